@@ -1,0 +1,14 @@
+import type { EventContext } from './events';
+
+/** An event as an aggregate's `evolve` sees it: with the date it took effect. */
+export type Dated<E> = E & Pick<EventContext, 'effectiveDate'>;
+
+/**
+ * An aggregate as pure functions (DESIGN.md "Write side"): fold past events with `evolve`,
+ * then `decide` what a command produces. `decide` throws a `DomainError` to refuse.
+ */
+export interface Decider<Command, Event, State> {
+  initialState: () => State;
+  evolve: (state: State, event: Dated<Event>) => State;
+  decide: (command: Command, state: State) => Event[];
+}

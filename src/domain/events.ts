@@ -1,0 +1,27 @@
+import type { MemberEvent } from './member/member.events';
+import type { UnitEvent } from './unit/unit.events';
+
+/** Every domain event the organization records, as `{ type, data }`. */
+export type OrgEvent = UnitEvent | MemberEvent;
+export type OrgEventType = OrgEvent['type'];
+
+/** Metadata every domain event is recorded with (the event store adds more). */
+export interface EventContext {
+  /** When the fact took effect (YYYY-MM-DD). */
+  effectiveDate: string;
+  /** When it was recorded (ISO-8601). */
+  recordedAt: string;
+}
+
+/** A domain event as projections see it: with its time facts and its place in the log. */
+export type PositionedEvent<E extends OrgEvent = OrgEvent> = E & {
+  id: string;
+  stream: string;
+  position: string;
+  effectiveDate: string;
+  recordedAt: string;
+};
+
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}

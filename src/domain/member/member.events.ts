@@ -1,0 +1,51 @@
+import type { LeaveReason, MemberStage } from './memberStatus';
+
+/**
+ * Events of the member aggregate, stream `member-<memberId>`. Transfers live in the member's
+ * stream so that "one open transfer per member" is decided against one consistent state.
+ */
+export type MemberRegistered = {
+  type: 'MemberRegistered';
+  data: { memberId: string; name: string; branchId: string; groupId: string | null; status: MemberStage; joinedOn: string | null };
+};
+export type MemberStageAdvanced = { type: 'MemberStageAdvanced'; data: { memberId: string; from: MemberStage; to: MemberStage } };
+export type MemberLeft = { type: 'MemberLeft'; data: { memberId: string; branchId: string; reason: LeaveReason; note: string | null } };
+export type TransferRequested = {
+  type: 'TransferRequested';
+  data: { transferId: string; memberId: string; fromBranchId: string; toBranchId: string; reason: string | null; expiresOn: string };
+};
+/** The member belongs to `toBranchId` from the event's effective date; any group assignment ends. */
+export type TransferAccepted = {
+  type: 'TransferAccepted';
+  data: { transferId: string; memberId: string; fromBranchId: string; toBranchId: string; fromGroupId: string | null };
+};
+export type TransferRejected = { type: 'TransferRejected'; data: { transferId: string; memberId: string; reason: string | null } };
+export type TransferExpired = { type: 'TransferExpired'; data: { transferId: string; memberId: string } };
+/** `groupId: null` means the member no longer belongs to a group of their branch. */
+export type MemberGroupAssigned = {
+  type: 'MemberGroupAssigned';
+  data: { memberId: string; branchId: string; groupId: string | null; previousGroupId: string | null };
+};
+
+export type MemberEvent =
+  | MemberRegistered
+  | MemberStageAdvanced
+  | MemberLeft
+  | TransferRequested
+  | TransferAccepted
+  | TransferRejected
+  | TransferExpired
+  | MemberGroupAssigned;
+
+export const MEMBER_EVENT_TYPES: readonly MemberEvent['type'][] = [
+  'MemberRegistered',
+  'MemberStageAdvanced',
+  'MemberLeft',
+  'TransferRequested',
+  'TransferAccepted',
+  'TransferRejected',
+  'TransferExpired',
+  'MemberGroupAssigned',
+];
+
+export const memberStream = (memberId: string): string => `member-${memberId}`;

@@ -1,0 +1,97 @@
+/**
+ * The ReadStore port: the subset of MongoDB's Collection API that projections and queries use.
+ * The MongoDB adapter is the real driver; the embedded adapter (mingo + in-memory indexes) must
+ * answer the same calls the same way. `test/contract/readStore.contract.ts` holds both to it.
+ * Filters, updates and pipelines are MongoDB query documents.
+ */
+
+export type Document = { _id: string } & Record<string, unknown>;
+
+export type Filter = Record<string, unknown>;
+/** An update document made of operators: `$set`, `$unset`, `$inc`, `$push`, `$pull`, `$addToSet`, `$setOnInsert`, `$max`, `$min`. */
+export type Update = Record<string, unknown>;
+export type Sort = Record<string, 1 | -1>;
+export type Projection = Record<string, 0 | 1>;
+export type Pipeline = Record<string, unknown>[];
+
+export interface FindOptions {
+  sort?: Sort;
+  skip?: number;
+  limit?: number;
+  projection?: Projection;
+}
+
+export interface UpdateOptions {
+  upsert?: boolean;
+}
+
+export interface UpdateResult {
+  matchedCount: number;
+  modifiedCount: number;
+  upsertedCount: number;
+  upsertedId?: string;
+}
+
+export interface DeleteResult {
+  deletedCount: number;
+}
+
+export type BulkOperation<T extends Document> =
+  | { insertOne: { document: T } }
+  | { updateOne: { filter: Filter; update: Update; upsert?: boolean } }
+  | { updateMany: { filter: Filter; update: Update; upsert?: boolean } }
+  | { replaceOne: { filter: Filter; replacement: T; upsert?: boolean } }
+  | { deleteOne: { filter: Filter } }
+  | { deleteMany: { filter: Filter } };
+
+export interface BulkWriteResult {
+  insertedCount: number;
+  matchedCount: number;
+  modifiedCount: number;
+  upsertedCount: number;
+  deletedCount: number;
+}
+
+export interface IndexSpec {
+  /** Field paths in order, each ascending (1) or descending (-1). */
+  keys: Record<string, 1 | -1>;
+  unique?: boolean;
+  name?: string;
+}
+
+export interface Collection<T extends Document = Document> {
+  readonly name: string;
+  find(filter: Filter, options?: FindOptions): Promise<T[]>;
+  findOne(filter: Filter, options?: FindOptions): Promise<T | null>;
+  countDocuments(filter?: Filter): Promise<number>;
+  aggregate<R = Record<string, unknown>>(pipeline: Pipeline): Promise<R[]>;
+  insertOne(document: T): Promise<void>;
+  updateOne(filter: Filter, update: Update, options?: UpdateOptions): Promise<UpdateResult>;
+  updateMany(filter: Filter, update: Update, options?: UpdateOptions): Promise<UpdateResult>;
+  replaceOne(filter: Filter, replacement: T, options?: UpdateOptions): Promise<UpdateResult>;
+  deleteMany(filter: Filter): Promise<DeleteResult>;
+  /** Ordered: stops at the first failing operation, like MongoDB's default. */
+  bulkWrite(operations: readonly BulkOperation<T>[]): Promise<BulkWriteResult>;
+  createIndex(spec: IndexSpec): Promise<string>;
+  /** Removes every document and index. */
+  drop(): Promise<void>;
+}
+
+export interface ReadStore {
+  collection<T extends Document = Document>(name: string): Collection<T>;
+  /** Names of collections that exist. */
+  listCollections(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** A unique index rejected a write (MongoDB error 11000). */
+export class DuplicateKeyError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly index: string,
+    readonly key: Record<string, unknown>,
+  ) {
+    super(`Duplicate key in ${collection} index ${index}: ${JSON.stringify(key)}`);
+    this.name = 'DuplicateKeyError';
+  }
+}
