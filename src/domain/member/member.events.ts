@@ -8,7 +8,19 @@ export type MemberRegistered = {
   type: 'MemberRegistered';
   data: { memberId: string; name: string; branchId: string; groupId: string | null; status: MemberStage; joinedOn: string | null };
 };
-export type MemberStageAdvanced = { type: 'MemberStageAdvanced'; data: { memberId: string; from: MemberStage; to: MemberStage } };
+export type MemberStageAdvanced = {
+  type: 'MemberStageAdvanced';
+  data: {
+    memberId: string;
+    from: MemberStage;
+    to: MemberStage;
+    /**
+     * The political birthday this advance sets: the effective date when the member becomes
+     * PROBATIONARY without one; otherwise null. Absent in events recorded before it existed.
+     */
+    joinedOn?: string | null;
+  };
+};
 export type MemberLeft = { type: 'MemberLeft'; data: { memberId: string; branchId: string; reason: LeaveReason; note: string | null } };
 export type TransferRequested = {
   type: 'TransferRequested';

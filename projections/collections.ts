@@ -1,0 +1,9 @@
+/** Names of the read-model collections; the API reads them by these names. */
+export const UNITS = 'units';
+export const UNIT_TIMELINES = 'unitTimelines';
+export const UNIT_VERSIONS = 'unitVersions';
+export const MEMBER_TIMELINES = 'memberTimelines';
+export const MEMBERSHIPS = 'memberships';
+export const MEMBERS = 'members';
+export const TRANSFERS = 'transfers';
+export const EVENT_INDEX = 'eventIndex';

@@ -1,0 +1,14 @@
+import type { PositionedEvent } from '../src/domain/events';
+import { MEMBER_EVENT_TYPES, type MemberEvent } from '../src/domain/member/member.events';
+import { UNIT_EVENT_TYPES, type UnitEvent } from '../src/domain/unit/unit.events';
+
+const unitTypes: ReadonlySet<string> = new Set(UNIT_EVENT_TYPES);
+const memberTypes: ReadonlySet<string> = new Set(MEMBER_EVENT_TYPES);
+
+export function isUnitEvent(event: PositionedEvent): event is PositionedEvent<UnitEvent> {
+  return unitTypes.has(event.type);
+}
+
+export function isMemberEvent(event: PositionedEvent): event is PositionedEvent<MemberEvent> {
+  return memberTypes.has(event.type);
+}

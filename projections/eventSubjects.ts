@@ -1,0 +1,62 @@
+import { assertNever, type PositionedEvent } from '../src/domain/events';
+import type { MemberEvent } from '../src/domain/member/member.events';
+
+/** Who and what an event is about, before the units' ancestors are added. */
+export type EventSubjects = { memberIds: string[]; unitIds: string[] };
+
+/** What the other read models know that an event's own data does not say. */
+export interface SubjectFacts {
+  /** Where the member belonged on `date` (their last membership that started by then). */
+  placeOn(memberId: string, date: string): { branchId: string; groupId: string | null } | undefined;
+  transfer(transferId: string): { fromBranchId: string; toBranchId: string } | undefined;
+}
+
+/**
+ * A unit event is about the unit (and, for a move, also the parent it left); a member event
+ * is about the member, their branch and group on the effective date, and every unit it names:
+ * both sides of a transfer or of a group reassignment.
+ */
+export function subjectsOf(event: PositionedEvent, facts: SubjectFacts): EventSubjects {
+  switch (event.type) {
+    case 'UnitEstablished':
+    case 'UnitRenamed':
+    case 'UnitDissolved':
+      return { memberIds: [], unitIds: [event.data.unitId] };
+    case 'UnitMoved':
+      return { memberIds: [], unitIds: [event.data.unitId, event.data.previousParentId] };
+    default: {
+      const { memberId } = event.data;
+      const place = facts.placeOn(memberId, event.effectiveDate);
+      const placeIds = place === undefined ? [] : [place.branchId, place.groupId];
+      return { memberIds: [memberId], unitIds: present([...placeIds, ...unitsNamedBy(event, facts)]) };
+    }
+  }
+}
+
+function unitsNamedBy(event: PositionedEvent<MemberEvent>, facts: SubjectFacts): (string | null)[] {
+  switch (event.type) {
+    case 'MemberRegistered':
+      return [event.data.branchId, event.data.groupId];
+    case 'MemberLeft':
+      return [event.data.branchId];
+    case 'TransferRequested':
+      return [event.data.fromBranchId, event.data.toBranchId];
+    case 'TransferAccepted':
+      return [event.data.fromBranchId, event.data.fromGroupId, event.data.toBranchId];
+    case 'TransferRejected':
+    case 'TransferExpired': {
+      const transfer = facts.transfer(event.data.transferId);
+      return transfer === undefined ? [] : [transfer.fromBranchId, transfer.toBranchId];
+    }
+    case 'MemberGroupAssigned':
+      return [event.data.branchId, event.data.previousGroupId, event.data.groupId];
+    case 'MemberStageAdvanced':
+      return [];
+    default:
+      return assertNever(event);
+  }
+}
+
+function present(ids: readonly (string | null)[]): string[] {
+  return [...new Set(ids.filter((id): id is string => id !== null))];
+}

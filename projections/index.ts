@@ -1,0 +1,31 @@
+import { eventIndexProjection } from './eventIndex.projection';
+import { membersProjection } from './members.projection';
+import { membershipsProjection } from './memberships.projection';
+import type { Projection } from './projection';
+import { transfersProjection } from './transfers.projection';
+import { unitsProjection } from './units.projection';
+import { unitVersionsProjection } from './unitVersions.projection';
+
+export * from './collections';
+export type { Projection } from './projection';
+export { activeOn, isActiveOn, lastStartedOn, type Interval } from './temporal';
+export type { UnitDocument, UnitStatus } from './units.documents';
+export type { UnitTimelineChange, UnitTimelineDocument, UnitVersionDocument } from './unitVersions.documents';
+export type { MemberTimelineChange, MemberTimelineDocument, MembershipDocument } from './memberships.documents';
+export type { MemberDocument, OpenTransfer } from './members.documents';
+export type { TransferDocument, TransferStatus } from './transfers.documents';
+export type { EventIndexDocument } from './eventIndex.documents';
+export { eventIndexProjection, membersProjection, membershipsProjection, transfersProjection, unitsProjection, unitVersionsProjection };
+
+/**
+ * Every read model, in the order a batch is applied: the event index reads the unit versions,
+ * memberships and transfers of the same batch, so it comes last.
+ */
+export const allProjections: Projection[] = [
+  unitsProjection,
+  unitVersionsProjection,
+  membershipsProjection,
+  membersProjection,
+  transfersProjection,
+  eventIndexProjection,
+];

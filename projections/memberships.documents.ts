@@ -1,0 +1,42 @@
+import type { MemberStage } from '../src/domain/member/memberStatus';
+
+/** A change of a member's branch, group or stage: the state they have from `from` on. */
+export type MemberTimelineChange = {
+  from: string;
+  branchId: string;
+  groupId: string | null;
+  status: MemberStage;
+  recordedAt: string;
+  position: string;
+};
+
+/** Collection `memberTimelines`: a member's own facts, from which their memberships are recomputed. */
+export type MemberTimelineDocument = {
+  _id: string;
+  name: string;
+  /** In effective-date order. */
+  changes: MemberTimelineChange[];
+  leftOn: string | null;
+  position: string;
+};
+
+/**
+ * Collection `memberships`: where a member belonged, and at which stage, during
+ * [validFrom, validTo). A new interval starts whenever the branch, group or stage changes.
+ */
+export type MembershipDocument = {
+  /** `${memberId}@${validFrom}` */
+  _id: string;
+  memberId: string;
+  /** The member's name, for sorting lists of members. */
+  name: string;
+  branchId: string;
+  groupId: string | null;
+  status: MemberStage;
+  validFrom: string;
+  /** Exclusive; the date the member left for their last interval; null while open. */
+  validTo: string | null;
+  /** Of the fact that started the interval. */
+  recordedAt: string;
+  position: string;
+};

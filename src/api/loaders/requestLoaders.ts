@@ -1,0 +1,33 @@
+import type { MemberOnDate, MemberQueries } from '../../app/queries/memberQueries';
+import type { UnitQueries } from '../../app/queries/unitQueries';
+import type { UnitLevel } from '../../domain/unit/unitLevel';
+import type { ReadStore } from '../../readstore/readStore';
+import { TRANSFERS, type MembershipDocument, type TransferDocument, type UnitDocument, type UnitVersionDocument } from '../../../projections';
+import { datedLoader, idLoader, type DatedKey } from './datedLoader';
+
+export type MemberCountKey = DatedKey & { level: UnitLevel; includeDescendants: boolean };
+
+/** Every by-id read of one request goes through these loaders (batched, cached for the request). */
+export function createRequestLoaders(units: UnitQueries, members: MemberQueries, store: ReadStore) {
+  return {
+    unitOn: datedLoader<UnitVersionDocument | undefined>((keys, date) => units.versionsOn(idsOf(keys), date), undefined),
+    unitCurrent: idLoader<UnitDocument | undefined>((ids) => units.current(ids), undefined),
+    childrenOn: datedLoader<UnitVersionDocument[]>((keys, date) => units.childrenOn(idsOf(keys), date), []),
+    unitHistory: idLoader<UnitVersionDocument[]>((ids) => units.history(ids), []),
+    memberCount: datedLoader<number, MemberCountKey>(
+      (keys, date) => members.countsOn(keys.map((key) => ({ unitId: key.id, level: key.level })), date, keys[0]!.includeDescendants),
+      0,
+      (key) => `${key.includeDescendants}`,
+    ),
+    memberOn: datedLoader<MemberOnDate | undefined>((keys, date) => members.onDate(idsOf(keys), date), undefined),
+    memberHistory: idLoader<MembershipDocument[]>((ids) => members.history(ids), []),
+    transfer: idLoader<TransferDocument | undefined>(async (ids) => {
+      const found = await store.collection<TransferDocument>(TRANSFERS).find({ _id: { $in: [...ids] } });
+      return new Map(found.map((transfer) => [transfer._id, transfer]));
+    }, undefined),
+  };
+}
+
+const idsOf = (keys: readonly DatedKey[]): string[] => keys.map((key) => key.id);
+
+export type RequestLoaders = ReturnType<typeof createRequestLoaders>;

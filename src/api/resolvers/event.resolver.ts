@@ -1,0 +1,45 @@
+import { Arg, Args, Ctx, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { SubscribeResolverData } from 'type-graphql';
+import { pageSize } from '../../app/queries/page';
+import { requirePosition } from '../../app/queries/eventQueries';
+import type { EventIndexDocument } from '../../../projections';
+import type { ApiContext } from '../context';
+import { toConnection, type Connection } from '../types/connection';
+import { Event, EventConnection, EventFilter, toEvent } from '../types/event.type';
+import { PageArgs } from './args';
+
+interface OrgEventsArgs {
+  filter?: EventFilter | null;
+  after?: string | null;
+}
+
+@Resolver(() => Event)
+export class EventResolver {
+  @Query(() => EventConnection, { description: 'The event log in order, filtered; cursors are positions, usable as `after` of `orgEvents`.' })
+  async events(
+    @Arg('filter', () => EventFilter, { nullable: true }) filter: EventFilter | undefined,
+    @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Ctx() context: ApiContext,
+  ): Promise<Connection<Event>> {
+    await context.readAfter(minPosition);
+    const page = await context.app.eventQueries.page(filter ?? undefined, { first: pageSize(first), after });
+    return toConnection(page, toEvent);
+  }
+
+  @Subscription(() => Event, {
+    description:
+      'Organizational events as they are recorded. With `after` (a position), first every matching event after it, then live ones: in log order, no gap, no repeat.',
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, OrgEventsArgs, ApiContext>) => {
+      const after = args.after ? requirePosition(args.after, 'after') : undefined;
+      return context.app.hub.subscribe(args.filter ?? undefined, after);
+    },
+  })
+  orgEvents(
+    @Root() event: EventIndexDocument,
+    @Arg('filter', () => EventFilter, { nullable: true }) _filter: EventFilter | undefined,
+    @Arg('after', () => String, { nullable: true, description: 'Resume after this position (from `Event.position`).' }) _after: string | undefined,
+  ): Event {
+    return toEvent(event);
+  }
+}

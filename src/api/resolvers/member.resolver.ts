@@ -1,0 +1,105 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { pageSize } from '../../app/queries/page';
+import type { MemberStatus } from '../../domain/member/memberStatus';
+import { NotFound } from '../../domain/shared/errors';
+import type { ApiContext } from '../context';
+import { DateScalar } from '../scalars/dateScalar';
+import { toConnection, type Connection } from '../types/connection';
+import { MemberStatusEnum } from '../types/enums';
+import { Event, EventConnection, toEvent } from '../types/event.type';
+import { Member, MemberConnection, toMember } from '../types/member.type';
+import { Membership, toMembership } from '../types/membership.type';
+import { Transfer, toTransfer } from '../types/transfer.type';
+import { Unit, toUnit } from '../types/unit.type';
+import { PageArgs } from './args';
+import { membersOfUnit } from './membersOfUnit';
+
+@Resolver(() => Member)
+export class MemberResolver {
+  @Query(() => Member, { nullable: true, description: 'A member as they stood on `asOf` (default today); null if not registered by then.' })
+  async member(
+    @Arg('id', () => ID) id: string,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
+    @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
+    @Ctx() context: ApiContext,
+  ): Promise<Member | null> {
+    await context.readAfter(minPosition);
+    const date = asOf ?? context.today;
+    const found = await context.loaders.memberOn.load({ id, date });
+    return found ? toMember(found, date) : null;
+  }
+
+  @Query(() => MemberConnection, { description: 'Members of a unit on `asOf`, by name; with includeDescendants, of its whole subtree.' })
+  async members(
+    @Arg('unitId', () => ID) unitId: string,
+    @Arg('includeDescendants', () => Boolean, { nullable: true, defaultValue: false }) includeDescendants: boolean | null,
+    @Arg('status', () => [MemberStatusEnum], { nullable: true }) status: MemberStatus[] | undefined,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
+    @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Ctx() context: ApiContext,
+  ): Promise<Connection<Member>> {
+    await context.readAfter(minPosition);
+    const date = asOf ?? context.today;
+    const version = await context.loaders.unitOn.load({ id: unitId, date });
+    if (!version) throw new NotFound('UNIT.NOT_FOUND', `unitId: no unit "${unitId}" existed on ${date}`, 'unitId');
+    return membersOfUnit(context, toUnit(version, date), { includeDescendants, status, first, after });
+  }
+
+  @FieldResolver(() => Unit, { nullable: true, description: 'The branch on the asOf date; null once the member has left.' })
+  async branch(@Root() member: Member, @Ctx() context: ApiContext): Promise<Unit | null> {
+    return unitOn(context, member.branchId, member.asOf);
+  }
+
+  @FieldResolver(() => Unit, { nullable: true, description: 'The group on the asOf date, if any.' })
+  async group(@Root() member: Member, @Ctx() context: ApiContext): Promise<Unit | null> {
+    return unitOn(context, member.groupId, member.asOf);
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true, description: 'The political birthday: the day of admission as a probationary member.' })
+  async joinedOn(@Root() member: Member, @Ctx() context: ApiContext): Promise<string | null> {
+    return (await this.onDate(member, context))?.joinedOn ?? null;
+  }
+
+  @FieldResolver(() => DateScalar, { description: 'Effective date of registration in the organization.' })
+  async registeredOn(@Root() member: Member, @Ctx() context: ApiContext): Promise<string> {
+    return (await this.onDate(member, context))?.registeredOn ?? member.registeredOn;
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true, description: 'The day the member left, if they had left by the asOf date.' })
+  async leftOn(@Root() member: Member, @Ctx() context: ApiContext): Promise<string | null> {
+    return (await this.onDate(member, context))?.leftOn ?? null;
+  }
+
+  @FieldResolver(() => [Membership], { description: 'Every interval of branch, group and stage, oldest first.' })
+  async memberships(@Root() member: Member, @Ctx() context: ApiContext): Promise<Membership[]> {
+    return (await context.loaders.memberHistory.load(member.id)).map(toMembership);
+  }
+
+  @FieldResolver(() => Transfer, { nullable: true, description: 'The transfer waiting for an answer, if any (as of now).' })
+  async openTransfer(@Root() member: Member, @Ctx() context: ApiContext): Promise<Transfer | null> {
+    const found = await context.loaders.memberOn.load({ id: member.id, date: member.asOf });
+    const open = found?.member.openTransfer;
+    if (!open) return null;
+    const transfer = await context.loaders.transfer.load(open.transferId);
+    return transfer ? toTransfer(transfer) : null;
+  }
+
+  @FieldResolver(() => EventConnection, { description: 'Events about this member, in log order.' })
+  async events(@Root() member: Member, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() context: ApiContext): Promise<Connection<Event>> {
+    const page = await context.app.eventQueries.page({ memberId: member.id }, { first: pageSize(first), after });
+    return toConnection(page, toEvent);
+  }
+
+  /** The member's own document as of the root's date (list rows carry only the membership). */
+  private async onDate(member: Member, context: ApiContext): Promise<Member | undefined> {
+    const found = await context.loaders.memberOn.load({ id: member.id, date: member.asOf });
+    return found ? toMember(found, member.asOf) : undefined;
+  }
+}
+
+async function unitOn(context: ApiContext, unitId: string | null, date: string): Promise<Unit | null> {
+  if (!unitId) return null;
+  const version = await context.loaders.unitOn.load({ id: unitId, date });
+  return version ? toUnit(version, date) : null;
+}

@@ -1,0 +1,34 @@
+import type { MemberStatus } from '../../domain/member/memberStatus';
+import { pageSize } from '../../app/queries/page';
+import type { ApiContext } from '../context';
+import { toConnection, type Connection } from '../types/connection';
+import type { Member } from '../types/member.type';
+import type { Unit } from '../types/unit.type';
+
+export interface MemberListArgs {
+  includeDescendants: boolean | null;
+  status?: MemberStatus[];
+  first?: number;
+  after?: string;
+}
+
+/** A unit's members on its asOf date, as a connection; shared by `Unit.members` and `Query.members`. */
+export async function membersOfUnit(context: ApiContext, unit: Unit, args: MemberListArgs): Promise<Connection<Member>> {
+  const page = await context.app.memberQueries.list(
+    { unitId: unit.id, unitLevel: unit.level, includeDescendants: args.includeDescendants === true, status: args.status },
+    unit.asOf,
+    { first: pageSize(args.first), after: args.after },
+  );
+  return toConnection(page, (membership) => ({
+    asOf: unit.asOf,
+    id: membership.memberId,
+    name: membership.name,
+    status: membership.status,
+    branchId: membership.branchId,
+    groupId: membership.groupId,
+    // Filled in by field resolvers from the member document when asked for.
+    joinedOn: null,
+    registeredOn: '',
+    leftOn: null,
+  }));
+}

@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
+import { EventResolver } from './resolvers/event.resolver';
+import { MemberMutationResolver } from './resolvers/memberMutation.resolver';
+import { MemberResolver } from './resolvers/member.resolver';
+import { UnitMutationResolver } from './resolvers/unitMutation.resolver';
+import { UnitResolver } from './resolvers/unit.resolver';
+
+/**
+ * type-graphql refuses a schema with subscriptions unless a PubSub is given, even when every
+ * subscription brings its own `subscribe` (ours stream from the SubscriptionHub). This one is
+ * never used.
+ */
+const unusedPubSub: PubSub = {
+  publish: () => {
+    throw new Error('orgtrack subscriptions do not use type-graphql PubSub');
+  },
+  subscribe: () => {
+    throw new Error('orgtrack subscriptions do not use type-graphql PubSub');
+  },
+};
+
+export function buildOrgtrackSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [UnitResolver, MemberResolver, EventResolver, UnitMutationResolver, MemberMutationResolver],
+    pubSub: unusedPubSub,
+    validate: false,
+  });
+}

@@ -1,0 +1,108 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { Logger } from 'pino';
+import type { OrgtrackApp } from '../app/orgtrackApp';
+import { createContext, type ApiContext } from './context';
+import { formatError, isUnexpected } from './errors';
+import { DomainError } from '../domain/shared/errors';
+
+export interface ServerOptions {
+  port: number;
+  host?: string;
+  logger: Logger;
+}
+
+export interface RunningServer {
+  /** `http://host:port/graphql` */
+  url: string;
+  port: number;
+  /** Stops taking requests, drains HTTP and WebSocket connections. Does not close the app. */
+  close(): Promise<void>;
+}
+
+/** Apollo Server 5 on express, with graphql-ws on the same HTTP server and path. */
+export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, options: ServerOptions): Promise<RunningServer> {
+  const { logger } = options;
+  const expressApp = express();
+  const httpServer = http.createServer(expressApp);
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer(
+    {
+      schema,
+      context: () => createContext(app, undefined),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((error) => logged(logger, error)) } : undefined,
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => logged(logger, error)),
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<ApiContext>({
+    schema,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => {
+      if (isUnexpected(error)) logger.error({ err: error }, 'unexpected error in a GraphQL request');
+      return formatError(formatted, error);
+    },
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  expressApp.get('/health', (_request, response) => {
+    response.json({ status: 'ok', position: app.projector.position ?? null, eventsApplied: app.projector.eventsApplied });
+  });
+  expressApp.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        try {
+          return await createContext(app, req.header('x-min-position'));
+        } catch (error) {
+          if (error instanceof DomainError) {
+            throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', field: error.field, http: { status: 400 } } });
+          }
+          throw error;
+        }
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const shownHost = !options.host || options.host === '0.0.0.0' ? 'localhost' : options.host;
+  return {
+    url: `http://${shownHost}:${port}/graphql`,
+    port,
+    async close() {
+      await apollo.stop();
+      wsServer.close();
+    },
+  };
+}
+
+function logged(logger: Logger, error: GraphQLError): ReturnType<typeof formatError> {
+  if (isUnexpected(error)) logger.error({ err: error }, 'unexpected error in a subscription');
+  return formatError(error.toJSON(), error);
+}

@@ -1,0 +1,58 @@
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
+import type { EventIndexDocument } from '../../../projections';
+import { DateScalar } from '../scalars/dateScalar';
+import { ConnectionType } from './connection';
+
+@ObjectType({ description: 'One recorded organizational event, as integrators receive it.' })
+export class Event {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'What happened, in the past tense: `MemberRegistered`, `TransferAccepted`, …' })
+  type!: string;
+
+  @Field({ description: 'The stream of the aggregate it belongs to, e.g. `member-<id>`; its prefix is the category.' })
+  stream!: string;
+
+  @Field({ description: 'Place in the log: opaque, increasing. Pass it as `after` to resume, or as `minPosition` to read your write.' })
+  position!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When the fact took effect in the organization.' })
+  effectiveDate!: string | null;
+
+  @Field(() => GraphQLDateTime, { description: 'When it was recorded.' })
+  recordedAt!: string;
+
+  @Field(() => GraphQLJSON, { description: 'The event payload; schemas in schema/events/.' })
+  data!: Record<string, unknown>;
+}
+
+export function toEvent(document: EventIndexDocument): Event {
+  return {
+    id: document.eventId,
+    type: document.type,
+    stream: document.stream,
+    position: document._id,
+    effectiveDate: document.effectiveDate,
+    recordedAt: document.recordedAt,
+    data: document.data,
+  };
+}
+
+@InputType({ description: 'Which events to list or stream; every given criterion must hold.' })
+export class EventFilter {
+  @Field(() => [String], { nullable: true, description: 'Event types, e.g. ["TransferAccepted"].' })
+  types?: string[];
+
+  @Field(() => ID, { nullable: true, description: 'Events about this unit or anything in its subtree (as it stood on the event date).' })
+  unitId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Events about this member.' })
+  memberId?: string;
+
+  @Field(() => [String], { nullable: true, description: 'Stream categories: `unit`, `member`.' })
+  categories?: string[];
+}
+
+export const EventConnection = ConnectionType(Event, 'Event');

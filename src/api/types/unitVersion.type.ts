@@ -1,0 +1,41 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
+import type { UnitLevel } from '../../domain/unit/unitLevel';
+import type { UnitVersionDocument } from '../../../projections';
+import { DateScalar } from '../scalars/dateScalar';
+import { UnitLevelEnum } from './enums';
+
+@ObjectType({ description: "One interval of a unit's history: its name, level and place in the tree during [validFrom, validTo)." })
+export class UnitVersion {
+  @Field(() => ID)
+  unitId!: string;
+
+  @Field(() => UnitLevelEnum)
+  level!: UnitLevel;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  code!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The parent during the interval.' })
+  parentId!: string | null;
+
+  @Field(() => [ID], { description: 'Ids from the root down to the parent, during the interval.' })
+  ancestorIds!: string[];
+
+  @Field(() => DateScalar, { description: 'Effective date the interval starts (inclusive).' })
+  validFrom!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Effective date it ends (exclusive); null while open.' })
+  validTo!: string | null;
+
+  @Field(() => GraphQLDateTime, { description: 'When the fact that started the interval was recorded.' })
+  recordedAt!: string;
+}
+
+export function toUnitVersion(version: UnitVersionDocument): UnitVersion {
+  const { unitId, level, name, code, parentId, ancestors, validFrom, validTo, recordedAt } = version;
+  return { unitId, level, name, code, parentId, ancestorIds: ancestors, validFrom, validTo, recordedAt };
+}

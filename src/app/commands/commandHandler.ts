@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import type { Decider } from '../../domain/decider';
+import type { OrgEvent } from '../../domain/events';
+import { Conflict } from '../../domain/shared/errors';
+import { WrongExpectedVersionError } from '../../eventstore/errors';
+import type { EventData, EventStore, ExpectedRevision, JsonObject, Position } from '../../eventstore/eventStore';
+import type { Clock } from '../clock';
+import { loadAggregate } from './loadAggregate';
+
+/** Who issued a command and how it relates to other messages. */
+export interface CommandMetadata {
+  actor: string;
+  correlationId?: string;
+  idempotencyKey?: string;
+}
+
+export interface CommandOptions {
+  /** Optimistic check: the stream revision the caller last saw (`version` on the object). */
+  expectedVersion?: number;
+  metadata: CommandMetadata;
+}
+
+export interface CommandResult {
+  eventIds: string[];
+  /** Position of the last event written (or of the log head when nothing was written). */
+  position: Position;
+  /** Stream revision after the command: the aggregate's new `version`. */
+  version: number;
+}
+
+export const EVENT_SCHEMA_VERSION = 1;
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Loads an aggregate's stream, folds it, decides, and appends with the stream's revision as the
+ * expectation. A concurrent write makes it reload and decide again, a bounded number of times.
+ */
+export class CommandHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle<C extends { effectiveDate: string }, E extends OrgEvent, S>(
+    stream: string,
+    decider: Decider<C, E, S>,
+    /** Builds the command once the current state is known (cross-aggregate facts may depend on it). */
+    commandFor: (state: S) => C | Promise<C>,
+    options: CommandOptions,
+  ): Promise<CommandResult> {
+    for (let attempt = 1; ; attempt++) {
+      const { state, revision } = await loadAggregate(this.store, stream, decider);
+      if (options.expectedVersion !== undefined && options.expectedVersion !== revision) {
+        throw staleVersion(stream, options.expectedVersion, revision);
+      }
+      const command = await commandFor(state);
+      const events = decider.decide(command, state);
+      if (events.length === 0) {
+        return { eventIds: [], position: (await this.store.headPosition()) ?? '', version: revision };
+      }
+      const recordedAt = this.clock.now().toISOString();
+      const toAppend = events.map((event) => this.toEventData(event, command.effectiveDate, recordedAt, options.metadata));
+      const expected: ExpectedRevision = revision < 0 ? 'no_stream' : revision;
+      try {
+        const result = await this.store.append(stream, toAppend, expected);
+        return { eventIds: toAppend.map((e) => e.id), position: result.position, version: result.nextExpectedRevision };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        if (options.expectedVersion !== undefined) throw staleVersion(stream, options.expectedVersion, error.actual);
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new Conflict('STREAM.CONCURRENT_WRITES', `${stream} kept changing under concurrent writes; try again`);
+        }
+      }
+    }
+  }
+
+  private toEventData(event: OrgEvent, effectiveDate: string, recordedAt: string, metadata: CommandMetadata): EventData {
+    return {
+      id: randomUUID(),
+      type: event.type,
+      data: event.data as unknown as JsonObject,
+      metadata: {
+        effectiveDate,
+        recordedAt,
+        actor: metadata.actor,
+        correlationId: metadata.correlationId,
+        idempotencyKey: metadata.idempotencyKey,
+        schemaVersion: EVENT_SCHEMA_VERSION,
+      },
+    };
+  }
+}
+
+function staleVersion(stream: string, expected: number, actual: number | 'no_stream'): Conflict {
+  const actualText = actual === 'no_stream' || actual < 0 ? 'it does not exist yet' : `it is at version ${actual}`;
+  return new Conflict('VERSION.STALE', `input.expectedVersion ${expected} is stale for ${stream}: ${actualText}`, 'input.expectedVersion');
+}

@@ -1,0 +1,61 @@
+import type { Clock } from '../clock';
+import { today } from '../clock';
+import type { Projector } from '../projector/projector';
+import type { CommandHandler, CommandMetadata, CommandResult } from './commandHandler';
+import type { IdempotencyKeys, RememberedResult } from './idempotency';
+
+/** What every mutation takes besides its own fields (API.md "Mutations"). */
+export interface MutationOptions {
+  /** Default: today. */
+  effectiveDate?: string;
+  idempotencyKey?: string;
+  expectedVersion?: number;
+  actor: string;
+  correlationId?: string;
+}
+
+/** What a mutation's body gets: the resolved dates and the options for the command handler. */
+export interface MutationScope {
+  effectiveDate: string;
+  today: string;
+  handler: CommandHandler;
+  command: { expectedVersion?: number; metadata: CommandMetadata };
+}
+
+export type MutationBody = (scope: MutationScope) => Promise<CommandResult & { subjectId: string }>;
+
+/**
+ * Runs a mutation: fills in the effective date, applies the idempotency key, and returns once
+ * the read models include what it wrote, so the payload reads its own write.
+ */
+export class MutationRunner {
+  constructor(
+    private readonly handler: CommandHandler,
+    private readonly idempotency: IdempotencyKeys,
+    private readonly projector: Projector,
+    private readonly clock: Clock,
+  ) {}
+
+  async run(mutation: string, input: object, options: MutationOptions, body: MutationBody): Promise<RememberedResult> {
+    const now = today(this.clock);
+    const scope: MutationScope = {
+      effectiveDate: options.effectiveDate ?? now,
+      today: now,
+      handler: this.handler,
+      command: {
+        expectedVersion: options.expectedVersion,
+        metadata: { actor: options.actor, correlationId: options.correlationId, idempotencyKey: options.idempotencyKey },
+      },
+    };
+    const execute = (): Promise<RememberedResult> => body(scope);
+    const result = options.idempotencyKey
+      ? await this.idempotency.run(options.idempotencyKey, { mutation, input: { ...input, ...withoutActor(options) } }, execute)
+      : await execute();
+    if (result.eventIds.length > 0) await this.projector.waitFor(result.position);
+    return result;
+  }
+}
+
+function withoutActor({ effectiveDate, expectedVersion }: MutationOptions): object {
+  return { effectiveDate, expectedVersion };
+}

@@ -1,0 +1,56 @@
+import path from 'node:path';
+
+/** Everything the process reads from its environment, validated once at start. */
+export interface Config {
+  /** HTTP port; default 4000. */
+  port: number;
+  /** Host to bind; default 0.0.0.0. */
+  host: string;
+  /** Folder of the embedded stores; default `./data`. */
+  dataDir: string;
+  /** EventStoreDB connection string; when unset, the embedded SQLite log is used. */
+  eventStoreUrl: string | undefined;
+  /** MongoDB connection string; when unset, the embedded read store is used. */
+  mongoUrl: string | undefined;
+  /** SQLite durability: FULL (default) survives power loss, NORMAL survives a process crash. */
+  sqliteSynchronous: 'FULL' | 'NORMAL';
+  /** Days after which an unanswered transfer expires; default 90. */
+  transferExpiryDays: number;
+  /** Log level for pino; default `info`. */
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = allowed.find((candidate) => candidate === raw.toUpperCase());
+  if (!value) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return value;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  return {
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(env.ORGTRACK_DATA_DIR || './data'),
+    eventStoreUrl: env.EVENTSTORE_URL || undefined,
+    mongoUrl: env.MONGODB_URL || undefined,
+    sqliteSynchronous: oneOf(env, 'ORGTRACK_SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
+    transferExpiryDays: integer(env, 'ORGTRACK_TRANSFER_EXPIRY_DAYS', 90, 1, 3650),
+    logLevel: (env.LOG_LEVEL || 'info').toLowerCase(),
+  };
+}

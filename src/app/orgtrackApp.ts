@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { EventStore } from '../eventstore/eventStore';
+import { EventStoreDbEventStore } from '../eventstore/eventstoredb/eventStoreDbEventStore';
+import { SqliteEventStore } from '../eventstore/sqlite/sqliteEventStore';
+import { EmbeddedReadStore } from '../readstore/embedded/embeddedReadStore';
+import { MongoReadStore } from '../readstore/mongodb/mongoReadStore';
+import type { ReadStore } from '../readstore/readStore';
+import { EVENT_INDEX, allProjections, type EventIndexDocument } from '../../projections';
+import { systemClock, type Clock } from './clock';
+import type { Config } from './config';
+import { CommandHandler } from './commands/commandHandler';
+import { IdempotencyKeys } from './commands/idempotency';
+import { MemberCommands } from './commands/memberCommands';
+import { MutationRunner } from './commands/mutationRunner';
+import { ReadModelFacts } from './commands/readModelFacts';
+import { UnitCommands } from './commands/unitCommands';
+import { UnitFacts } from './commands/unitFacts';
+import { Projector, type ProjectorOptions } from './projector/projector';
+import { EventQueries } from './queries/eventQueries';
+import { MemberQueries } from './queries/memberQueries';
+import { UnitQueries } from './queries/unitQueries';
+import { SubscriptionHub } from './subscriptions/subscriptionHub';
+
+/** The wired application: stores, projector, commands and queries. Built only in `createApp`. */
+export interface OrgtrackApp {
+  clock: Clock;
+  eventStore: EventStore;
+  readStore: ReadStore;
+  projector: Projector;
+  hub: SubscriptionHub;
+  units: UnitCommands;
+  members: MemberCommands;
+  unitQueries: UnitQueries;
+  memberQueries: MemberQueries;
+  eventQueries: EventQueries;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  clock?: Clock;
+  /** Use these stores instead of the configured ones (tests, benchmarks). */
+  eventStore?: EventStore;
+  readStore?: ReadStore;
+  projector?: Omit<ProjectorOptions, 'onError'>;
+  onProjectionError?: (error: unknown) => void;
+}
+
+export async function openEventStore(config: Config): Promise<EventStore> {
+  if (config.eventStoreUrl) return EventStoreDbEventStore.connect(config.eventStoreUrl);
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  return SqliteEventStore.open({ path: path.join(config.dataDir, 'events.sqlite'), synchronous: config.sqliteSynchronous });
+}
+
+export async function openReadStore(config: Config): Promise<ReadStore> {
+  return config.mongoUrl ? MongoReadStore.connect(config.mongoUrl) : new EmbeddedReadStore();
+}
+
+/** The composition root: builds every part once and starts the projector. */
+export async function createApp(config: Config, options: AppOptions = {}): Promise<OrgtrackApp> {
+  const clock = options.clock ?? systemClock;
+  const eventStore = options.eventStore ?? (await openEventStore(config));
+  const readStore = options.readStore ?? (await openReadStore(config));
+  const projector = new Projector(eventStore, readStore, allProjections, { ...options.projector, onError: options.onProjectionError });
+  await projector.start();
+  const hub = new SubscriptionHub(readStore.collection<EventIndexDocument>(EVENT_INDEX), projector);
+
+  const handler = new CommandHandler(eventStore, clock);
+  const runner = new MutationRunner(handler, new IdempotencyKeys(eventStore, clock), projector, clock);
+  const unitFacts = new UnitFacts(eventStore);
+  const readModelFacts = new ReadModelFacts(readStore, projector);
+  const unitQueries = new UnitQueries(readStore);
+
+  return {
+    clock,
+    eventStore,
+    readStore,
+    projector,
+    hub,
+    units: new UnitCommands(runner, unitFacts, readModelFacts),
+    members: new MemberCommands(runner, unitFacts, readModelFacts, config.transferExpiryDays),
+    unitQueries,
+    memberQueries: new MemberQueries(readStore, unitQueries),
+    eventQueries: new EventQueries(readStore),
+    async close() {
+      hub.close();
+      await projector.stop();
+      await eventStore.close();
+      await readStore.close();
+    },
+  };
+}

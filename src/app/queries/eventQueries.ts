@@ -1,0 +1,26 @@
+import { InvalidInput } from '../../domain/shared/errors';
+import { isPosition } from '../../eventstore/position';
+import type { ReadStore } from '../../readstore/readStore';
+import { EVENT_INDEX, type EventIndexDocument } from '../../../projections';
+import { eventLogQuery, type EventLogFilter } from './eventLogFilter';
+import type { Page, PageRequest } from './page';
+
+/** The event log as the API pages it: cursors are log positions, so a page can resume a subscription. */
+export class EventQueries {
+  constructor(private readonly store: ReadStore) {}
+
+  async page(filter: EventLogFilter | undefined, page: PageRequest): Promise<Page<EventIndexDocument>> {
+    const events = this.store.collection<EventIndexDocument>(EVENT_INDEX);
+    const query = eventLogQuery(filter);
+    const totalCount = await events.countDocuments(query);
+    const after = page.after === undefined ? undefined : requirePosition(page.after, 'after');
+    const found = await events.find(after ? { ...query, _id: { $gt: after } } : query, { sort: { _id: 1 }, limit: page.first + 1 });
+    const items = found.slice(0, page.first);
+    return { items, cursors: items.map((event) => event._id), hasNextPage: found.length > page.first, totalCount };
+  }
+}
+
+export function requirePosition(value: string, field: string): string {
+  if (!isPosition(value)) throw new InvalidInput('POSITION.INVALID', `${field} must be a position this API gave out, got "${value}"`, field);
+  return value;
+}

@@ -1,0 +1,121 @@
+import type { MemberStatus } from '../../domain/member/memberStatus';
+import type { UnitLevel } from '../../domain/unit/unitLevel';
+import type { Filter, ReadStore } from '../../readstore/readStore';
+import { MEMBERS, MEMBERSHIPS, activeOn, lastStartedOn, type MemberDocument, type MembershipDocument } from '../../../projections';
+import { decodeCursor, encodeCursor, type Page, type PageRequest } from './page';
+import { groupBy, type UnitQueries } from './unitQueries';
+
+/** A member as they stood on a date: where they belonged and at which stage. */
+export interface MemberOnDate {
+  member: MemberDocument;
+  /** The interval in force on the date; undefined once the member has left. */
+  membership: MembershipDocument | undefined;
+  status: MemberStatus;
+}
+
+export interface MemberListCriteria {
+  unitId: string;
+  unitLevel: UnitLevel;
+  includeDescendants: boolean;
+  status?: readonly MemberStatus[];
+}
+
+/** Reads of the member read models. */
+export class MemberQueries {
+  constructor(
+    private readonly store: ReadStore,
+    private readonly units: UnitQueries,
+  ) {}
+
+  private get memberships() {
+    return this.store.collection<MembershipDocument>(MEMBERSHIPS);
+  }
+
+  /** Members registered on or before `date`, as they stood then. */
+  async onDate(memberIds: readonly string[], date: string): Promise<Map<string, MemberOnDate>> {
+    const ids = [...memberIds];
+    const [members, intervals] = await Promise.all([
+      this.store.collection<MemberDocument>(MEMBERS).find({ _id: { $in: ids } }),
+      this.memberships.find({ memberId: { $in: ids }, validFrom: { $lte: date } }),
+    ]);
+    const byMember = groupBy(intervals, (interval) => interval.memberId);
+    const result = new Map<string, MemberOnDate>();
+    for (const member of members) {
+      const last = lastStartedOn(byMember.get(member._id) ?? [], date);
+      if (!last) continue;
+      const inForce = last.validTo === null || last.validTo > date;
+      result.set(member._id, { member, membership: inForce ? last : undefined, status: inForce ? last.status : 'LEFT' });
+    }
+    return result;
+  }
+
+  /** Every membership interval of each member, oldest first. */
+  async history(memberIds: readonly string[]): Promise<Map<string, MembershipDocument[]>> {
+    const intervals = await this.memberships.find({ memberId: { $in: [...memberIds] } }, { sort: { validFrom: 1 } });
+    return groupBy(intervals, (interval) => interval.memberId);
+  }
+
+  /** The memberships in force on `date` in a unit (or its subtree), by name. */
+  async list(criteria: MemberListCriteria, date: string, page: PageRequest): Promise<Page<MembershipDocument>> {
+    const filter = await this.membershipFilter(criteria, date);
+    if (!filter) return { items: [], cursors: [], hasNextPage: false, totalCount: 0 };
+    const totalCount = await this.memberships.countDocuments(filter);
+    const paged: Filter = { $and: [filter] };
+    if (page.after) {
+      const [name, memberId] = decodeCursor(page.after, 2) as [string, string];
+      (paged.$and as Filter[]).push({ $or: [{ name: { $gt: name } }, { name, memberId: { $gt: memberId } }] });
+    }
+    const found = await this.memberships.find(paged, { sort: { name: 1, memberId: 1 }, limit: page.first + 1 });
+    const items = found.slice(0, page.first);
+    return { items, cursors: items.map((m) => encodeCursor([m.name, m.memberId])), hasNextPage: found.length > page.first, totalCount };
+  }
+
+  /** How many members each unit had on `date` (directly, or in its subtree). */
+  async countsOn(units: readonly { unitId: string; level: UnitLevel }[], date: string, includeDescendants: boolean): Promise<Map<string, number>> {
+    const counts = new Map<string, number>(units.map((unit) => [unit.unitId, 0]));
+    const groups = units.filter((unit) => unit.level === 'GROUP').map((unit) => unit.unitId);
+    const branches = units.filter((unit) => unit.level === 'BRANCH').map((unit) => unit.unitId);
+    const higher = includeDescendants ? units.filter((unit) => unit.level === 'COMMITTEE' || unit.level === 'DISTRICT').map((unit) => unit.unitId) : [];
+    const branchesBelow = higher.length > 0 ? await this.units.descendantsOn(higher, 'BRANCH', date) : [];
+    const allBranches = [...new Set([...branches, ...branchesBelow.map((branch) => branch.unitId)])];
+    const [perBranch, perGroup] = await Promise.all([
+      allBranches.length > 0 ? this.countBy('branchId', allBranches, date) : new Map<string, number>(),
+      groups.length > 0 ? this.countBy('groupId', groups, date) : new Map<string, number>(),
+    ]);
+    for (const unitId of [...branches, ...groups]) counts.set(unitId, (perBranch.get(unitId) ?? 0) + (perGroup.get(unitId) ?? 0));
+    for (const branch of branchesBelow) {
+      for (const ancestor of branch.ancestors) {
+        if (counts.has(ancestor) && higher.includes(ancestor)) counts.set(ancestor, counts.get(ancestor)! + (perBranch.get(branch.unitId) ?? 0));
+      }
+    }
+    return counts;
+  }
+
+  private async countBy(field: 'branchId' | 'groupId', unitIds: readonly string[], date: string): Promise<Map<string, number>> {
+    const rows = await this.memberships.aggregate<{ _id: string; count: number }>([
+      { $match: { [field]: { $in: [...unitIds] }, ...activeOn(date) } },
+      { $group: { _id: `$${field}`, count: { $sum: 1 } } },
+    ]);
+    return new Map(rows.map((row) => [row._id, row.count]));
+  }
+
+  private async membershipFilter(criteria: MemberListCriteria, date: string): Promise<Filter | undefined> {
+    const filter: Filter = { ...activeOn(date) };
+    if (criteria.status?.length) {
+      const stages = criteria.status.filter((status) => status !== 'LEFT');
+      if (stages.length === 0) return undefined;
+      filter.status = { $in: stages };
+    }
+    switch (criteria.unitLevel) {
+      case 'GROUP':
+        return { ...filter, groupId: criteria.unitId };
+      case 'BRANCH':
+        return { ...filter, branchId: criteria.unitId };
+      default: {
+        if (!criteria.includeDescendants) return undefined;
+        const branches = await this.units.descendantsOn([criteria.unitId], 'BRANCH', date);
+        return { ...filter, branchId: { $in: branches.map((branch) => branch.unitId) } };
+      }
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import type { OrgEvent, PositionedEvent } from '../domain/events';
+import type { RecordedEvent } from '../eventstore/eventStore';
+import { streamCategory } from '../eventstore/eventStore';
+
+/** Stream categories that hold domain events (others, like `idempotency`, are bookkeeping). */
+export const DOMAIN_CATEGORIES: readonly string[] = ['unit', 'member'];
+
+export function isDomainEvent(event: RecordedEvent): boolean {
+  return DOMAIN_CATEGORIES.includes(streamCategory(event.stream));
+}
+
+/** The domain view of a stored event. Event data was validated when it was decided. */
+export function toPositionedEvent(event: RecordedEvent): PositionedEvent {
+  return {
+    type: event.type,
+    data: event.data,
+    id: event.id,
+    stream: event.stream,
+    position: event.position,
+    effectiveDate: event.metadata.effectiveDate,
+    recordedAt: event.metadata.recordedAt,
+  } as PositionedEvent<OrgEvent>;
+}

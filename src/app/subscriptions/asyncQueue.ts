@@ -1,0 +1,73 @@
+/**
+ * A push-to-pull queue: producers `push`, one consumer iterates. `close` ends the iteration after
+ * what is queued; `fail` ends it with an error at once.
+ */
+export class AsyncQueue<T> implements AsyncIterableIterator<T> {
+  private readonly items: T[] = [];
+  private waiting: ((result: IteratorResult<T>) => void) | undefined;
+  private waitingReject: ((error: unknown) => void) | undefined;
+  private closed = false;
+  private error: unknown;
+
+  constructor(private readonly onReturn: () => void = () => {}) {}
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(item: T): void {
+    if (this.closed) return;
+    if (this.waiting) {
+      const resolve = this.waiting;
+      this.waiting = this.waitingReject = undefined;
+      resolve({ value: item, done: false });
+    } else {
+      this.items.push(item);
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.waiting && this.items.length === 0) {
+      const resolve = this.waiting;
+      this.waiting = this.waitingReject = undefined;
+      resolve({ value: undefined, done: true });
+    }
+  }
+
+  fail(error: unknown): void {
+    this.error = error;
+    this.items.length = 0;
+    this.closed = true;
+    if (this.waitingReject) {
+      const reject = this.waitingReject;
+      this.waiting = this.waitingReject = undefined;
+      reject(error);
+    }
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    if (this.items.length > 0) return Promise.resolve({ value: this.items.shift()!, done: false });
+    if (this.error !== undefined) return Promise.reject(this.error);
+    if (this.closed) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve, reject) => {
+      this.waiting = resolve;
+      this.waitingReject = reject;
+    });
+  }
+
+  return(): Promise<IteratorResult<T>> {
+    this.closed = true;
+    this.items.length = 0;
+    this.onReturn();
+    if (this.waiting) {
+      this.waiting({ value: undefined, done: true });
+      this.waiting = this.waitingReject = undefined;
+    }
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
+    return this;
+  }
+}

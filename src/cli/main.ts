@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import { Command, InvalidArgumentError } from 'commander';
+import { ConfigError, loadConfig } from '../app/config';
+import { createLogger } from '../app/logger';
+import { emitSchema, SCHEMA_FILE } from './emitSchema';
+import { serve } from './serve';
+import { seed } from './seed';
+
+function positiveInteger(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError('must be a whole number');
+  return parsed;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const program = new Command('orgtrack').description('Event-sourced history of a multi-level membership organization, served over GraphQL');
+
+  program
+    .command('serve')
+    .description('serve GraphQL at http://localhost:$PORT/graphql (embedded stores in $ORGTRACK_DATA_DIR unless EVENTSTORE_URL / MONGODB_URL are set)')
+    .action(async () => {
+      const config = loadConfig();
+      await serve(config, createLogger(config.logLevel));
+    });
+
+  program
+    .command('seed')
+    .description('fill the event store with a realistic demo organization and several years of history')
+    .option('--seed <number>', 'random seed: the same number gives the same organization', positiveInteger, 1)
+    .option('--members <number>', 'how many members to register', positiveInteger, 6000)
+    .option('--years <number>', 'years of history', positiveInteger, 6)
+    .action(async (options: { seed: number; members: number; years: number }) => {
+      const config = loadConfig();
+      await seed(config, createLogger(config.logLevel), options);
+    });
+
+  program
+    .command('emit-schema')
+    .description(`write the GraphQL schema to ${SCHEMA_FILE}`)
+    .action(async () => emitSchema());
+
+  await program.parseAsync(argv);
+}
+
+main(process.argv).catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`orgtrack: ${error.message}\n`);
+  } else {
+    process.stderr.write(`orgtrack: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+import type { Logger } from 'pino';
+import type { Config } from '../app/config';
+import { createApp } from '../app/orgtrackApp';
+import { buildOrgtrackSchema } from '../api/schema';
+import { startServer } from '../api/server';
+
+/** `orgtrack serve`: catches the read models up with the log, then serves GraphQL until a signal. */
+export async function serve(config: Config, logger: Logger): Promise<void> {
+  const started = Date.now();
+  const app = await createApp(config, {
+    projector: {
+      onProgress: throttled(2000, (position, applied) => logger.info({ position, applied }, 'projecting the event log')),
+    },
+    onProjectionError: (error) => logger.fatal({ err: error }, 'a projection failed; read models are stopped'),
+  });
+  await app.projector.catchUp();
+  logger.info(
+    { eventsApplied: app.projector.eventsApplied, ms: Date.now() - started, eventStore: config.eventStoreUrl ? 'eventstoredb' : 'sqlite', dataDir: config.dataDir },
+    'read models are up to date',
+  );
+  const server = await startServer(app, await buildOrgtrackSchema(), { port: config.port, host: config.host, logger });
+  logger.info({ url: server.url }, `orgtrack is serving GraphQL at ${server.url}`);
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await server.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+function throttled<A extends unknown[]>(intervalMs: number, action: (...args: A) => void): (...args: A) => void {
+  let last = 0;
+  return (...args) => {
+    const now = Date.now();
+    if (now - last >= intervalMs) {
+      last = now;
+      action(...args);
+    }
+  };
+}

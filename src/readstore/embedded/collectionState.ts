@@ -1,0 +1,113 @@
+import { DuplicateKeyError, type Document, type Filter, type IndexSpec } from '../readStore';
+import type { CompiledQueries } from './compiledQueries';
+import { FieldIndex, IdIndex, type CandidateSource } from './indexes';
+import { planCandidates } from './queryPlanner';
+import type { QueryStats } from './queryStats';
+
+/**
+ * The documents of one collection and their indexes. Stored documents are never handed out:
+ * callers receive copies, and writes pass in fresh objects.
+ */
+export class CollectionState {
+  readonly documents = new Map<string, Document>();
+  /** A collection exists once something was written to it or an index was created, until it is dropped. */
+  exists = false;
+  private readonly indexes: FieldIndex[] = [];
+  private sources: CandidateSource[];
+
+  constructor(
+    readonly name: string,
+    private readonly compiled: CompiledQueries,
+    private readonly stats: QueryStats,
+  ) {
+    this.sources = [new IdIndex(this.documents)];
+  }
+
+  /** Matching stored documents (not copies), in natural order when no index applies; stops after `limit`. */
+  match(filter: Filter, limit = Infinity): Document[] {
+    const matched: Document[] = [];
+    if (limit <= 0) return matched;
+    if (Object.keys(filter).length === 0) {
+      for (const document of this.documents.values()) {
+        matched.push(document);
+        if (matched.length >= limit) break;
+      }
+      return matched;
+    }
+    const query = this.compiled.filter(filter);
+    const candidates = planCandidates(filter, this.sources);
+    const scan = candidates === undefined ? this.documents.values() : this.lookup(candidates);
+    for (const document of scan) {
+      this.stats.documentsExamined++;
+      if (!query.test(document)) continue;
+      matched.push(document);
+      if (matched.length >= limit) break;
+    }
+    return matched;
+  }
+
+  count(filter: Filter): number {
+    return Object.keys(filter).length === 0 ? this.documents.size : this.match(filter).length;
+  }
+
+  insert(document: Document): void {
+    if (typeof document._id !== 'string') throw new TypeError(`${this.name}: _id must be a string`);
+    if (this.documents.has(document._id)) throw new DuplicateKeyError(this.name, '_id_', { _id: document._id });
+    this.rejectDuplicates(document);
+    this.documents.set(document._id, document);
+    for (const index of this.indexes) index.add(document);
+    this.exists = true;
+  }
+
+  replace(before: Document, after: Document): void {
+    if (after._id !== before._id) throw new Error(`${this.name}: the immutable field '_id' cannot be changed`);
+    this.rejectDuplicates(after);
+    this.documents.set(after._id, after);
+    for (const index of this.indexes) index.replace(before, after);
+  }
+
+  remove(document: Document): void {
+    if (!this.documents.delete(document._id)) return;
+    for (const index of this.indexes) index.remove(document);
+  }
+
+  createIndex(spec: IndexSpec): string {
+    const index = new FieldIndex(spec);
+    if (index.name === '_id_' || (Object.keys(spec.keys).length === 1 && index.field === '_id')) return '_id_';
+    const existing = this.indexes.find((candidate) => candidate.name === index.name);
+    if (existing !== undefined) {
+      if (!existing.sameAs(spec)) throw new Error(`${this.name}: an index named ${index.name} exists with other keys`);
+      return existing.name;
+    }
+    for (const document of this.documents.values()) index.add(document);
+    for (const document of this.documents.values()) {
+      const duplicate = index.duplicateOf(document, this.documents);
+      if (duplicate !== undefined) throw new DuplicateKeyError(this.name, index.name, duplicate);
+    }
+    this.indexes.push(index);
+    this.sources = [...this.sources, index];
+    this.exists = true;
+    return index.name;
+  }
+
+  drop(): void {
+    this.documents.clear();
+    this.indexes.length = 0;
+    this.sources = [new IdIndex(this.documents)];
+    this.exists = false;
+  }
+
+  private *lookup(ids: Iterable<string>): Iterable<Document> {
+    for (const id of ids) {
+      const document = this.documents.get(id);
+      if (document !== undefined) yield document;
+    }
+  }
+
+  private rejectDuplicates(document: Document): void {
+    for (const index of this.indexes) {
+      const duplicate = index.duplicateOf(document, this.documents);
+      if (duplicate !== undefined) throw new DuplicateKeyError(this.name, index.name, duplicate);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import type {
+  BulkOperation,
+  BulkWriteResult,
+  Collection,
+  DeleteResult,
+  Document,
+  Filter,
+  FindOptions,
+  IndexSpec,
+  Pipeline,
+  Update,
+  UpdateOptions,
+  UpdateResult,
+} from '../readStore';
+import type { CollectionState } from './collectionState';
+import type { CompiledQueries } from './compiledQueries';
+import { sortDocuments } from './sortOrder';
+import { cloneDocument, isPlainObject } from './values';
+import { deleteDocuments, insertDocument, replaceDocument, updateDocuments } from './writes';
+
+/** One collection of an `EmbeddedReadStore`; a typed view over its shared state. */
+export class EmbeddedCollection<T extends Document> implements Collection<T> {
+  constructor(
+    private readonly state: CollectionState,
+    private readonly compiled: CompiledQueries,
+  ) {}
+
+  get name(): string {
+    return this.state.name;
+  }
+
+  async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
+    return this.findNow(filter, options);
+  }
+
+  async findOne(filter: Filter, options: FindOptions = {}): Promise<T | null> {
+    return this.findNow(filter, { ...options, limit: 1 })[0] ?? null;
+  }
+
+  async countDocuments(filter: Filter = {}): Promise<number> {
+    return this.state.count(filter);
+  }
+
+  async aggregate<R = Record<string, unknown>>(pipeline: Pipeline): Promise<R[]> {
+    const [first, ...rest] = pipeline;
+    const leadingMatch = first !== undefined && isPlainObject(first.$match) ? first.$match : undefined;
+    // A leading $match goes through the index planner; mingo runs the rest.
+    const inputs = leadingMatch === undefined ? this.state.match({}) : this.state.match(leadingMatch);
+    const stages = leadingMatch === undefined ? pipeline : rest;
+    const copies = inputs.map(cloneDocument);
+    const results = stages.length === 0 ? copies : this.compiled.pipeline(stages).run(copies);
+    return results as R[];
+  }
+
+  async insertOne(document: T): Promise<void> {
+    insertDocument(this.state, document);
+  }
+
+  async updateOne(filter: Filter, update: Update, options: UpdateOptions = {}): Promise<UpdateResult> {
+    return updateDocuments(this.state, filter, update, { upsert: options.upsert === true, multi: false });
+  }
+
+  async updateMany(filter: Filter, update: Update, options: UpdateOptions = {}): Promise<UpdateResult> {
+    return updateDocuments(this.state, filter, update, { upsert: options.upsert === true, multi: true });
+  }
+
+  async replaceOne(filter: Filter, replacement: T, options: UpdateOptions = {}): Promise<UpdateResult> {
+    return replaceDocument(this.state, filter, replacement, options.upsert === true);
+  }
+
+  async deleteMany(filter: Filter): Promise<DeleteResult> {
+    return { deletedCount: deleteDocuments(this.state, filter, Infinity) };
+  }
+
+  async bulkWrite(operations: readonly BulkOperation<T>[]): Promise<BulkWriteResult> {
+    const result = { insertedCount: 0, matchedCount: 0, modifiedCount: 0, upsertedCount: 0, deletedCount: 0 };
+    const count = (update: UpdateResult): void => {
+      result.matchedCount += update.matchedCount;
+      result.modifiedCount += update.modifiedCount;
+      result.upsertedCount += update.upsertedCount;
+    };
+    for (const operation of operations) {
+      if ('insertOne' in operation) {
+        insertDocument(this.state, operation.insertOne.document);
+        result.insertedCount++;
+      } else if ('updateOne' in operation) {
+        const { filter, update, upsert } = operation.updateOne;
+        count(updateDocuments(this.state, filter, update, { upsert: upsert === true, multi: false }));
+      } else if ('updateMany' in operation) {
+        const { filter, update, upsert } = operation.updateMany;
+        count(updateDocuments(this.state, filter, update, { upsert: upsert === true, multi: true }));
+      } else if ('replaceOne' in operation) {
+        const { filter, replacement, upsert } = operation.replaceOne;
+        count(replaceDocument(this.state, filter, replacement, upsert === true));
+      } else if ('deleteOne' in operation) {
+        result.deletedCount += deleteDocuments(this.state, operation.deleteOne.filter, 1);
+      } else {
+        result.deletedCount += deleteDocuments(this.state, operation.deleteMany.filter, Infinity);
+      }
+    }
+    return result;
+  }
+
+  async createIndex(spec: IndexSpec): Promise<string> {
+    return this.state.createIndex(spec);
+  }
+
+  async drop(): Promise<void> {
+    this.state.drop();
+  }
+
+  private findNow(filter: Filter, { sort, skip = 0, limit, projection }: FindOptions): T[] {
+    const wanted = limit === undefined || limit === 0 ? undefined : skip + Math.abs(limit);
+    const hasSort = sort !== undefined && Object.keys(sort).length > 0;
+    const matched = this.state.match(filter, hasSort ? Infinity : wanted);
+    const ordered = hasSort ? sortDocuments(matched, sort, wanted) : matched;
+    const page = ordered.slice(skip, wanted).map(cloneDocument);
+    if (projection === undefined || Object.keys(projection).length === 0) return page as T[];
+    return this.compiled.projection(projection).run(page) as T[];
+  }
+}

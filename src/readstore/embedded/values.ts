@@ -1,0 +1,77 @@
+import type { Document } from '../readStore';
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Deep copy of document data: plain objects, arrays and Dates are copied; any other object
+ * (an ObjectId, a Buffer) is treated as an immutable value and shared. Much faster than
+ * `structuredClone`, which matters because every document handed in or out is copied.
+ */
+export function cloneValue(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(cloneValue);
+  if (value instanceof Date) return new Date(value.getTime());
+  if (!isPlainObject(value)) return value;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) copy[key] = cloneValue(value[key]);
+  return copy;
+}
+
+export function cloneDocument<T extends Document>(document: T): T {
+  return cloneValue(document) as T;
+}
+
+/**
+ * The values a document holds at a dotted path, traversing arrays the way MongoDB does:
+ * an array met on the way is entered element by element, and an array at the end of the path
+ * contributes each element. A missing field contributes `null`.
+ *
+ * With `forIndex`, the result is deliberately a superset of what mingo may compare with an
+ * equality: whole arrays are included too (a filter may compare a field to a whole array), nested
+ * arrays are entered and also included, and `null` is added wherever a branch of the path is missing.
+ */
+export function pathValues(document: unknown, path: readonly string[], forIndex: boolean): unknown[] {
+  const out: unknown[] = [];
+  collect(document, path, 0, forIndex, out);
+  return out;
+}
+
+function collect(value: unknown, path: readonly string[], depth: number, forIndex: boolean, out: unknown[]): void {
+  if (depth === path.length) {
+    if (!Array.isArray(value)) {
+      out.push(value === undefined ? null : value);
+      return;
+    }
+    // An empty array stands for itself (it sorts below null and only equals []).
+    if (forIndex || value.length === 0) out.push(value);
+    for (const element of value) out.push(element);
+    return;
+  }
+  if (Array.isArray(value)) {
+    const position = arrayPosition(path[depth]);
+    if (position !== undefined && position < value.length) collect(value[position], path, depth + 1, forIndex, out);
+    for (const element of value) {
+      if (isPlainObject(element)) collect(element, path, depth, forIndex, out);
+      else if (forIndex && Array.isArray(element)) {
+        // mingo yields a nested array met mid-path as a value of its own, then flattens it.
+        out.push(element, ...element);
+        collect(element, path, depth, forIndex, out);
+      }
+    }
+    if (forIndex) out.push(null);
+    return;
+  }
+  if (isPlainObject(value)) {
+    collect(value[path[depth]], path, depth + 1, forIndex, out);
+    return;
+  }
+  out.push(null);
+}
+
+function arrayPosition(segment: string): number | undefined {
+  return /^\d+$/.test(segment) ? Number(segment) : undefined;
+}

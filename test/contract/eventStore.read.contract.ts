@@ -1,0 +1,98 @@
+import type { EventData } from '../../src/eventstore/eventStore';
+import type { StoreFixture } from './eventStore.contract';
+import { ids, newEvent, newEvents, uniqueCategory } from './eventStoreKit';
+
+export function describeReadContract({ store }: StoreFixture): void {
+  describe('readStream', () => {
+    const stream = (): string => `${uniqueCategory()}-1`;
+
+    it('returns what was appended, with revision, position and commit time', async () => {
+      const name = stream();
+      const event = newEvent('MemberJoined', { memberId: 'm-1', dues: { amount: 1250, currency: 'CNY' } });
+      const before = Date.now();
+      const result = await store().append(name, [event], 'no_stream');
+      const [recorded] = await store().readStream(name);
+      expect(recorded).toEqual({
+        ...event,
+        stream: name,
+        revision: 0,
+        position: result.position,
+        created: expect.any(String),
+      });
+      expect(Date.parse(recorded?.created ?? '')).toBeGreaterThanOrEqual(before - 5000);
+    });
+
+    it('reads forwards, backwards, from a revision (inclusive) and up to maxCount', async () => {
+      const name = stream();
+      const events = newEvents(5);
+      await store().append(name, events, 'no_stream');
+      const all = ids(events);
+      expect(ids(await store().readStream(name))).toEqual(all);
+      expect(ids(await store().readStream(name, { direction: 'backwards' }))).toEqual([...all].reverse());
+      expect(ids(await store().readStream(name, { fromRevision: 2 }))).toEqual(all.slice(2));
+      expect(ids(await store().readStream(name, { fromRevision: 1, maxCount: 2 }))).toEqual(all.slice(1, 3));
+      expect(ids(await store().readStream(name, { direction: 'backwards', fromRevision: 2, maxCount: 2 }))).toEqual([all[2], all[1]]);
+      expect((await store().readStream(name)).map((event) => event.revision)).toEqual([0, 1, 2, 3, 4]);
+    });
+
+    it('returns an empty array for a missing stream', async () => {
+      expect(await store().readStream(stream())).toEqual([]);
+    });
+  });
+
+  describe('readAll', () => {
+    let category: string;
+    let appended: EventData[];
+    let start: string | undefined;
+    let renamedType: string;
+
+    /** Interleaves appends to three streams of one fresh category. */
+    async function appendInterleaved(): Promise<void> {
+      category = uniqueCategory();
+      renamedType = `Renamed${category}`;
+      appended = [];
+      start = await store().headPosition();
+      for (let round = 0; round < 3; round += 1) {
+        for (const stream of ['a', 'b', 'c']) {
+          const event = newEvent(stream === 'b' ? renamedType : 'Happened', { round });
+          await store().append(`${category}-${stream}`, [event], round === 0 ? 'no_stream' : round - 1);
+          appended.push(event);
+        }
+      }
+    }
+
+    it('$all has one total order, with positions that compare as strings', async () => {
+      await appendInterleaved();
+      const read = await store().readAll({ after: start, filter: { categories: [category] } });
+      expect(ids(read)).toEqual(ids(appended));
+      const positions = read.map((event) => event.position);
+      expect([...positions].sort()).toEqual(positions);
+      expect(new Set(positions).size).toBe(positions.length);
+      const head = await store().headPosition();
+      expect(head !== undefined && head >= (positions[positions.length - 1] ?? '')).toBe(true);
+    });
+
+    it('after is exclusive, forwards and backwards; maxCount bounds the result', async () => {
+      await appendInterleaved();
+      const filter = { categories: [category] };
+      const read = await store().readAll({ after: start, filter });
+      const third = read[2]?.position;
+      expect(ids(await store().readAll({ after: third, filter }))).toEqual(ids(read.slice(3)));
+      expect(ids(await store().readAll({ after: third, filter, maxCount: 2 }))).toEqual(ids(read.slice(3, 5)));
+      expect(ids(await store().readAll({ direction: 'backwards', after: third, filter }))).toEqual(ids(read.slice(0, 2)).reverse());
+      expect(ids(await store().readAll({ direction: 'backwards', filter, maxCount: 2 }))).toEqual(ids(read.slice(-2)).reverse());
+    });
+
+    it('filters by category and by type; all given criteria must hold', async () => {
+      await appendInterleaved();
+      const other = uniqueCategory();
+      await store().append(`${other}-x`, [newEvent(renamedType)], 'no_stream');
+      const renamed = appended.filter((event) => event.type === renamedType);
+      expect(ids(await store().readAll({ after: start, filter: { categories: [category], types: [renamedType] } }))).toEqual(ids(renamed));
+      const byType = await store().readAll({ after: start, filter: { types: [renamedType] } });
+      expect(byType.map((event) => event.stream)).toEqual([...renamed.map(() => `${category}-b`), `${other}-x`]);
+      const both = await store().readAll({ after: start, filter: { categories: [category, other] } });
+      expect(both).toHaveLength(appended.length + 1);
+    });
+  });
+}
