@@ -3,10 +3,11 @@ const tier = (name) => ({
   displayName: name,
   testEnvironment: 'node',
   testMatch: [`<rootDir>/test/**/*.${name}.test.ts`],
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', {}] },
   setupFiles: ['reflect-metadata'],
 });
 
 module.exports = {
   projects: [tier('unit'), tier('contract'), tier('api')],
+  reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],
 };

@@ -2,6 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError, type DomainErrorKind } from '../domain/shared/errors';
 import { ProjectionLagError } from '../app/projector/positionWaiters';
+import { literalFieldPath } from './literalFieldPath';
 
 const CODES: Record<DomainErrorKind, string> = {
   INVALID_INPUT: 'BAD_USER_INPUT',
@@ -46,12 +47,23 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof ProjectionLagError) {
     return { message: 'The read models are still catching up with that position; retry shortly', path: formatted.path, extensions: { code: 'TIMEOUT' } };
   }
+  const rejectedLiteral = badLiteral(error);
+  if (rejectedLiteral) return { message: rejectedLiteral.message, locations: formatted.locations, extensions: rejectedLiteral.extensions };
   const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
   if (code && CLIENT_CODES.has(code)) {
     const { stacktrace: _hidden, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** A scalar (Date) refused an inline value: answer BAD_USER_INPUT naming the field, like for variables. */
+function badLiteral(error: unknown): { message: string; extensions: Record<string, unknown> } | undefined {
+  if (!(error instanceof GraphQLError) || !(error.originalError instanceof GraphQLError)) return undefined;
+  if (error.originalError.extensions.code !== 'BAD_USER_INPUT') return undefined;
+  const field = literalFieldPath(error.nodes?.[0]);
+  const message = field ? `${field}: ${error.originalError.message}` : error.originalError.message;
+  return { message, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } };
 }
 
 export function isUnexpected(error: unknown): boolean {

@@ -1,0 +1,109 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import { createClient, type Client } from 'graphql-ws';
+import pino from 'pino';
+import WebSocket from 'ws';
+import type { Clock } from '../../../src/app/clock';
+import { loadConfig } from '../../../src/app/config';
+import { createApp, type OrgtrackApp } from '../../../src/app/orgtrackApp';
+import { buildOrgtrackSchema } from '../../../src/api/schema';
+import { startServer, type RunningServer } from '../../../src/api/server';
+import { SqliteEventStore } from '../../../src/eventstore/sqlite/sqliteEventStore';
+import { EmbeddedReadStore } from '../../../src/readstore/embedded/embeddedReadStore';
+
+/** "Today" for every API test, so that rules about future dates are deterministic. */
+export const TODAY = '2026-06-15';
+export const fixedClock: Clock = { now: () => new Date(`${TODAY}T09:30:00Z`) };
+
+export interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: GraphQLFormattedError[];
+}
+
+export interface TestServer {
+  app: OrgtrackApp;
+  url: string;
+  /** POSTs an operation over real HTTP. */
+  request<T, V>(document: TypedDocumentNode<T, V>, variables?: V, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** POSTs an operation and fails the test if it has errors. */
+  ok<T, V>(document: TypedDocumentNode<T, V>, variables?: V): Promise<T>;
+  /** POSTs a raw query string (for inline-literal tests). */
+  raw(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Record<string, unknown>>>;
+  /** A graphql-ws client on the same server. */
+  wsClient(): Client;
+  close(): Promise<void>;
+}
+
+/** Starts the whole service (in-memory SQLite log, embedded read store) on a random loopback port. */
+export async function startTestServer(options: { eventStorePath?: string } = {}): Promise<TestServer> {
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent' });
+  const app = await createApp(config, {
+    clock: fixedClock,
+    eventStore: SqliteEventStore.open({ path: options.eventStorePath ?? ':memory:', synchronous: 'NORMAL' }),
+    readStore: new EmbeddedReadStore(),
+  });
+  const server: RunningServer = await startServer(app, await buildOrgtrackSchema(), { port: 0, host: '127.0.0.1', logger: pino({ level: 'silent' }) });
+  const clients: Client[] = [];
+
+  const post = async (body: object, headers: Record<string, string> = {}): Promise<GraphQLResponse<never>> => {
+    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    return (await response.json()) as GraphQLResponse<never>;
+  };
+
+  return {
+    app,
+    url: server.url,
+    request: (document, variables, headers) => post({ query: print(document), variables }, headers),
+    async ok(document, variables) {
+      const result = await post({ query: print(document), variables });
+      if (result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+      return result.data as never;
+    },
+    raw: (query, variables) => post({ query, variables }),
+    wsClient() {
+      const client = createClient({ url: server.url.replace('http', 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+      clients.push(client);
+      return client;
+    },
+    async close() {
+      await Promise.all(clients.map((client) => client.dispose()));
+      await server.close();
+      await app.close();
+    },
+  };
+}
+
+/** The first error's extensions.code and message, for assertions. */
+export function firstError(result: GraphQLResponse<unknown>): { code: unknown; message: string; field: unknown } {
+  const error = result.errors?.[0];
+  return { code: error?.extensions?.code, message: error?.message ?? '', field: error?.extensions?.field };
+}
+
+/** Collects `count` results of a subscription (or fails after `timeoutMs`). */
+export function collect<T>(client: Client, query: string, variables: Record<string, unknown>, count: number, timeoutMs = 5000): Promise<ExecutionResult<T>[]> {
+  return new Promise((resolve, reject) => {
+    const results: ExecutionResult<T>[] = [];
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error(`expected ${count} results within ${timeoutMs} ms, got ${results.length}: ${JSON.stringify(results)}`));
+    }, timeoutMs);
+    const unsubscribe = client.subscribe<T>(
+      { query, variables },
+      {
+        next: (result) => {
+          results.push(result as ExecutionResult<T>);
+          if (results.length === count) {
+            clearTimeout(timer);
+            unsubscribe();
+            resolve(results);
+          }
+        },
+        error: (error) => {
+          clearTimeout(timer);
+          reject(error instanceof Error ? error : new Error(JSON.stringify(error)));
+        },
+        complete: () => undefined,
+      },
+    );
+  });
+}
