@@ -24,4 +24,6 @@ export type MemberDocument = {
   openTransfer: OpenTransfer | null;
   recordedAt: string;
   position: string;
+  /** Revision of the member's stream (for expectedVersion). */
+  version: number;
 };

@@ -25,7 +25,7 @@ export const membersProjection: Projection = {
       const member = members.get(event.data.memberId);
       if (alreadyApplied(member, event)) continue;
       const next = evolveMember(member, event);
-      if (next !== undefined) members.put({ ...next, recordedAt: event.recordedAt, position: event.position });
+      if (next !== undefined) members.put({ ...next, recordedAt: event.recordedAt, position: event.position, version: event.revision });
     }
     await members.flush();
   },
@@ -38,7 +38,7 @@ export function evolveMember(member: MemberDocument | undefined, event: Position
     const { memberId, name, branchId, groupId, status, joinedOn } = event.data;
     return {
       _id: memberId, name, status, joinedOn, registeredOn: on, branchId, groupId,
-      leftOn: null, leaveReason: null, openTransfer: null, recordedAt: event.recordedAt, position: event.position,
+      leftOn: null, leaveReason: null, openTransfer: null, recordedAt: event.recordedAt, position: event.position, version: event.revision,
     };
   }
   if (member === undefined) return undefined;

@@ -17,4 +17,6 @@ export type UnitDocument = {
   /** When the last fact about the unit itself was recorded. */
   recordedAt: string;
   position: string;
+  /** Revision of the unit's stream after the last fact about the unit itself (for expectedVersion). */
+  version: number;
 };

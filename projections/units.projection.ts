@@ -38,7 +38,7 @@ function unitsReferenced(event: PositionedEvent<UnitEvent>): string[] {
 async function applyEvent(units: Units, event: PositionedEvent<UnitEvent>): Promise<void> {
   const unit = units.get(event.data.unitId);
   if (alreadyApplied(unit, event)) return;
-  const facts = { recordedAt: event.recordedAt, position: event.position };
+  const facts = { recordedAt: event.recordedAt, position: event.position, version: event.revision };
   if (event.type === 'UnitEstablished') {
     const { unitId, level, name, code, parentId } = event.data;
     const ancestors = ancestorsUnder(units, parentId);

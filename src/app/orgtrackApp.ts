@@ -21,6 +21,7 @@ import { EventQueries } from './queries/eventQueries';
 import { MemberQueries } from './queries/memberQueries';
 import { UnitQueries } from './queries/unitQueries';
 import { SubscriptionHub } from './subscriptions/subscriptionHub';
+import { TransferExpiry } from './transferExpiry';
 
 /** The wired application: stores, projector, commands and queries. Built only in `createApp`. */
 export interface OrgtrackApp {
@@ -34,6 +35,7 @@ export interface OrgtrackApp {
   unitQueries: UnitQueries;
   memberQueries: MemberQueries;
   eventQueries: EventQueries;
+  transferExpiry: TransferExpiry;
   close(): Promise<void>;
 }
 
@@ -70,6 +72,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const unitFacts = new UnitFacts(eventStore);
   const readModelFacts = new ReadModelFacts(readStore, projector);
   const unitQueries = new UnitQueries(readStore);
+  const members = new MemberCommands(runner, unitFacts, readModelFacts, config.transferExpiryDays);
+  const transferExpiry = new TransferExpiry(readStore, projector, members, clock);
 
   return {
     clock,
@@ -78,11 +82,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     projector,
     hub,
     units: new UnitCommands(runner, unitFacts, readModelFacts),
-    members: new MemberCommands(runner, unitFacts, readModelFacts, config.transferExpiryDays),
+    members,
     unitQueries,
     memberQueries: new MemberQueries(readStore, unitQueries),
     eventQueries: new EventQueries(readStore),
+    transferExpiry,
     async close() {
+      transferExpiry.stop();
       hub.close();
       await projector.stop();
       await eventStore.close();

@@ -17,6 +17,7 @@ export function toPositionedEvent(event: RecordedEvent): PositionedEvent {
     id: event.id,
     stream: event.stream,
     position: event.position,
+    revision: event.revision,
     effectiveDate: event.metadata.effectiveDate,
     recordedAt: event.metadata.recordedAt,
   } as PositionedEvent<OrgEvent>;

@@ -18,6 +18,7 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
     { eventsApplied: app.projector.eventsApplied, ms: Date.now() - started, eventStore: config.eventStoreUrl ? 'eventstoredb' : 'sqlite', dataDir: config.dataDir },
     'read models are up to date',
   );
+  app.transferExpiry.start((error) => logger.error({ err: error }, 'expiring overdue transfers failed'));
   const server = await startServer(app, await buildOrgtrackSchema(), { port: config.port, host: config.host, logger });
   logger.info({ url: server.url }, `orgtrack is serving GraphQL at ${server.url}`);
 

@@ -18,6 +18,8 @@ export type PositionedEvent<E extends OrgEvent = OrgEvent> = E & {
   id: string;
   stream: string;
   position: string;
+  /** 0-based revision of the event in its stream: the aggregate's version after it. */
+  revision: number;
   effectiveDate: string;
   recordedAt: string;
 };

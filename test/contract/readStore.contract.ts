@@ -2,6 +2,7 @@ import type { Collection, Document, ReadStore } from '../../src/readstore/readSt
 import { describeAggregateContract } from './readStore.aggregate.contract';
 import { describeFindContract } from './readStore.find.contract';
 import { describeIndexContract } from './readStore.index.contract';
+import { describeUpdateContract } from './readStore.update.contract';
 import { describeWriteContract } from './readStore.write.contract';
 import { uniqueCollectionName, type ReadStoreFixture } from './readStoreKit';
 
@@ -30,6 +31,7 @@ export function describeReadStoreContract(name: string, open: () => Promise<Read
 
     describeFindContract(fixture);
     describeAggregateContract(fixture);
+    describeUpdateContract(fixture);
     describeWriteContract(fixture);
     describeIndexContract(fixture);
   });

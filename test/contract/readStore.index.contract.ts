@@ -70,7 +70,7 @@ export function describeIndexContract(fixture: ReadStoreFixture): void {
       await both((collection) => collection.updateOne({ _id: 'v4' }, { $push: { tags: 'y' }, $unset: { unitId: '' } }));
       await both((collection) => collection.updateOne({ _id: 'v5' }, { $pull: { tags: 'x' }, $set: { 'address.city': 'Oslo' } }));
       await both((collection) => collection.replaceOne({ _id: 'v3' }, { _id: 'v3', unitId: 'u1', kind: 'a', rank: 0, tags: ['x'] }));
-      await both((collection) => collection.updateOne({ unitId: 'u9' }, { $set: { tags: ['y'] } }, { upsert: true }));
+      await both((collection) => collection.updateOne({ _id: 'v7', unitId: 'u9' }, { $set: { tags: ['y'] } }, { upsert: true }));
       expect(idsOf(await indexed.find({ unitId: 'u1' }))).toEqual(['v3']);
       expect(idsOf(await indexed.find({ unitId: 'u2' }))).toEqual(['v1', 'v2']);
       await expectSameAnswers();

@@ -36,3 +36,9 @@ export async function withPeople(fixture: ReadStoreFixture): Promise<Collection>
   for (const person of people) await collection.insertOne(person);
   return collection;
 }
+
+export async function withDocument(fixture: ReadStoreFixture, document: Document): Promise<Collection> {
+  const collection = fixture.collection();
+  await collection.insertOne(document);
+  return collection;
+}

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { pageSize } from '../../app/queries/page';
 import type { MemberStatus } from '../../domain/member/memberStatus';
 import { NotFound } from '../../domain/shared/errors';
@@ -69,6 +69,11 @@ export class MemberResolver {
   @FieldResolver(() => DateScalar, { nullable: true, description: 'The day the member left, if they had left by the asOf date.' })
   async leftOn(@Root() member: Member, @Ctx() context: ApiContext): Promise<string | null> {
     return (await this.onDate(member, context))?.leftOn ?? null;
+  }
+
+  @FieldResolver(() => Int, { description: "The member's version now (not as of the date): pass it as `expectedVersion` to a mutation." })
+  async version(@Root() member: Member, @Ctx() context: ApiContext): Promise<number> {
+    return (await context.loaders.memberOn.load({ id: member.id, date: member.asOf }))?.member.version ?? 0;
   }
 
   @FieldResolver(() => [Membership], { description: 'Every interval of branch, group and stage, oldest first.' })

@@ -55,6 +55,11 @@ export class UnitResolver {
     return (await context.loaders.unitCurrent.load(unit.id))?.establishedOn ?? null;
   }
 
+  @FieldResolver(() => Int, { description: "The unit's version now (not as of the date): pass it as `expectedVersion` to a mutation." })
+  async version(@Root() unit: Unit, @Ctx() context: ApiContext): Promise<number> {
+    return (await context.loaders.unitCurrent.load(unit.id))?.version ?? 0;
+  }
+
   @FieldResolver(() => Unit, { nullable: true, description: 'The parent on the asOf date; null for a district.' })
   async parent(@Root() unit: Unit, @Ctx() context: ApiContext): Promise<Unit | null> {
     if (!unit.parentId) return null;

@@ -1,7 +1,7 @@
 import { DuplicateKeyError, type Document, type Filter, type IndexSpec } from '../readStore';
 import type { CompiledQueries } from './compiledQueries';
 import { FieldIndex, IdIndex, type CandidateSource } from './indexes';
-import { planCandidates } from './queryPlanner';
+import { planQuery } from './queryPlanner';
 import type { QueryStats } from './queryStats';
 
 /**
@@ -27,19 +27,13 @@ export class CollectionState {
   match(filter: Filter, limit = Infinity): Document[] {
     const matched: Document[] = [];
     if (limit <= 0) return matched;
-    if (Object.keys(filter).length === 0) {
-      for (const document of this.documents.values()) {
-        matched.push(document);
-        if (matched.length >= limit) break;
-      }
-      return matched;
-    }
-    const query = this.compiled.filter(filter);
-    const candidates = planCandidates(filter, this.sources);
-    const scan = candidates === undefined ? this.documents.values() : this.lookup(candidates);
+    const { ids, residual } = planQuery(filter, this.sources);
+    const query = Object.keys(residual).length === 0 ? undefined : this.compiled.filter(residual);
+    const scan = ids === undefined ? this.documents.values() : this.lookup(ids);
+    const counting = query !== undefined || ids !== undefined;
     for (const document of scan) {
-      this.stats.documentsExamined++;
-      if (!query.test(document)) continue;
+      if (counting) this.stats.documentsExamined++;
+      if (query !== undefined && !query.test(document)) continue;
       matched.push(document);
       if (matched.length >= limit) break;
     }

@@ -5,6 +5,8 @@ import { pathValues } from './values';
 /** Something that can list the documents whose field equals one of some values. */
 export interface CandidateSource {
   readonly field: string;
+  /** Whether every id listed for a string, number or boolean value is a document equal to it there. */
+  readonly exact: boolean;
   /** An upper bound of the number of ids `ids` would return, without building them. */
   count(values: readonly unknown[]): number;
   ids(values: readonly unknown[]): Iterable<string>;
@@ -18,13 +20,14 @@ export function defaultIndexName(keys: IndexSpec['keys']): string {
 
 /**
  * A secondary index: the key of its first field's value maps to the ids of the documents holding it.
- * An array field is multikey (each element is a key, and so is the whole array). Fields after the
- * first are not indexed; the full query filters on them, and unique checks compare them.
+ * An array field is multikey: each element is a key. Fields after the first are not indexed; the
+ * query filters on them, and unique checks compare them.
  */
 export class FieldIndex implements CandidateSource {
   readonly name: string;
   readonly field: string;
   readonly unique: boolean;
+  readonly exact: boolean;
   private readonly paths: readonly (readonly string[])[];
   private readonly entries = new Map<IndexKey, Set<string>>();
 
@@ -35,6 +38,7 @@ export class FieldIndex implements CandidateSource {
     this.field = fields[0];
     this.unique = spec.unique === true;
     this.paths = fields.map((field) => field.split('.'));
+    this.exact = this.paths[0].length === 1;
   }
 
   sameAs(spec: IndexSpec): boolean {
@@ -59,14 +63,15 @@ export class FieldIndex implements CandidateSource {
 
   count(values: readonly unknown[]): number {
     let total = 0;
-    for (const value of values) total += this.entries.get(indexKey(value))?.size ?? 0;
+    for (const key of lookupKeys(values)) total += this.entries.get(key)?.size ?? 0;
     return total;
   }
 
   ids(values: readonly unknown[]): Iterable<string> {
-    if (values.length === 1) return this.entries.get(indexKey(values[0])) ?? [];
+    const keys = lookupKeys(values);
+    if (keys.length === 1) return this.entries.get(keys[0]) ?? [];
     const union = new Set<string>();
-    for (const value of values) for (const id of this.entries.get(indexKey(value)) ?? []) union.add(id);
+    for (const key of keys) for (const id of this.entries.get(key) ?? []) union.add(id);
     return union;
   }
 
@@ -115,10 +120,25 @@ export class FieldIndex implements CandidateSource {
   }
 }
 
+/**
+ * The keys to read for equality with any of `values`. A document whose field equals a whole array
+ * is found through the array's first element (as MongoDB's multikey indexes do), which keeps one
+ * key per document and array out of the index; an empty array, or an array that is an element, has a key of its own.
+ */
+function lookupKeys(values: readonly unknown[]): IndexKey[] {
+  const keys: IndexKey[] = [];
+  for (const value of values) {
+    keys.push(indexKey(value));
+    if (Array.isArray(value) && value.length > 0) keys.push(indexKey(value[0]));
+  }
+  return keys;
+}
+
 /** The `_id` index is the document map itself. */
 export class IdIndex implements CandidateSource {
   readonly field = '_id';
   readonly name = '_id_';
+  readonly exact = true;
 
   constructor(private readonly documents: ReadonlyMap<string, Document>) {}
 

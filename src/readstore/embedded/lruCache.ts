@@ -4,10 +4,6 @@ export class LruCache<V> {
 
   constructor(private readonly capacity: number) {}
 
-  get size(): number {
-    return this.entries.size;
-  }
-
   getOrCreate(key: string, create: () => V): V {
     const cached = this.entries.get(key);
     if (cached !== undefined) {

@@ -1,33 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { update as applyUpdate } from 'mingo';
-import type { Filter, Update } from '../readStore';
-import { isPlainObject } from './values';
-
-export type Modifier = Parameters<typeof applyUpdate>[1];
-
-/** An update document split into what always applies and what applies only when upserting. */
-export interface SplitUpdate {
-  readonly always: Modifier | undefined;
-  readonly onInsert: Modifier | undefined;
-  /** An `_id` given by `$setOnInsert`, which may only seed a new document. */
-  readonly insertId: string | undefined;
-}
-
-export function splitUpdate(update: Update): SplitUpdate {
-  const operators = Object.keys(update);
-  if (operators.length === 0) throw new Error('An update document needs at least one update operator');
-  const always: Record<string, unknown> = {};
-  for (const operator of operators) {
-    if (!operator.startsWith('$')) throw new Error(`An update document may contain only update operators, found '${operator}'`);
-    if (operator !== '$setOnInsert') always[operator] = update[operator];
-  }
-  const { _id: insertId, ...onInsert } = isPlainObject(update.$setOnInsert) ? update.$setOnInsert : {};
-  return {
-    always: Object.keys(always).length > 0 ? always : undefined,
-    onInsert: Object.keys(onInsert).length > 0 ? { $set: onInsert } : undefined,
-    insertId: typeof insertId === 'string' ? insertId : undefined,
-  };
-}
+import type { Filter } from '../readStore';
+import { updateOperator } from './mingoUpdateOperators';
+import { cloneValue, isPlainObject } from './values';
 
 /**
  * The document an upsert starts from, like MongoDB: the fields the filter requires by equality
@@ -37,9 +11,9 @@ export function seedFromFilter(filter: Filter): Record<string, unknown> {
   const equalities: Record<string, unknown> = {};
   collectEqualities(filter, equalities);
   // mingo refuses to $set an `_id`, so it goes in directly.
-  const { _id, ...fields } = equalities;
+  const { _id, ...fields } = cloneValue(equalities) as Record<string, unknown>;
   const seed: Record<string, unknown> = _id === undefined ? {} : { _id };
-  if (Object.keys(fields).length > 0) applyUpdate(seed, { $set: fields }, undefined, undefined, { cloneMode: 'deep' });
+  if (Object.keys(fields).length > 0) updateOperator('$set')(fields)(seed);
   return seed;
 }
 
@@ -56,7 +30,7 @@ function collectEqualities(filter: Filter, into: Record<string, unknown>): void 
   }
 }
 
-/** A new string id shaped like an ObjectId's hex form: what MongoDB adapters hand out too. */
+/** A new string id shaped like an ObjectId's hex form: what the MongoDB adapter hands out too. */
 export function newId(): string {
   return randomBytes(12).toString('hex');
 }

@@ -28,11 +28,12 @@ export function cloneDocument<T extends Document>(document: T): T {
 /**
  * The values a document holds at a dotted path, traversing arrays the way MongoDB does:
  * an array met on the way is entered element by element, and an array at the end of the path
- * contributes each element. A missing field contributes `null`.
+ * contributes each element (an empty array stands for itself). A missing field contributes `null`.
  *
- * With `forIndex`, the result is deliberately a superset of what mingo may compare with an
- * equality: whole arrays are included too (a filter may compare a field to a whole array), nested
- * arrays are entered and also included, and `null` is added wherever a branch of the path is missing.
+ * With `forIndex`, the result is a superset of what mingo may compare with a non-array value, for
+ * index lookups: nested arrays are also flattened (mingo unwraps dotted paths more deeply than
+ * MongoDB), and `null` is added wherever a branch of a dotted path ends. On a single-field path it
+ * is exact. A whole non-empty array is not included: see `FieldIndex.lookupKeys`.
  */
 export function pathValues(document: unknown, path: readonly string[], forIndex: boolean): unknown[] {
   const out: unknown[] = [];
@@ -41,14 +42,18 @@ export function pathValues(document: unknown, path: readonly string[], forIndex:
 }
 
 function collect(value: unknown, path: readonly string[], depth: number, forIndex: boolean, out: unknown[]): void {
+  const dotted = forIndex && path.length > 1;
   if (depth === path.length) {
     if (!Array.isArray(value)) {
       out.push(value === undefined ? null : value);
       return;
     }
-    // An empty array stands for itself (it sorts below null and only equals []).
-    if (forIndex || value.length === 0) out.push(value);
-    for (const element of value) out.push(element);
+    if (value.length === 0) out.push(value);
+    if (value.length === 0 && dotted) out.push(null);
+    for (const element of value) {
+      out.push(element);
+      if (dotted && Array.isArray(element)) pushLeaves(element, out);
+    }
     return;
   }
   if (Array.isArray(value)) {
@@ -57,8 +62,7 @@ function collect(value: unknown, path: readonly string[], depth: number, forInde
     for (const element of value) {
       if (isPlainObject(element)) collect(element, path, depth, forIndex, out);
       else if (forIndex && Array.isArray(element)) {
-        // mingo yields a nested array met mid-path as a value of its own, then flattens it.
-        out.push(element, ...element);
+        pushLeaves(element, out);
         collect(element, path, depth, forIndex, out);
       }
     }
@@ -70,6 +74,13 @@ function collect(value: unknown, path: readonly string[], depth: number, forInde
     return;
   }
   out.push(null);
+}
+
+function pushLeaves(values: readonly unknown[], out: unknown[]): void {
+  for (const value of values) {
+    if (Array.isArray(value)) pushLeaves(value, out);
+    else out.push(value);
+  }
 }
 
 function arrayPosition(segment: string): number | undefined {

@@ -1,8 +1,8 @@
-import { update as applyUpdate } from 'mingo';
 import type { Document, Filter, Update, UpdateResult } from '../readStore';
 import type { CollectionState } from './collectionState';
 import { exactKey } from './keys';
-import { newId, seedFromFilter, splitUpdate, type Modifier } from './upsert';
+import { compileUpdate } from './compiledUpdate';
+import { newId, seedFromFilter } from './upsert';
 import { cloneDocument } from './values';
 
 const NOTHING: UpdateResult = { matchedCount: 0, modifiedCount: 0, upsertedCount: 0 };
@@ -22,15 +22,15 @@ export function updateDocuments(
   update: Update,
   options: { upsert: boolean; multi: boolean },
 ): UpdateResult {
-  const { always, onInsert, insertId } = splitUpdate(update);
+  const compiled = compileUpdate(update, filter);
   const targets = state.match(filter, options.multi ? Infinity : 1);
   if (targets.length === 0) {
     if (!options.upsert) return NOTHING;
     const seed = seedFromFilter(filter);
     const { _id: seededId, ...fields } = seed;
-    const document: Document = { _id: idOf(seededId) ?? insertId ?? newId(), ...fields };
-    modify(document, always);
-    modify(document, onInsert);
+    const document: Document = { _id: idOf(seededId) ?? compiled.insertId ?? newId(), ...fields };
+    compiled.apply(document);
+    compiled.applyOnInsert(document);
     state.insert(document);
     return { matchedCount: 0, modifiedCount: 0, upsertedCount: 1, upsertedId: document._id };
   }
@@ -38,7 +38,7 @@ export function updateDocuments(
   try {
     for (const before of targets) {
       const after = cloneDocument(before);
-      if (!modify(after, always)) continue;
+      if (!compiled.apply(after)) continue;
       state.replace(before, after);
       applied.push([before, after]);
     }
@@ -80,10 +80,4 @@ export function deleteDocuments(state: CollectionState, filter: Filter, limit: n
 
 function idOf(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
-}
-
-/** Applies mingo's update operators in place; true if anything changed. */
-function modify(document: Document, modifier: Modifier | undefined): boolean {
-  if (modifier === undefined) return false;
-  return applyUpdate(document, modifier, undefined, undefined, { cloneMode: 'deep' }).length > 0;
 }

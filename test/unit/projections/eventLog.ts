@@ -12,11 +12,13 @@ export class EventLog {
   /** Records `event` as taking effect on `effectiveDate`; returns it positioned. */
   record(effectiveDate: string, event: OrgEvent): PositionedEvent {
     const sequence = this.events.length + 1;
+    const stream = 'unitId' in event.data ? unitStream(event.data.unitId) : memberStream(event.data.memberId);
     const positioned = {
       ...event,
       id: `event-${sequence}`,
-      stream: 'unitId' in event.data ? unitStream(event.data.unitId) : memberStream(event.data.memberId),
+      stream,
       position: encodePosition(BigInt(sequence)),
+      revision: this.events.filter((earlier) => earlier.stream === stream).length,
       effectiveDate,
       recordedAt: new Date(Date.UTC(2024, 0, 1, 0, 0, sequence)).toISOString(),
     } as PositionedEvent;
