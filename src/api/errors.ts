@@ -57,12 +57,20 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
-/** A scalar (Date) refused an inline value: answer BAD_USER_INPUT naming the field, like for variables. */
+/**
+ * A scalar (Date) refused a value: answer BAD_USER_INPUT naming the field. For variables,
+ * graphql-js already names the path in its message; for inline literals, find it in the document.
+ */
 function badLiteral(error: unknown): { message: string; extensions: Record<string, unknown> } | undefined {
-  if (!(error instanceof GraphQLError) || !(error.originalError instanceof GraphQLError)) return undefined;
-  if (error.originalError.extensions.code !== 'BAD_USER_INPUT') return undefined;
-  const field = literalFieldPath(error.nodes?.[0]);
-  const message = field ? `${field}: ${error.originalError.message}` : error.originalError.message;
+  if (!(error instanceof GraphQLError)) return undefined;
+  const scalarError = [error.originalError, error.originalError instanceof GraphQLError ? error.originalError.originalError : undefined].find(
+    (cause): cause is GraphQLError => cause instanceof GraphQLError && cause.extensions.code === 'BAD_USER_INPUT',
+  );
+  if (!scalarError) return undefined;
+  const variable = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?;/.exec(error.message);
+  if (variable) return { message: error.message, extensions: { code: 'BAD_USER_INPUT', field: variable[2] ?? variable[1] } };
+  const field = literalFieldPath(error.nodes?.[0] ?? scalarError.nodes?.[0]);
+  const message = field ? `${field}: ${scalarError.message}` : scalarError.message;
   return { message, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } };
 }
 

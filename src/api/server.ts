@@ -12,6 +12,7 @@ import type { OrgtrackApp } from '../app/orgtrackApp';
 import { createContext, type ApiContext } from './context';
 import { formatError, isUnexpected } from './errors';
 import { DomainError } from '../domain/shared/errors';
+import { ProjectionLagError } from '../app/projector/positionWaiters';
 
 export interface ServerOptions {
   port: number;
@@ -79,6 +80,11 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
         } catch (error) {
           if (error instanceof DomainError) {
             throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', field: error.field, http: { status: 400 } } });
+          }
+          if (error instanceof ProjectionLagError) {
+            throw new GraphQLError('The read models are still catching up with x-min-position; retry shortly', {
+              extensions: { code: 'TIMEOUT', http: { status: 503 } },
+            });
           }
           throw error;
         }

@@ -1,12 +1,35 @@
-import { dateOf } from '../domain/shared/localDate';
-
 /** Where "now" comes from; tests pass a fixed clock. */
 export interface Clock {
   now(): Date;
+  /** Today's calendar date (YYYY-MM-DD) in the organization's time zone. */
+  today(): string;
 }
 
-export const systemClock: Clock = { now: () => new Date() };
+/** The calendar date of `instant` in `timeZone` (an IANA name such as Asia/Shanghai). */
+export function dateIn(instant: Date, timeZone: string): string {
+  // en-CA formats dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+export function isTimeZone(name: string): boolean {
+  try {
+    dateIn(new Date(0), name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function systemClock(timeZone: string): Clock {
+  return { now: () => new Date(), today: () => dateIn(new Date(), timeZone) };
+}
+
+/** A clock stopped at `instant` (ISO-8601). */
+export function fixedClock(instant: string, timeZone = 'UTC'): Clock {
+  const at = new Date(instant);
+  return { now: () => new Date(at), today: () => dateIn(at, timeZone) };
+}
 
 export function today(clock: Clock): string {
-  return dateOf(clock.now());
+  return clock.today();
 }

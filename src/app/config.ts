@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isTimeZone } from './clock';
 
 /** Everything the process reads from its environment, validated once at start. */
 export interface Config {
@@ -18,6 +19,8 @@ export interface Config {
   transferExpiryDays: number;
   /** Log level for pino; default `info`. */
   logLevel: string;
+  /** IANA time zone whose calendar decides "today" (the default effective date); default Asia/Shanghai. */
+  timeZone: string;
 }
 
 export class ConfigError extends Error {}
@@ -42,6 +45,12 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return value;
 }
 
+function timeZone(env: Env): string {
+  const name = env.ORGTRACK_TIME_ZONE || 'Asia/Shanghai';
+  if (!isTimeZone(name)) throw new ConfigError(`ORGTRACK_TIME_ZONE must be an IANA time zone such as Asia/Shanghai, got "${name}"`);
+  return name;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
@@ -52,5 +61,6 @@ export function loadConfig(env: Env = process.env): Config {
     sqliteSynchronous: oneOf(env, 'ORGTRACK_SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
     transferExpiryDays: integer(env, 'ORGTRACK_TRANSFER_EXPIRY_DAYS', 90, 1, 3650),
     logLevel: (env.LOG_LEVEL || 'info').toLowerCase(),
+    timeZone: timeZone(env),
   };
 }

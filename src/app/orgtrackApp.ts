@@ -60,7 +60,7 @@ export async function openReadStore(config: Config): Promise<ReadStore> {
 
 /** The composition root: builds every part once and starts the projector. */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<OrgtrackApp> {
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? systemClock(config.timeZone);
   const eventStore = options.eventStore ?? (await openEventStore(config));
   const readStore = options.readStore ?? (await openReadStore(config));
   const projector = new Projector(eventStore, readStore, allProjections, { ...options.projector, onError: options.onProjectionError });

@@ -29,7 +29,8 @@ async function main(argv: string[]): Promise<void> {
     .option('--seed <number>', 'random seed: the same number gives the same organization', positiveInteger, 1)
     .option('--members <number>', 'how many members to register', positiveInteger, 6000)
     .option('--years <number>', 'years of history', positiveInteger, 6)
-    .action(async (options: { seed: number; members: number; years: number }) => {
+    .option('--force', 'seed even when the event store already holds events', false)
+    .action(async (options: { seed: number; members: number; years: number; force: boolean }) => {
       const config = loadConfig();
       await seed(config, createLogger(config.logLevel), options);
     });

@@ -1,12 +1,83 @@
 import type { Logger } from 'pino';
-import type { Config } from '../app/config';
+import { today } from '../app/clock';
+import { ConfigError, type Config } from '../app/config';
+import { createApp, openEventStore } from '../app/orgtrackApp';
+import { executePlan } from './seed/executePlan';
+import { lastMonthEnd } from './seed/planDates';
+import { planSeed } from './seed/planSeed';
+import { DEFAULT_SIZES } from './seed/seedPlan';
+import { startProgress } from './seed/seedProgress';
 
 export interface SeedOptions {
+  /** Random seed: the same number gives the same organization; default 1. */
   seed: number;
+  /** Members registered over the years; default 6,000. */
   members: number;
+  /** Years of history, ending on the last day of the previous month; default 6. */
   years: number;
+  /** Seed even when the event store already holds events; default false. */
+  force?: boolean;
 }
 
-export async function seed(_config: Config, _logger: Logger, _options: SeedOptions): Promise<void> {
-  throw new Error('seed is being written');
+/** Commands in flight at once: enough for the event store's group commit to pay off. */
+const CONCURRENCY = 64;
+
+/** The store already holds events and `--force` was not given. */
+export class SeedRefused extends ConfigError {}
+
+/**
+ * `orgtrack seed`: plans a demo organization with years of history and records it through the
+ * command layer, so every rule is checked. Safe next to a running `orgtrack serve`: both use the
+ * same SQLite log, and the server picks up the seed's commits by polling.
+ */
+export async function seed(config: Config, logger: Logger, options: SeedOptions): Promise<void> {
+  const eventStore = await openEventStore(config);
+  const storeHadEvents = (await eventStore.headPosition()) !== undefined;
+  if (storeHadEvents && !options.force) {
+    await eventStore.close();
+    throw new SeedRefused(`the event store ${storeName(config)} already holds events; run seed with --force to add another organization to it, or set ORGTRACK_DATA_DIR to an empty folder`);
+  }
+  const app = await createApp(config, { eventStore });
+  try {
+    const plan = planSeed({
+      ...DEFAULT_SIZES,
+      seed: options.seed,
+      members: options.members,
+      years: options.years,
+      endDate: lastMonthEnd(today(app.clock)),
+      transferExpiryDays: config.transferExpiryDays,
+    });
+    logger.info(
+      { seed: options.seed, from: plan.startDate, to: plan.endDate, commands: plan.commands.length, eventStore: storeName(config), unitCodes: !storeHadEvents },
+      'seeding a demo organization',
+    );
+    // Commands that read the read models wait for them only briefly; an existing log is projected first.
+    if (storeHadEvents) await app.projector.catchUp();
+    const started = process.hrtime.bigint();
+    const progress = startProgress(plan.commands.length);
+    const report = await executePlan(app, plan.commands, { concurrency: CONCURRENCY, withoutCodes: storeHadEvents, onProgress: progress.update }).finally(() =>
+      progress.stop(),
+    );
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const eventsPerSecond = Math.round(report.events / seconds);
+    logger.info(
+      {
+        units: plan.units,
+        members: plan.members.length,
+        transfers: plan.transfers,
+        commands: report.commands,
+        events: report.events,
+        seconds: Number(seconds.toFixed(1)),
+        eventsPerSecond,
+      },
+      `seeded ${report.events} events in ${seconds.toFixed(1)} s (${eventsPerSecond} events/s)`,
+    );
+  } finally {
+    await app.close();
+  }
+}
+
+/** Names the store without its connection string, which may hold credentials. */
+function storeName(config: Config): string {
+  return config.eventStoreUrl ? 'at EVENTSTORE_URL' : `in ${config.dataDir} (ORGTRACK_DATA_DIR)`;
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock';
 import { today } from '../clock';
+import { ProjectionLagError } from '../projector/positionWaiters';
 import type { Projector } from '../projector/projector';
 import type { CommandHandler, CommandMetadata, CommandResult } from './commandHandler';
 import type { IdempotencyKeys, RememberedResult } from './idempotency';
@@ -51,8 +52,20 @@ export class MutationRunner {
     const result = options.idempotencyKey
       ? await this.idempotency.run(options.idempotencyKey, { mutation, input: { ...input, ...withoutActor(options) } }, execute)
       : await execute();
-    if (result.eventIds.length > 0) await this.projector.waitFor(result.position);
+    if (result.eventIds.length > 0) await this.readModelsInclude(result.position);
     return result;
+  }
+
+  /**
+   * The write is recorded whatever happens here: if the read models lag, the mutation still
+   * succeeds, and its payload may show the object as it was; `position` lets the client wait.
+   */
+  private async readModelsInclude(position: string): Promise<void> {
+    try {
+      await this.projector.waitFor(position);
+    } catch (error) {
+      if (!(error instanceof ProjectionLagError)) throw error;
+    }
   }
 }
 

@@ -63,7 +63,11 @@ export class SubscriptionHub {
     };
     this.listeners.set(listener, (error) => queue.fail(error));
     if (after !== undefined) {
-      void this.replay(filter, after, deliver)
+      const room = async (): Promise<boolean> => {
+        await queue.waitForRoom(REPLAY_PAGE);
+        return !queue.isClosed;
+      };
+      void this.replay(filter, after, deliver, room)
         .then(() => {
           replaying = false;
           held.splice(0).forEach(deliver);
@@ -78,9 +82,16 @@ export class SubscriptionHub {
     this.listeners.clear();
   }
 
-  private async replay(filter: EventLogFilter | undefined, after: Position, deliver: (event: EventIndexDocument) => void): Promise<void> {
+  private async replay(
+    filter: EventLogFilter | undefined,
+    after: Position,
+    deliver: (event: EventIndexDocument) => void,
+    /** Resolves when the subscriber has taken most of the previous page; false once it is gone. */
+    room: () => Promise<boolean>,
+  ): Promise<void> {
     let cursor = after;
     for (;;) {
+      if (!(await room())) return;
       const page = await this.eventIndex.find({ ...eventLogQuery(filter), _id: { $gt: cursor } }, { sort: { _id: 1 }, limit: REPLAY_PAGE });
       page.forEach(deliver);
       if (page.length < REPLAY_PAGE) return;

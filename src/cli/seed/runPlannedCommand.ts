@@ -1,0 +1,61 @@
+import type { OrgtrackApp } from '../../app/orgtrackApp';
+import type { RememberedResult } from '../../app/commands/idempotency';
+import { assertNever } from '../../domain/events';
+import type { PlanIds } from './planIds';
+import type { PlannedCommand } from './seedPlan';
+
+/** The part of the app a seed drives: the command layer, so every rule is checked. */
+export type SeedTarget = Pick<OrgtrackApp, 'units' | 'members'>;
+
+export interface RunOptions {
+  /** Recorded as the actor of every event. */
+  actor: string;
+  /** Establish units without their codes (codes must be unique among active units). */
+  withoutCodes: boolean;
+}
+
+/** Runs one planned command through the app's command layer and remembers the ids it created. */
+export async function runPlannedCommand(app: SeedTarget, command: PlannedCommand, ids: PlanIds, options: RunOptions): Promise<RememberedResult> {
+  const mutation = { effectiveDate: command.on, actor: options.actor };
+  switch (command.kind) {
+    case 'establishUnit': {
+      const { level, name, code, parent } = command;
+      const result = await app.units.establish({ level, name, code: options.withoutCodes ? null : code, parentId: ids.optional(parent) }, mutation);
+      ids.set(command.unit, result.subjectId);
+      return result;
+    }
+    case 'renameUnit':
+      return app.units.rename({ unitId: ids.of(command.unit), name: command.name }, mutation);
+    case 'moveUnit':
+      return app.units.move({ unitId: ids.of(command.unit), parentId: ids.of(command.parent) }, mutation);
+    case 'registerMember': {
+      const { name, branch, group, status, joinedOn } = command;
+      const result = await app.members.register({ name, branchId: ids.of(branch), groupId: ids.optional(group), status, joinedOn }, mutation);
+      ids.set(command.member, result.subjectId);
+      return result;
+    }
+    case 'advanceStage':
+      return app.members.advanceStage({ memberId: ids.of(command.member), to: command.to }, mutation);
+    case 'assignGroup':
+      return app.members.assignGroup({ memberId: ids.of(command.member), groupId: ids.of(command.group) }, mutation);
+    case 'requestTransfer': {
+      const result = await app.members.requestTransfer(
+        { memberId: ids.of(command.member), toBranchId: ids.of(command.toBranch), reason: command.reason },
+        mutation,
+      );
+      if (result.transferId === undefined) throw new Error(`requestTransfer returned no transferId for ${command.transfer}`);
+      ids.set(command.transfer, result.transferId);
+      return result;
+    }
+    case 'acceptTransfer':
+      return app.members.acceptTransfer({ transferId: ids.of(command.transfer) }, mutation);
+    case 'rejectTransfer':
+      return app.members.rejectTransfer({ transferId: ids.of(command.transfer), reason: command.reason }, mutation);
+    case 'expireTransfer':
+      return app.members.expireTransfer({ transferId: ids.of(command.transfer) }, mutation);
+    case 'memberLeft':
+      return app.members.left({ memberId: ids.of(command.member), reason: command.reason, note: command.note }, mutation);
+    default:
+      return assertNever(command);
+  }
+}

@@ -1,0 +1,136 @@
+import { assertNever } from '../../domain/events';
+import type { LeaveReason, MemberStage, MemberStatus } from '../../domain/member/memberStatus';
+import type { LocalDate } from '../../domain/shared/localDate';
+import type { UnitLevel } from '../../domain/unit/unitLevel';
+
+/**
+ * The plan of a seed: every command to run, in effective-date order, naming units, members and
+ * transfers by plan-local keys (`u12`, `m345`, `t7`). The commands choose the real ids (uuids);
+ * the executor maps keys to them as results come back.
+ */
+
+export type UnitKey = string;
+export type MemberKey = string;
+export type TransferKey = string;
+
+export type PlannedCommand =
+  | { kind: 'establishUnit'; on: LocalDate; unit: UnitKey; level: UnitLevel; name: string; code: string | null; parent: UnitKey | null }
+  | { kind: 'renameUnit'; on: LocalDate; unit: UnitKey; name: string }
+  | { kind: 'moveUnit'; on: LocalDate; unit: UnitKey; parent: UnitKey }
+  | {
+      kind: 'registerMember';
+      on: LocalDate;
+      member: MemberKey;
+      name: string;
+      branch: UnitKey;
+      group: UnitKey | null;
+      status: MemberStage;
+      joinedOn: LocalDate | null;
+    }
+  | { kind: 'advanceStage'; on: LocalDate; member: MemberKey; to: MemberStage }
+  | { kind: 'assignGroup'; on: LocalDate; member: MemberKey; group: UnitKey }
+  | { kind: 'requestTransfer'; on: LocalDate; member: MemberKey; transfer: TransferKey; toBranch: UnitKey; reason: string }
+  | { kind: 'acceptTransfer'; on: LocalDate; member: MemberKey; transfer: TransferKey }
+  | { kind: 'rejectTransfer'; on: LocalDate; member: MemberKey; transfer: TransferKey; reason: string }
+  | { kind: 'expireTransfer'; on: LocalDate; member: MemberKey; transfer: TransferKey }
+  | { kind: 'memberLeft'; on: LocalDate; member: MemberKey; reason: LeaveReason; note: string };
+
+export type CommandKind = PlannedCommand['kind'];
+
+/** How big the organization is and how long its history; the CLI fixes the unit counts. */
+export interface PlanSizes {
+  /** Committees under the one district; default 21. */
+  committees: number;
+  /** Branches; default 300. */
+  branches: number;
+  /** Groups; default 900 (3 per branch on average). */
+  groups: number;
+  /** Members registered over the years; default 6,000. */
+  members: number;
+  /** Years of history; default 6. */
+  years: number;
+}
+
+export const DEFAULT_SIZES: PlanSizes = { committees: 21, branches: 300, groups: 900, members: 6000, years: 6 };
+
+export interface PlanInput extends PlanSizes {
+  seed: number;
+  /** Last effective date of the history; never after today. */
+  endDate: LocalDate;
+  /** Days after which an unanswered transfer expires (the app's `transferExpiryDays`). */
+  transferExpiryDays: number;
+}
+
+/** Where a member stands once the whole plan has run. */
+export interface MemberOutcome {
+  member: MemberKey;
+  branch: UnitKey;
+  group: UnitKey | null;
+  status: MemberStatus;
+}
+
+export interface TransferCounts {
+  requested: number;
+  accepted: number;
+  rejected: number;
+  expired: number;
+  open: number;
+  /** Open when the member left: the leaving cancels it. */
+  cancelled: number;
+}
+
+export interface SeedPlan {
+  startDate: LocalDate;
+  endDate: LocalDate;
+  /** In effective-date order; each aggregate's own commands in the order they must run. */
+  commands: readonly PlannedCommand[];
+  units: Readonly<Record<UnitLevel, number>>;
+  members: readonly MemberOutcome[];
+  transfers: TransferCounts;
+}
+
+/** The unit or member whose stream a command writes to. */
+export function aggregateOf(command: PlannedCommand): UnitKey | MemberKey {
+  switch (command.kind) {
+    case 'establishUnit':
+    case 'renameUnit':
+    case 'moveUnit':
+      return command.unit;
+    case 'registerMember':
+    case 'advanceStage':
+    case 'assignGroup':
+    case 'requestTransfer':
+    case 'acceptTransfer':
+    case 'rejectTransfer':
+    case 'expireTransfer':
+    case 'memberLeft':
+      return command.member;
+    default:
+      return assertNever(command);
+  }
+}
+
+/** Other units a command reads: they must be established before it runs. */
+export function unitsReadBy(command: PlannedCommand): UnitKey[] {
+  switch (command.kind) {
+    case 'establishUnit':
+      return command.parent === null ? [] : [command.parent];
+    case 'moveUnit':
+      return [command.parent];
+    case 'registerMember':
+      return command.group === null ? [command.branch] : [command.branch, command.group];
+    case 'assignGroup':
+      return [command.group];
+    case 'requestTransfer':
+      return [command.toBranch];
+    case 'renameUnit':
+    case 'advanceStage':
+    case 'acceptTransfer':
+    case 'rejectTransfer':
+    case 'expireTransfer':
+    case 'memberLeft':
+      return [];
+    default:
+      return assertNever(command);
+  }
+}
