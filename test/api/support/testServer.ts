@@ -3,7 +3,7 @@ import { print, type ExecutionResult, type GraphQLFormattedError } from 'graphql
 import { createClient, type Client } from 'graphql-ws';
 import pino from 'pino';
 import WebSocket from 'ws';
-import type { Clock } from '../../../src/app/clock';
+import { fixedClock as stoppedAt, type Clock } from '../../../src/app/clock';
 import { loadConfig } from '../../../src/app/config';
 import { createApp, type OrgtrackApp } from '../../../src/app/orgtrackApp';
 import { buildOrgtrackSchema } from '../../../src/api/schema';
@@ -13,7 +13,7 @@ import { EmbeddedReadStore } from '../../../src/readstore/embedded/embeddedReadS
 
 /** "Today" for every API test, so that rules about future dates are deterministic. */
 export const TODAY = '2026-06-15';
-export const fixedClock: Clock = { now: () => new Date(`${TODAY}T09:30:00Z`) };
+export const fixedClock: Clock = stoppedAt(`${TODAY}T09:30:00Z`, 'Asia/Shanghai');
 
 export interface GraphQLResponse<T> {
   data?: T | null;
