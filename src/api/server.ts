@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import type { OrgtrackApp } from '../app/orgtrackApp';
 import { createContext, type ApiContext } from './context';
 import { formatError, isUnexpected } from './errors';
+import { queryCostPlugin } from './queryCost';
 import { DomainError } from '../domain/shared/errors';
 import { ProjectionLagError } from '../app/projector/positionWaiters';
 
@@ -53,6 +54,7 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
       return formatError(formatted, error);
     },
     plugins: [
+      queryCostPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
         async serverWillStart() {
