@@ -28,19 +28,34 @@ function isList(type: GraphQLOutputType): boolean {
   return isListType(getNullableType(type));
 }
 
+/**
+ * Estimating coerces the variables; when they are invalid, execution reports that better
+ * (BAD_USER_INPUT naming the variable), so the estimate is skipped.
+ */
+function costOf(estimate: () => number): number {
+  try {
+    return estimate();
+  } catch (error) {
+    if (error instanceof GraphQLError) return 0;
+    throw error;
+  }
+}
+
 /** Refuses, before execution, requests whose estimated cost exceeds MAX_QUERY_COST. */
 export function queryCostPlugin(maximum = MAX_QUERY_COST): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          const cost = costOf(() =>
+            getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            }),
+          );
           if (cost > maximum) {
             throw new GraphQLError(`The query is too expensive: estimated cost ${cost}, at most ${maximum}. Ask for smaller pages (first) or fewer nested lists.`, {
               extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY.TOO_COSTLY', cost, maximum, http: { status: 400 } },

@@ -5,10 +5,18 @@ export interface Clock {
   today(): string;
 }
 
+/** Building a DateTimeFormat costs far more than using one: keep one per time zone. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date of `instant` in `timeZone` (an IANA name such as Asia/Shanghai). */
 export function dateIn(instant: Date, timeZone: string): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  let format = formats.get(timeZone);
+  if (!format) {
+    // en-CA formats dates as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 export function isTimeZone(name: string): boolean {

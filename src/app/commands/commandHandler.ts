@@ -18,6 +18,11 @@ export interface CommandOptions {
   /** Optimistic check: the stream revision the caller last saw (`version` on the object). */
   expectedVersion?: number;
   metadata: CommandMetadata;
+  /**
+   * The stream is new (its id was just generated): skip reading it and append with `no_stream`.
+   * Should it exist after all, the append is refused and the command runs again the normal way.
+   */
+  createsStream?: boolean;
 }
 
 export interface CommandResult {
@@ -49,7 +54,8 @@ export class CommandHandler {
     options: CommandOptions,
   ): Promise<CommandResult> {
     for (let attempt = 1; ; attempt++) {
-      const { state, revision } = await loadAggregate(this.store, stream, decider);
+      const fresh = options.createsStream === true && attempt === 1;
+      const { state, revision } = fresh ? { state: decider.initialState(), revision: -1 } : await loadAggregate(this.store, stream, decider);
       if (options.expectedVersion !== undefined && options.expectedVersion !== revision) {
         throw staleVersion(stream, options.expectedVersion, revision);
       }

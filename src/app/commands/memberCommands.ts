@@ -29,6 +29,7 @@ export class MemberCommands {
 
   register(input: RegisterMemberInput, options: MutationOptions): Promise<RememberedResult> {
     const memberId = randomUUID();
+    const createsStream = true;
     return this.onMember('registerMember', memberId, input, options, async ({ effectiveDate, today }) => ({
       type: 'RegisterMember',
       memberId,
@@ -41,7 +42,7 @@ export class MemberCommands {
       joinedOn: input.joinedOn ?? null,
       effectiveDate,
       today,
-    }));
+    }), undefined, createsStream);
   }
 
   advanceStage(input: { memberId: string; to?: MemberStage | null }, options: MutationOptions): Promise<RememberedResult> {
@@ -130,9 +131,13 @@ export class MemberCommands {
     options: MutationOptions,
     commandFor: (scope: MutationScope, state: MemberState) => MemberCommand | Promise<MemberCommand>,
     transferId?: string,
+    createsStream = false,
   ): Promise<RememberedResult> {
     return this.runner.run(mutation, input, options, async (scope) => {
-      const result = await scope.handler.handle(memberStream(memberId), memberDecider, (state) => commandFor(scope, state), scope.command);
+      const result = await scope.handler.handle(memberStream(memberId), memberDecider, (state) => commandFor(scope, state), {
+        ...scope.command,
+        createsStream,
+      });
       return { ...result, subjectId: memberId, transferId };
     });
   }

@@ -42,7 +42,7 @@ export class UnitCommands {
           effectiveDate,
           today,
         }),
-        command,
+        { ...command, createsStream: true },
       );
       return { ...result, subjectId: unitId };
     });

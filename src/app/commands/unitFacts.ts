@@ -10,10 +10,23 @@ import { loadAggregate } from './loadAggregate';
  * them exactly as recorded (no read-model lag).
  */
 export class UnitFacts {
+  /**
+   * Reads started in the current turn of the event loop, shared by the commands of that turn:
+   * concurrent registrations into one branch read its stream once. Appends are only written at
+   * the end of a turn, so a shared read is as fresh as a separate one would have been.
+   */
+  private readonly thisTurn = new Map<string, Promise<UnitState>>();
+
   constructor(private readonly store: EventStore) {}
 
-  async state(unitId: string): Promise<UnitState> {
-    return (await loadAggregate(this.store, unitStream(unitId), unitDecider)).state;
+  state(unitId: string): Promise<UnitState> {
+    let state = this.thisTurn.get(unitId);
+    if (state === undefined) {
+      if (this.thisTurn.size === 0) setImmediate(() => this.thisTurn.clear());
+      state = loadAggregate(this.store, unitStream(unitId), unitDecider).then((loaded) => loaded.state);
+      this.thisTurn.set(unitId, state);
+    }
+    return state;
   }
 
   /** The unit on `date`, or null when `unitId` is null or names no unit. */

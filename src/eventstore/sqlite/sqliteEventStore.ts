@@ -69,8 +69,12 @@ export class SqliteEventStore implements EventStore {
     this.writeBatch = db.transaction((batch: readonly PendingAppend[], created: string) =>
       batch.map((pending): Outcome => {
         try {
-          // A nested transaction is a savepoint: a refused append leaves no partial write.
-          return { ok: true, result: appendOne(pending.request, created) };
+          // A nested transaction is a savepoint: a refused append leaves no partial write. An
+          // append of one event needs none: every check runs before its only insert, and a
+          // failed insert writes nothing.
+          const result =
+            pending.request.events.length <= 1 ? appendToStream(this.statements, pending.request, created) : appendOne(pending.request, created);
+          return { ok: true, result };
         } catch (error) {
           // Some errors (disk full, I/O) abort the whole transaction; then nothing may go on.
           if (!db.inTransaction) throw error;

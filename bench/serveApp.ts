@@ -1,0 +1,46 @@
+import pino from 'pino';
+import type { GraphQLSchema } from 'graphql';
+import { loadConfig } from '../src/app/config';
+import { createApp, type OrgtrackApp } from '../src/app/orgtrackApp';
+import { startServer } from '../src/api/server';
+import { SqliteEventStore } from '../src/eventstore/sqlite/sqliteEventStore';
+import type { ReadStore } from '../src/readstore/readStore';
+import { GraphqlClient } from './httpLoad';
+
+export interface ServedApp {
+  app: OrgtrackApp;
+  url: string;
+  client: GraphqlClient;
+  close(): Promise<void>;
+}
+
+/**
+ * The app on an existing log and already-built read models, served over HTTP on 127.0.0.1 at a
+ * random port, with a keep-alive client. Closing it leaves the read store intact.
+ */
+export async function serveApp(eventsPath: string, readStore: ReadStore, schema: GraphQLSchema, connections: number): Promise<ServedApp> {
+  const eventStore = SqliteEventStore.open({ path: eventsPath, synchronous: 'NORMAL' });
+  const app = await createApp(loadConfig({}), { eventStore, readStore: keepOpen(readStore) });
+  await app.projector.catchUp();
+  const server = await startServer(app, schema, { port: 0, host: '127.0.0.1', logger: pino({ level: 'silent' }) });
+  const client = new GraphqlClient(server.url, connections);
+  return {
+    app,
+    url: server.url,
+    client,
+    async close() {
+      client.close();
+      await server.close();
+      await app.close();
+    },
+  };
+}
+
+/** The same store, but `close()` does not clear it (several apps use it one after another). */
+export function keepOpen(inner: ReadStore): ReadStore {
+  return {
+    collection: (name) => inner.collection(name),
+    listCollections: () => inner.listCollections(),
+    close: async () => undefined,
+  };
+}
