@@ -2,7 +2,7 @@ import type { PositionedEvent } from '../src/domain/events';
 import type { BulkOperation, Collection, ReadStore } from '../src/readstore/readStore';
 import { EVENT_INDEX, MEMBERSHIPS, TRANSFERS, UNIT_VERSIONS } from './collections';
 import type { EventIndexDocument } from './eventIndex.documents';
-import { subjectsOf, type SubjectFacts } from './eventSubjects';
+import { subjectsOf, type EventSubjects, type SubjectFacts } from './eventSubjects';
 import type { MembershipDocument } from './memberships.documents';
 import type { Projection } from './projection';
 import { lastStartedOn } from './temporal';
@@ -31,21 +31,16 @@ export const eventIndexProjection: Projection = {
     const fresh = events.filter((event) => !indexed.has(event.position));
     if (fresh.length === 0) return;
     const facts = await loadFacts(store, fresh);
-    const subjects = fresh.map((event) => ({ event, ...subjectsOf(event, facts) }));
+    const subjects = fresh.map((event) => subjectsOf(event, facts));
     const versions = await loadUnitVersions(store.collection<UnitVersionDocument>(UNIT_VERSIONS), subjects.flatMap((subject) => subject.unitIds));
     const versionsOf = (unitId: string): UnitVersionDocument[] => versions.get(unitId) ?? [];
-    const docs = subjects.map(({ event, memberIds, unitIds }) => ({
-      ...entryOf(event),
-      memberIds,
-      unitIds: withAncestorsOn(unitIds, event.effectiveDate, versionsOf),
-      subjectUnitIds: unitIds,
-    }));
-    await index.bulkWrite(docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })));
+    // None of these positions is indexed yet: plain inserts.
+    await index.bulkWrite(fresh.map((event, at) => ({ insertOne: { document: entryOf(event, subjects[at], versionsOf) } })));
     await reindexAfterMoves(store, index, fresh);
   },
 };
 
-function entryOf(event: PositionedEvent): Omit<EventIndexDocument, 'memberIds' | 'unitIds' | 'subjectUnitIds'> {
+function entryOf(event: PositionedEvent, { memberIds, unitIds }: EventSubjects, versionsOf: (unitId: string) => readonly UnitVersionDocument[]): EventIndexDocument {
   const dash = event.stream.indexOf('-');
   return {
     _id: event.position,
@@ -56,6 +51,9 @@ function entryOf(event: PositionedEvent): Omit<EventIndexDocument, 'memberIds' |
     effectiveDate: event.effectiveDate,
     recordedAt: event.recordedAt,
     data: event.data,
+    memberIds,
+    unitIds: withAncestorsOn(unitIds, event.effectiveDate, versionsOf),
+    subjectUnitIds: unitIds,
   };
 }
 
@@ -66,7 +64,11 @@ async function loadFacts(store: ReadStore, events: readonly PositionedEvent[]): 
   const transfers = transferIds.length === 0 ? [] : await store.collection<TransferDocument>(TRANSFERS).find({ _id: { $in: transferIds } });
   const transferById = new Map(transfers.map((transfer) => [transfer._id, transfer]));
   const membershipsOf = new Map<string, MembershipDocument[]>();
-  for (const membership of memberships) membershipsOf.set(membership.memberId, [...(membershipsOf.get(membership.memberId) ?? []), membership]);
+  for (const membership of memberships) {
+    const list = membershipsOf.get(membership.memberId);
+    if (list === undefined) membershipsOf.set(membership.memberId, [membership]);
+    else list.push(membership);
+  }
   return {
     placeOn: (memberId, date) => lastStartedOn(membershipsOf.get(memberId) ?? [], date),
     transfer: (transferId) => transferById.get(transferId),

@@ -38,11 +38,17 @@ export const membershipsProjection: Projection = {
 };
 
 async function writeMemberships(collection: Collection<MembershipDocument>, timelines: readonly MemberTimelineDocument[]): Promise<void> {
+  if (timelines.length === 0) return;
+  // Every write below is by _id, so a store answers each from its primary index.
+  const stored = await collection.find({ memberId: { $in: timelines.map((timeline) => timeline._id) } }, { projection: { _id: 1 } });
+  const obsolete = new Set(stored.map((membership) => membership._id));
   const writes: BulkOperation<MembershipDocument>[] = [];
   for (const timeline of timelines) {
-    const memberships = membershipsOf(timeline);
-    writes.push({ deleteMany: { filter: { memberId: timeline._id, _id: { $nin: memberships.map((membership) => membership._id) } } } });
-    for (const membership of memberships) writes.push({ replaceOne: { filter: { _id: membership._id }, replacement: membership, upsert: true } });
+    for (const membership of membershipsOf(timeline)) {
+      obsolete.delete(membership._id);
+      writes.push({ replaceOne: { filter: { _id: membership._id }, replacement: membership, upsert: true } });
+    }
   }
+  for (const _id of obsolete) writes.push({ deleteOne: { filter: { _id } } });
   if (writes.length > 0) await collection.bulkWrite(writes);
 }

@@ -103,10 +103,17 @@ async function recompute(store: ReadStore, timelines: Timelines, unitIds: readon
 }
 
 async function writeVersions(collection: Collection<UnitVersionDocument>, byUnit: Map<string, UnitVersionDocument[]>): Promise<void> {
+  if (byUnit.size === 0) return;
+  // Every write below is by _id, so a store answers each from its primary index.
+  const stored = await collection.find({ unitId: { $in: [...byUnit.keys()] } }, { projection: { _id: 1 } });
+  const obsolete = new Set(stored.map((version) => version._id));
   const writes: BulkOperation<UnitVersionDocument>[] = [];
-  for (const [unitId, versions] of byUnit) {
-    writes.push({ deleteMany: { filter: { unitId, _id: { $nin: versions.map((version) => version._id) } } } });
-    for (const version of versions) writes.push({ replaceOne: { filter: { _id: version._id }, replacement: version, upsert: true } });
+  for (const versions of byUnit.values()) {
+    for (const version of versions) {
+      obsolete.delete(version._id);
+      writes.push({ replaceOne: { filter: { _id: version._id }, replacement: version, upsert: true } });
+    }
   }
+  for (const _id of obsolete) writes.push({ deleteOne: { filter: { _id } } });
   if (writes.length > 0) await collection.bulkWrite(writes);
 }

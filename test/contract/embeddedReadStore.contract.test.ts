@@ -1,6 +1,11 @@
 import fc from 'fast-check';
+import { Aggregator } from 'mingo';
 import { CountingReadStore } from '../../src/readstore/countingReadStore';
 import { EmbeddedReadStore } from '../../src/readstore/embedded/embeddedReadStore';
+import { exactlyEqual } from '../../src/readstore/embedded/exactEquality';
+import { simpleFieldPicker } from '../../src/readstore/embedded/fieldPicker';
+import { exactKey } from '../../src/readstore/embedded/keys';
+import { cloneValue } from '../../src/readstore/embedded/values';
 import { DuplicateKeyError, type BulkOperation, type Document, type Filter } from '../../src/readstore/readStore';
 import { describeReadStoreContract } from './readStore.contract';
 import { idsOf } from './readStoreKit';
@@ -155,6 +160,59 @@ describe('EmbeddedReadStore beyond the contract', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it('a simple inclusion projection picks what mingo $project would, in the same key order, as copies', () => {
+    const scalar = fc.oneof(fc.constantFrom('a', 1, true, null, undefined), fc.constant(new Date(0)));
+    const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }), fc.record({ k: scalar }, { requiredKeys: [] }));
+    const names = ['_id', 'a', 'b', 'B', '_x', 'z'];
+    const document = fc.tuple(fc.boolean(), fc.dictionary(fc.constantFrom(...names.slice(1)), value)).map(([withId, fields]) => (withId ? { _id: 'd', ...fields } : fields));
+    const projection = fc.dictionary(fc.constantFrom(...names), fc.constantFrom<0 | 1>(0, 1), { minKeys: 1 });
+    fc.assert(
+      fc.property(document, projection, (stored, spec) => {
+        const pick = simpleFieldPicker(spec);
+        fc.pre(pick !== undefined);
+        const expected = new Aggregator([{ $project: spec }]).run([cloneValue(stored) as Record<string, unknown>])[0];
+        const picked = pick!(stored as never);
+        expect(exactKey(picked)).toBe(exactKey(expected));
+        for (const [field, pickedValue] of Object.entries(picked)) {
+          if (typeof pickedValue === 'object' && pickedValue !== null) expect(pickedValue).not.toBe((stored as Record<string, unknown>)[field]);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('exactlyEqual says what comparing exactKeys says', () => {
+    const scalar = fc.oneof(
+      fc.constantFrom<unknown>('a', 'b', '', 0, -0, 1, NaN, 1n, true, false, null, undefined, /a/, /a/g, new Date(0), new Date(NaN)),
+      fc.constant(new Date(0)),
+    );
+    const { value } = fc.letrec<{ value: unknown }>((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        scalar,
+        fc.array(tie('value'), { maxLength: 3 }),
+        fc.dictionary(fc.constantFrom('a', 'b', '_id'), tie('value'), { maxKeys: 3 }),
+      ),
+    }));
+    // The same value with every object's keys in reverse order: equal only where no order differs.
+    const reversed = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(reversed);
+      if (typeof v !== 'object' || v === null || v instanceof Date || v instanceof RegExp) return v;
+      return Object.fromEntries(Object.entries(v).reverse().map(([k, inner]) => [k, reversed(inner)]));
+    };
+    const pair = fc.oneof(
+      fc.tuple(value, value),
+      value.map((v) => [v, cloneValue(v)] as [unknown, unknown]),
+      value.map((v) => [v, reversed(v)] as [unknown, unknown]),
+    );
+    fc.assert(
+      fc.property(pair, ([a, b]) => {
+        expect(exactlyEqual(a, b)).toBe(exactKey(a) === exactKey(b));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -27,12 +27,33 @@ export class CollectionState {
   match(filter: Filter, limit = Infinity): Document[] {
     const matched: Document[] = [];
     if (limit <= 0) return matched;
+    const id = soleId(filter);
+    if (id !== undefined) {
+      // `{ _id: 'x' }`, the commonest filter of all: the document map answers it exactly.
+      const document = this.documents.get(id);
+      if (document !== undefined) {
+        this.stats.documentsExamined++;
+        matched.push(document);
+      }
+      return matched;
+    }
     const { ids, residual } = planQuery(filter, this.sources);
-    const query = Object.keys(residual).length === 0 ? undefined : this.compiled.filter(residual);
-    const scan = ids === undefined ? this.documents.values() : this.lookup(ids);
-    const counting = query !== undefined || ids !== undefined;
-    for (const document of scan) {
-      if (counting) this.stats.documentsExamined++;
+    const query = isEmpty(residual) ? undefined : this.compiled.filter(residual);
+    if (ids === undefined) {
+      for (const document of this.documents.values()) {
+        if (query !== undefined) {
+          this.stats.documentsExamined++;
+          if (!query.test(document)) continue;
+        }
+        matched.push(document);
+        if (matched.length >= limit) break;
+      }
+      return matched;
+    }
+    for (const candidate of ids) {
+      const document = this.documents.get(candidate);
+      if (document === undefined) continue;
+      this.stats.documentsExamined++;
       if (query !== undefined && !query.test(document)) continue;
       matched.push(document);
       if (matched.length >= limit) break;
@@ -91,17 +112,26 @@ export class CollectionState {
     this.exists = false;
   }
 
-  private *lookup(ids: Iterable<string>): Iterable<Document> {
-    for (const id of ids) {
-      const document = this.documents.get(id);
-      if (document !== undefined) yield document;
-    }
-  }
-
   private rejectDuplicates(document: Document): void {
     for (const index of this.indexes) {
+      if (!index.unique) continue;
       const duplicate = index.duplicateOf(document, this.documents);
       if (duplicate !== undefined) throw new DuplicateKeyError(this.name, index.name, duplicate);
     }
   }
+}
+
+/** The id of a filter that is exactly `{ _id: <string> }`. */
+function soleId(filter: Filter): string | undefined {
+  let fields = 0;
+  for (const field in filter) {
+    if (field !== '_id' || ++fields > 1) return undefined;
+  }
+  const id = filter._id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+function isEmpty(filter: Filter): boolean {
+  for (const _field in filter) return false;
+  return true;
 }

@@ -1,8 +1,12 @@
 import { Aggregator, Query } from 'mingo';
 import type { Document, Filter, Pipeline, Projection } from '../readStore';
+import { simpleFieldPicker } from './fieldPicker';
 import { exactKey } from './keys';
 import { LruCache } from './lruCache';
-import { cloneValue } from './values';
+import { cloneDocument, cloneValue } from './values';
+
+/** Projects stored documents into fresh copies. */
+export type CompiledProjection = (stored: readonly Document[]) => Document[];
 
 /** Resolves a collection name to its documents, for `$lookup`. */
 export type CollectionResolver = (name: string) => Record<string, unknown>[];
@@ -17,7 +21,7 @@ export const DEFAULT_COMPILED_CACHE_SIZE = 1000;
  */
 export class CompiledQueries {
   private readonly filters: LruCache<Query<Document>>;
-  private readonly projections: LruCache<Aggregator>;
+  private readonly projections: LruCache<CompiledProjection>;
   private readonly pipelines: LruCache<Aggregator>;
 
   constructor(
@@ -35,8 +39,13 @@ export class CompiledQueries {
     return this.filters.getOrCreate(exactKey(filter), () => new Query<Document>(copy(filter)));
   }
 
-  projection(projection: Projection): Aggregator {
-    return this.projections.getOrCreate(exactKey(projection), () => new Aggregator([{ $project: copy(projection) }]));
+  projection(projection: Projection): CompiledProjection {
+    return this.projections.getOrCreate(exactKey(projection), () => {
+      const pick = simpleFieldPicker(projection);
+      if (pick !== undefined) return (stored) => stored.map(pick);
+      const aggregator = new Aggregator([{ $project: copy(projection) }]);
+      return (stored) => aggregator.run(stored.map(cloneDocument)) as Document[];
+    });
   }
 
   pipeline(pipeline: Pipeline): Aggregator {

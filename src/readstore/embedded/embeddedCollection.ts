@@ -114,8 +114,8 @@ export class EmbeddedCollection<T extends Document> implements Collection<T> {
     const hasSort = sort !== undefined && Object.keys(sort).length > 0;
     const matched = this.state.match(filter, hasSort ? Infinity : wanted);
     const ordered = hasSort ? sortDocuments(matched, sort, wanted) : matched;
-    const page = ordered.slice(skip, wanted).map(cloneDocument);
-    if (projection === undefined || Object.keys(projection).length === 0) return page as T[];
-    return this.compiled.projection(projection).run(page) as T[];
+    const page = ordered.slice(skip, wanted);
+    if (projection === undefined || Object.keys(projection).length === 0) return page.map(cloneDocument) as T[];
+    return this.compiled.projection(projection)(page) as T[];
   }
 }

@@ -18,6 +18,11 @@ export function defaultIndexName(keys: IndexSpec['keys']): string {
     .join('_');
 }
 
+const NOT_SINGLE = Symbol('not a single key');
+
+/** The ids holding one key: most keys of a selective index name a single document, kept without a Set. */
+type Holders = string | Set<string>;
+
 /**
  * A secondary index: the key of its first field's value maps to the ids of the documents holding it.
  * An array field is multikey: each element is a key. Fields after the first are not indexed; the
@@ -29,7 +34,7 @@ export class FieldIndex implements CandidateSource {
   readonly unique: boolean;
   readonly exact: boolean;
   private readonly paths: readonly (readonly string[])[];
-  private readonly entries = new Map<IndexKey, Set<string>>();
+  private readonly entries = new Map<IndexKey, Holders>();
 
   constructor(readonly spec: IndexSpec) {
     const fields = Object.keys(spec.keys);
@@ -46,7 +51,9 @@ export class FieldIndex implements CandidateSource {
   }
 
   add(document: Document): void {
-    for (const key of this.keysOf(document)) this.addEntry(key, document._id);
+    const single = this.singleKeyOf(document);
+    if (single !== NOT_SINGLE) this.addEntry(single, document._id);
+    else for (const key of this.keysOf(document)) this.addEntry(key, document._id);
   }
 
   remove(document: Document): void {
@@ -57,21 +64,29 @@ export class FieldIndex implements CandidateSource {
   replace(before: Document, after: Document): void {
     const oldKeys = this.keysOf(before);
     const newKeys = this.keysOf(after);
-    for (const key of oldKeys) if (!newKeys.has(key)) this.removeEntry(key, before._id);
-    for (const key of newKeys) if (!oldKeys.has(key)) this.addEntry(key, after._id);
+    if (oldKeys.length === 1 && newKeys.length === 1) {
+      if (oldKeys[0] === newKeys[0]) return;
+      this.removeEntry(oldKeys[0], before._id);
+      this.addEntry(newKeys[0], after._id);
+      return;
+    }
+    const oldSet = new Set(oldKeys);
+    const newSet = new Set(newKeys);
+    for (const key of oldSet) if (!newSet.has(key)) this.removeEntry(key, before._id);
+    for (const key of newSet) if (!oldSet.has(key)) this.addEntry(key, after._id);
   }
 
   count(values: readonly unknown[]): number {
     let total = 0;
-    for (const key of lookupKeys(values)) total += this.entries.get(key)?.size ?? 0;
+    for (const key of lookupKeys(values)) total += sizeOf(this.entries.get(key));
     return total;
   }
 
   ids(values: readonly unknown[]): Iterable<string> {
     const keys = lookupKeys(values);
-    if (keys.length === 1) return this.entries.get(keys[0]) ?? [];
+    if (keys.length === 1) return idsOf(this.entries.get(keys[0]));
     const union = new Set<string>();
-    for (const key of keys) for (const id of this.entries.get(key) ?? []) union.add(id);
+    for (const key of keys) for (const id of idsOf(this.entries.get(key))) union.add(id);
     return union;
   }
 
@@ -80,7 +95,7 @@ export class FieldIndex implements CandidateSource {
     if (!this.unique) return undefined;
     for (const tuple of this.uniqueTuples(document)) {
       const key = canonicalKey(tuple);
-      for (const id of this.entries.get(indexKey(tuple[0])) ?? []) {
+      for (const id of idsOf(this.entries.get(indexKey(tuple[0])))) {
         if (id === document._id) continue;
         const other = documents.get(id);
         if (other !== undefined && this.uniqueTuples(other).some((candidate) => canonicalKey(candidate) === key)) {
@@ -91,8 +106,17 @@ export class FieldIndex implements CandidateSource {
     return undefined;
   }
 
-  private keysOf(document: Document): Set<IndexKey> {
-    return new Set(pathValues(document, this.paths[0], true).map(indexKey));
+  /** The document's keys in this index, possibly repeated. */
+  private keysOf(document: Document): IndexKey[] {
+    const single = this.singleKeyOf(document);
+    return single !== NOT_SINGLE ? [single] : pathValues(document, this.paths[0], true).map(indexKey);
+  }
+
+  /** The usual case, a top-level field holding one value (not an array): its one key. */
+  private singleKeyOf(document: Document): IndexKey | typeof NOT_SINGLE {
+    if (!this.exact) return NOT_SINGLE;
+    const value = document[this.field];
+    return Array.isArray(value) ? NOT_SINGLE : indexKey(value);
   }
 
   // The combinations of field values a document occupies in a unique index (one per array element).
@@ -107,17 +131,30 @@ export class FieldIndex implements CandidateSource {
   }
 
   private addEntry(key: IndexKey, id: string): void {
-    const ids = this.entries.get(key);
-    if (ids === undefined) this.entries.set(key, new Set([id]));
-    else ids.add(id);
+    const holders = this.entries.get(key);
+    if (holders === undefined) this.entries.set(key, id);
+    else if (typeof holders !== 'string') holders.add(id);
+    else if (holders !== id) this.entries.set(key, new Set([holders, id]));
   }
 
   private removeEntry(key: IndexKey, id: string): void {
-    const ids = this.entries.get(key);
-    if (ids === undefined) return;
-    ids.delete(id);
-    if (ids.size === 0) this.entries.delete(key);
+    const holders = this.entries.get(key);
+    if (holders === undefined) return;
+    if (typeof holders === 'string') {
+      if (holders === id) this.entries.delete(key);
+      return;
+    }
+    holders.delete(id);
+    if (holders.size === 0) this.entries.delete(key);
   }
+}
+
+function sizeOf(holders: Holders | undefined): number {
+  return holders === undefined ? 0 : typeof holders === 'string' ? 1 : holders.size;
+}
+
+function idsOf(holders: Holders | undefined): Iterable<string> {
+  return holders === undefined ? [] : typeof holders === 'string' ? [holders] : holders;
 }
 
 /**

@@ -17,7 +17,8 @@ export function cloneValue(value: unknown): unknown {
   if (value instanceof Date) return new Date(value.getTime());
   if (!isPlainObject(value)) return value;
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) copy[key] = cloneValue(value[key]);
+  // for…in lists the same keys as Object.keys on a plain object, without building an array.
+  for (const key in value) copy[key] = cloneValue(value[key]);
   return copy;
 }
 

@@ -1,15 +1,14 @@
 import type { Document, Filter, Update, UpdateResult } from '../readStore';
 import type { CollectionState } from './collectionState';
-import { exactKey } from './keys';
 import { compileUpdate } from './compiledUpdate';
+import { exactlyEqual } from './exactEquality';
 import { newId, seedFromFilter } from './upsert';
-import { cloneDocument } from './values';
+import { cloneDocument, cloneValue } from './values';
 
 const NOTHING: UpdateResult = { matchedCount: 0, modifiedCount: 0, upsertedCount: 0 };
 
 export function insertDocument(state: CollectionState, document: Document): void {
-  const { _id, ...fields } = cloneDocument(document);
-  state.insert({ _id: _id ?? newId(), ...fields });
+  state.insert(storedCopy(document, cloneValue(document._id) ?? newId()));
 }
 
 /**
@@ -55,19 +54,16 @@ export function replaceDocument(
   replacement: Document,
   upsert: boolean,
 ): UpdateResult {
-  if (Object.keys(replacement).some((field) => field.startsWith('$'))) {
-    throw new Error('A replacement document may not contain update operators');
-  }
+  const after = storedCopy(replacement, cloneValue(replacement._id), true);
   const [before] = state.match(filter, 1);
-  const { _id: givenId, ...fields } = cloneDocument(replacement);
   if (before === undefined) {
     if (!upsert) return NOTHING;
-    const _id = givenId ?? idOf(seedFromFilter(filter)._id) ?? newId();
-    state.insert({ _id, ...fields });
+    const _id = (after._id ??= idOf(seedFromFilter(filter)._id) ?? newId());
+    state.insert(after);
     return { matchedCount: 0, modifiedCount: 0, upsertedCount: 1, upsertedId: _id };
   }
-  const after: Document = { _id: givenId ?? before._id, ...fields };
-  if (exactKey(after) === exactKey(before)) return { matchedCount: 1, modifiedCount: 0, upsertedCount: 0 };
+  after._id ??= before._id;
+  if (exactlyEqual(after, before)) return { matchedCount: 1, modifiedCount: 0, upsertedCount: 0 };
   state.replace(before, after);
   return { matchedCount: 1, modifiedCount: 1, upsertedCount: 0 };
 }
@@ -76,6 +72,19 @@ export function deleteDocuments(state: CollectionState, filter: Filter, limit: n
   const targets = state.match(filter, limit);
   for (const document of targets) state.remove(document);
   return targets.length;
+}
+
+/**
+ * A deep copy of `document` to store, made in one pass, with `_id` first (as MongoDB stores it).
+ * A replacement may not hold update operators: refused before anything changes.
+ */
+function storedCopy(document: Document, _id: unknown, rejectOperators = false): Document {
+  const copy: Record<string, unknown> = { _id };
+  for (const field in document) {
+    if (rejectOperators && field.startsWith('$')) throw new Error('A replacement document may not contain update operators');
+    if (field !== '_id') copy[field] = cloneValue(document[field]);
+  }
+  return copy as Document;
 }
 
 function idOf(value: unknown): string | undefined {
