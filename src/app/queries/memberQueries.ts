@@ -60,10 +60,11 @@ export class MemberQueries {
     const filter = await this.membershipFilter(criteria, date);
     if (!filter) return { items: [], cursors: [], hasNextPage: false, totalCount: 0 };
     const totalCount = await this.memberships.countDocuments(filter);
-    const paged: Filter = { $and: [filter] };
+    // The cursor goes beside the filter's own fields, so that the store still sees them at the top level (indexes).
+    const paged: Filter = { ...filter };
     if (page.after) {
       const [name, memberId] = decodeCursor(page.after, 2) as [string, string];
-      (paged.$and as Filter[]).push({ $or: [{ name: { $gt: name } }, { name, memberId: { $gt: memberId } }] });
+      paged.$and = [{ $or: [{ name: { $gt: name } }, { name, memberId: { $gt: memberId } }] }];
     }
     const found = await this.memberships.find(paged, { sort: { name: 1, memberId: 1 }, limit: page.first + 1 });
     const items = found.slice(0, page.first);
