@@ -29,7 +29,20 @@ export function isTimeZone(name: string): boolean {
 }
 
 export function systemClock(timeZone: string): Clock {
-  return { now: () => new Date(), today: () => dateIn(new Date(), timeZone) };
+  // Formatting a date in a time zone costs tens of µs; every request asks, so ask once a second.
+  let checkedAt = -Infinity;
+  let date = '';
+  return {
+    now: () => new Date(),
+    today: () => {
+      const now = Date.now();
+      if (now - checkedAt >= 1000) {
+        date = dateIn(new Date(now), timeZone);
+        checkedAt = now;
+      }
+      return date;
+    },
+  };
 }
 
 /** A clock stopped at `instant` (ISO-8601). */

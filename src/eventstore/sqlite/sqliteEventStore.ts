@@ -13,7 +13,7 @@ import type {
   SubscribeAllOptions,
 } from '../eventStore';
 import { decodePosition, encodePosition } from '../position';
-import { appendToStream, type AppendRequest } from './appendToStream';
+import { appendToStream, repeatOfStoredAppend, StoredEventIdSignal, type AppendRequest } from './appendToStream';
 import { CommitWatcher } from './commitWatcher';
 import { prepareDatabase, type Synchronous } from './schema';
 import { SqliteAllSubscription } from './sqliteSubscription';
@@ -76,6 +76,13 @@ export class SqliteEventStore implements EventStore {
             pending.request.events.length <= 1 ? appendToStream(this.statements, pending.request, created) : appendOne(pending.request, created);
           return { ok: true, result };
         } catch (error) {
+          if (error instanceof StoredEventIdSignal) {
+            try {
+              return { ok: true, result: repeatOfStoredAppend(this.statements, pending.request) };
+            } catch (refusal) {
+              return { ok: false, error: refusal };
+            }
+          }
           // Some errors (disk full, I/O) abort the whole transaction; then nothing may go on.
           if (!db.inTransaction) throw error;
           return { ok: false, error };

@@ -38,7 +38,7 @@ export class CollectionState {
       return matched;
     }
     const { ids, residual } = planQuery(filter, this.sources);
-    const query = isEmpty(residual) ? undefined : this.compiled.filter(residual);
+    const query = isEmpty(residual) ? undefined : this.compiled.matcher(residual);
     if (ids === undefined) {
       for (const document of this.documents.values()) {
         if (query !== undefined) {

@@ -3,6 +3,7 @@ import type { Document, Filter, Pipeline, Projection } from '../readStore';
 import { simpleFieldPicker } from './fieldPicker';
 import { exactKey } from './keys';
 import { LruCache } from './lruCache';
+import { compileNativeFilter, UNDECIDED, YES, type NativePredicate } from './nativeMatcher';
 import { cloneDocument, cloneValue } from './values';
 
 /** Projects stored documents into fresh copies. */
@@ -10,6 +11,11 @@ export type CompiledProjection = (stored: readonly Document[]) => Document[];
 
 /** Resolves a collection name to its documents, for `$lookup`. */
 export type CollectionResolver = (name: string) => Record<string, unknown>[];
+
+/** Tells whether a document matches a filter. */
+export interface FilterMatcher {
+  test(document: Document): boolean;
+}
 
 /** Default number of distinct filters, projections and pipelines kept compiled. */
 export const DEFAULT_COMPILED_CACHE_SIZE = 1000;
@@ -39,6 +45,19 @@ export class CompiledQueries {
     return this.filters.getOrCreate(exactKey(filter), () => new Query<Document>(copy(filter)));
   }
 
+  /**
+   * A matcher giving the compiled mingo query's answers, for use while `filter` is unchanged:
+   * natively for a filter of the subset `compileNativeFilter` handles (the mingo query then only
+   * decides documents holding values it does not model), else the mingo query itself.
+   *
+   * The native predicate is not cached: compiling it (well under a microsecond for a typical
+   * filter) costs less than computing any string key for it, let alone an LRU lookup.
+   */
+  matcher(filter: Filter): FilterMatcher {
+    const predicate = compileNativeFilter(filter);
+    return predicate === undefined ? this.filter(filter) : new NativeMatcher(predicate, () => this.filter(filter));
+  }
+
   projection(projection: Projection): CompiledProjection {
     return this.projections.getOrCreate(exactKey(projection), () => {
       const pick = simpleFieldPicker(projection);
@@ -53,6 +72,23 @@ export class CompiledQueries {
       exactKey(pipeline),
       () => new Aggregator(copy(pipeline), { collectionResolver: this.resolveCollection }),
     );
+  }
+}
+
+class NativeMatcher implements FilterMatcher {
+  private query: Query<Document> | undefined;
+
+  /** `compile` gives the mingo query, fetched on the first document the predicate leaves undecided. */
+  constructor(
+    private readonly predicate: NativePredicate,
+    private readonly compile: () => Query<Document>,
+  ) {}
+
+  test(document: Document): boolean {
+    const verdict = this.predicate(document);
+    if (verdict !== UNDECIDED) return verdict === YES;
+    this.query ??= this.compile();
+    return this.query.test(document);
   }
 }
 

@@ -15,7 +15,7 @@ import type {
 import type { CollectionState } from './collectionState';
 import type { CompiledQueries } from './compiledQueries';
 import { sortDocuments } from './sortOrder';
-import { cloneDocument, isPlainObject } from './values';
+import { cloneDocument, cloneValue, isPlainObject } from './values';
 import { deleteDocuments, insertDocument, replaceDocument, updateDocuments } from './writes';
 
 /** One collection of an `EmbeddedReadStore`; a typed view over its shared state. */
@@ -47,9 +47,11 @@ export class EmbeddedCollection<T extends Document> implements Collection<T> {
     // A leading $match goes through the index planner; mingo runs the rest.
     const inputs = leadingMatch === undefined ? this.state.match({}) : this.state.match(leadingMatch);
     const stages = leadingMatch === undefined ? pipeline : rest;
-    const copies = inputs.map(cloneDocument);
-    const results = stages.length === 0 ? copies : this.compiled.pipeline(stages).run(copies);
-    return results as R[];
+    if (stages.length === 0) return inputs.map(cloneDocument) as R[];
+    // Stages that only read their input run on the stored documents; their (usually few)
+    // results are copied instead, so stored state is still never handed out.
+    if (stages.every(readsOnly)) return this.compiled.pipeline(stages).run(inputs).map(cloneValue) as R[];
+    return this.compiled.pipeline(stages).run(inputs.map(cloneDocument)) as R[];
   }
 
   async insertOne(document: T): Promise<void> {
@@ -118,4 +120,12 @@ export class EmbeddedCollection<T extends Document> implements Collection<T> {
     if (projection === undefined || Object.keys(projection).length === 0) return page.map(cloneDocument) as T[];
     return this.compiled.projection(projection)(page) as T[];
   }
+}
+
+/** Pipeline stages that build new documents or reorder them, and never modify their input. */
+const READ_ONLY_STAGES = new Set(['$match', '$group', '$sort', '$limit', '$skip', '$count', '$project']);
+
+function readsOnly(stage: Record<string, unknown>): boolean {
+  const keys = Object.keys(stage);
+  return keys.length === 1 && READ_ONLY_STAGES.has(keys[0]!);
 }

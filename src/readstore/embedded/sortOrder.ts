@@ -32,6 +32,8 @@ function simple<V extends string | number | bigint | boolean>(a: V, b: V): numbe
 }
 
 export function compareValues(a: unknown, b: unknown): number {
+  // The common case first: two strings or two numbers.
+  if ((typeof a === 'string' && typeof b === 'string') || (typeof a === 'number' && typeof b === 'number')) return simple(a, b);
   const rankA = typeRank(a);
   const rankB = typeRank(b);
   if (rankA !== rankB) return rankA < rankB ? -1 : 1;
