@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -54,6 +55,8 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
       return formatError(formatted, error);
     },
     plugins: [
+      // We send no cache hints; the plugin would otherwise wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       queryCostPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {

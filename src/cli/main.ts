@@ -1,3 +1,4 @@
+import './productionDefaults';
 import 'reflect-metadata';
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../app/config';

@@ -35,6 +35,8 @@ export class FieldIndex implements CandidateSource {
   readonly exact: boolean;
   private readonly paths: readonly (readonly string[])[];
   private readonly entries = new Map<IndexKey, Holders>();
+  /** Whether any document ever held more than one key here (an array, a dotted path): then ids may repeat across keys. */
+  private multikey = false;
 
   constructor(readonly spec: IndexSpec) {
     const fields = Object.keys(spec.keys);
@@ -53,7 +55,10 @@ export class FieldIndex implements CandidateSource {
   add(document: Document): void {
     const single = this.singleKeyOf(document);
     if (single !== NOT_SINGLE) this.addEntry(single, document._id);
-    else for (const key of this.keysOf(document)) this.addEntry(key, document._id);
+    else {
+      this.multikey = true;
+      for (const key of this.keysOf(document)) this.addEntry(key, document._id);
+    }
   }
 
   remove(document: Document): void {
@@ -85,6 +90,12 @@ export class FieldIndex implements CandidateSource {
   ids(values: readonly unknown[]): Iterable<string> {
     const keys = lookupKeys(values);
     if (keys.length === 1) return idsOf(this.entries.get(keys[0]));
+    if (!this.multikey) {
+      // Each document holds one key, so distinct keys never share an id: no set needed.
+      const ids: string[] = [];
+      for (const key of new Set(keys)) for (const id of idsOf(this.entries.get(key))) ids.push(id);
+      return ids;
+    }
     const union = new Set<string>();
     for (const key of keys) for (const id of idsOf(this.entries.get(key))) union.add(id);
     return union;
