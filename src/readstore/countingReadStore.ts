@@ -6,6 +6,8 @@ import type {
   Document,
   Filter,
   FindOptions,
+  FoundPage,
+  PageOptions,
   IndexSpec,
   Pipeline,
   ReadStore,
@@ -64,6 +66,11 @@ class CountingCollection<T extends Document> implements Collection<T> {
   findOne(filter: Filter, options?: FindOptions): Promise<T | null> {
     this.counted();
     return this.inner.findOne(filter, options);
+  }
+
+  findPage(filter: Filter, options: PageOptions): Promise<FoundPage<T>> {
+    this.counted();
+    return this.inner.findPage(filter, options);
   }
 
   countDocuments(filter?: Filter): Promise<number> {

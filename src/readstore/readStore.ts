@@ -21,6 +21,21 @@ export interface FindOptions {
   projection?: Projection;
 }
 
+/** What a list page needs: the page, and how many documents match in all. */
+export interface PageOptions {
+  sort: Sort;
+  limit: number;
+  /** Keyset paging: documents must also match this to be on the page; the total ignores it. */
+  after?: Filter;
+  projection?: Projection;
+}
+
+export interface FoundPage<T> {
+  documents: T[];
+  /** Documents matching the filter, on every page. */
+  totalCount: number;
+}
+
 export interface UpdateOptions {
   upsert?: boolean;
 }
@@ -64,6 +79,8 @@ export interface Collection<T extends Document = Document> {
   find(filter: Filter, options?: FindOptions): Promise<T[]>;
   findOne(filter: Filter, options?: FindOptions): Promise<T | null>;
   countDocuments(filter?: Filter): Promise<number>;
+  /** One page of `find(filter AND after)` and `countDocuments(filter)`, in one call. */
+  findPage(filter: Filter, options: PageOptions): Promise<FoundPage<T>>;
   aggregate<R = Record<string, unknown>>(pipeline: Pipeline): Promise<R[]>;
   insertOne(document: T): Promise<void>;
   updateOne(filter: Filter, update: Update, options?: UpdateOptions): Promise<UpdateResult>;

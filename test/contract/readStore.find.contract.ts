@@ -105,6 +105,29 @@ export function describeFindContract(fixture: ReadStoreFixture): void {
     });
   });
 
+  describe('findPage', () => {
+    it('gives a sorted, limited page and the count of every match', async () => {
+      const people = await withPeople(fixture);
+      const page = await people.findPage({ age: { $lte: 40 } }, { sort: { age: 1, _id: 1 }, limit: 2 });
+      expect(orderOf(page.documents)).toEqual(['p2', 'p4']);
+      expect(page.totalCount).toBe(3);
+    });
+
+    it('applies the after condition to the page but not to the total', async () => {
+      const people = await withPeople(fixture);
+      const page = await people.findPage({ age: { $lte: 40 } }, { sort: { age: 1, _id: 1 }, limit: 2, after: { age: { $gt: 25 } } });
+      expect(orderOf(page.documents)).toEqual(['p1']);
+      expect(page.totalCount).toBe(3);
+    });
+
+    it('projects the page and answers an empty page when nothing matches', async () => {
+      const people = await withPeople(fixture);
+      const page = await people.findPage({ _id: 'p2' }, { sort: { _id: 1 }, limit: 5, projection: { name: 1 } });
+      expect(page).toEqual({ documents: [{ _id: 'p2', name: 'Bo' }], totalCount: 1 });
+      expect(await people.findPage({ age: 99 }, { sort: { _id: 1 }, limit: 5 })).toEqual({ documents: [], totalCount: 0 });
+    });
+  });
+
   describe('returned documents are copies', () => {
     it('changing a found document changes nothing stored', async () => {
       const people = await withPeople(fixture);

@@ -59,14 +59,12 @@ export class MemberQueries {
   async list(criteria: MemberListCriteria, date: string, page: PageRequest): Promise<Page<MembershipDocument>> {
     const filter = await this.membershipFilter(criteria, date);
     if (!filter) return { items: [], cursors: [], hasNextPage: false, totalCount: 0 };
-    const totalCount = await this.memberships.countDocuments(filter);
-    // The cursor goes beside the filter's own fields, so that the store still sees them at the top level (indexes).
-    const paged: Filter = { ...filter };
+    let after: Filter | undefined;
     if (page.after) {
       const [name, memberId] = decodeCursor(page.after, 2) as [string, string];
-      paged.$and = [{ $or: [{ name: { $gt: name } }, { name, memberId: { $gt: memberId } }] }];
+      after = { $or: [{ name: { $gt: name } }, { name, memberId: { $gt: memberId } }] };
     }
-    const found = await this.memberships.find(paged, { sort: { name: 1, memberId: 1 }, limit: page.first + 1 });
+    const { documents: found, totalCount } = await this.memberships.findPage(filter, { sort: { name: 1, memberId: 1 }, limit: page.first + 1, after });
     const items = found.slice(0, page.first);
     return { items, cursors: items.map((m) => encodeCursor([m.name, m.memberId])), hasNextPage: found.length > page.first, totalCount };
   }

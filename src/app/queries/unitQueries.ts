@@ -61,13 +61,12 @@ export class UnitQueries {
     if (criteria.level) filter.level = criteria.level;
     if (criteria.parentId) filter.parentId = criteria.parentId;
     if (criteria.search) filter.name = { $regex: escapeRegExp(criteria.search), $options: 'i' };
-    const totalCount = await this.versions.countDocuments(filter);
-    const paged: Filter = { ...filter };
+    let after: Filter | undefined;
     if (page.after) {
       const [name, unitId] = decodeCursor(page.after, 2) as [string, string];
-      paged.$and = [{ $or: [{ name: { $gt: name } }, { name, unitId: { $gt: unitId } }] }];
+      after = { $or: [{ name: { $gt: name } }, { name, unitId: { $gt: unitId } }] };
     }
-    const found = await this.versions.find(paged, { sort: { name: 1, unitId: 1 }, limit: page.first + 1 });
+    const { documents: found, totalCount } = await this.versions.findPage(filter, { sort: { name: 1, unitId: 1 }, limit: page.first + 1, after });
     const items = found.slice(0, page.first);
     return { items, cursors: items.map((unit) => encodeCursor([unit.name, unit.unitId])), hasNextPage: found.length > page.first, totalCount };
   }

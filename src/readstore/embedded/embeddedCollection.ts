@@ -6,8 +6,11 @@ import type {
   Document,
   Filter,
   FindOptions,
+  FoundPage,
   IndexSpec,
+  PageOptions,
   Pipeline,
+  Projection,
   Update,
   UpdateOptions,
   UpdateResult,
@@ -35,6 +38,15 @@ export class EmbeddedCollection<T extends Document> implements Collection<T> {
 
   async findOne(filter: Filter, options: FindOptions = {}): Promise<T | null> {
     return this.findNow(filter, { ...options, limit: 1 })[0] ?? null;
+  }
+
+  /** One pass over the candidates gives both the total and the page. */
+  async findPage(filter: Filter, { sort, limit, after, projection }: PageOptions): Promise<FoundPage<T>> {
+    const matched = this.state.match(filter);
+    const afterMatcher = after === undefined ? undefined : this.compiled.matcher(after);
+    const onPage = afterMatcher === undefined ? matched : matched.filter((document) => afterMatcher.test(document));
+    const documents = this.present(sortDocuments(onPage, sort, limit).slice(0, limit), projection);
+    return { documents, totalCount: matched.length };
   }
 
   async countDocuments(filter: Filter = {}): Promise<number> {
@@ -116,7 +128,11 @@ export class EmbeddedCollection<T extends Document> implements Collection<T> {
     const hasSort = sort !== undefined && Object.keys(sort).length > 0;
     const matched = this.state.match(filter, hasSort ? Infinity : wanted);
     const ordered = hasSort ? sortDocuments(matched, sort, wanted) : matched;
-    const page = ordered.slice(skip, wanted);
+    return this.present(ordered.slice(skip, wanted), projection);
+  }
+
+  /** Copies of stored documents for the caller, projected when asked. */
+  private present(page: Document[], projection: Projection | undefined): T[] {
     if (projection === undefined || Object.keys(projection).length === 0) return page.map(cloneDocument) as T[];
     return this.compiled.projection(projection)(page) as T[];
   }

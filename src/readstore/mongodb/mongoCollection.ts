@@ -7,7 +7,9 @@ import type {
   Document,
   Filter,
   FindOptions,
+  FoundPage,
   IndexSpec,
+  PageOptions,
   Pipeline,
   Update,
   UpdateOptions,
@@ -31,6 +33,14 @@ export class MongoCollection<T extends Document> implements Collection<T> {
   async findOne(filter: Filter, options: FindOptions = {}): Promise<T | null> {
     const document = await this.driver.findOne(filter, options);
     return document as T | null;
+  }
+
+  async findPage(filter: Filter, { sort, limit, after, projection }: PageOptions): Promise<FoundPage<T>> {
+    const [totalCount, documents] = await Promise.all([
+      this.driver.countDocuments(filter),
+      this.driver.find(after ? { $and: [filter, after] } : filter, { sort, limit, projection }).toArray(),
+    ]);
+    return { documents: documents as T[], totalCount };
   }
 
   countDocuments(filter: Filter = {}): Promise<number> {
