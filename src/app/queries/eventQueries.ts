@@ -12,9 +12,12 @@ export class EventQueries {
   async page(filter: EventLogFilter | undefined, page: PageRequest): Promise<Page<EventIndexDocument>> {
     const events = this.store.collection<EventIndexDocument>(EVENT_INDEX);
     const query = eventLogQuery(filter);
-    const totalCount = await events.countDocuments(query);
     const after = page.after === undefined ? undefined : requirePosition(page.after, 'after');
-    const found = await events.find(after ? { ...query, _id: { $gt: after } } : query, { sort: { _id: 1 }, limit: page.first + 1 });
+    const { documents: found, totalCount } = await events.findPage(query, {
+      sort: { _id: 1 },
+      limit: page.first + 1,
+      after: after === undefined ? undefined : { _id: { $gt: after } },
+    });
     const items = found.slice(0, page.first);
     return { items, cursors: items.map((event) => event._id), hasNextPage: found.length > page.first, totalCount };
   }
