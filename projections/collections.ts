@@ -7,3 +7,4 @@ export const MEMBERSHIPS = 'memberships';
 export const MEMBERS = 'members';
 export const TRANSFERS = 'transfers';
 export const EVENT_INDEX = 'eventIndex';
+export const UNIT_MEMBER_COUNTS = 'unitMemberCounts';

@@ -15,6 +15,8 @@ export type { MemberTimelineChange, MemberTimelineDocument, MembershipDocument }
 export type { MemberDocument, OpenTransfer } from './members.documents';
 export type { TransferDocument, TransferStatus } from './transfers.documents';
 export type { EventIndexDocument } from './eventIndex.documents';
+export type { MemberCountStep, UnitMemberCountDocument } from './unitMemberCounts.documents';
+export { countOn, memberCountSteps } from './unitMemberCounts.compute';
 export { eventIndexProjection, membersProjection, membershipsProjection, transfersProjection, unitsProjection, unitVersionsProjection };
 
 /**

@@ -1,7 +1,9 @@
 import type { MemberStatus } from '../../domain/member/memberStatus';
 import type { UnitLevel } from '../../domain/unit/unitLevel';
 import type { Filter, ReadStore } from '../../readstore/readStore';
-import { MEMBERS, MEMBERSHIPS, activeOn, lastStartedOn, type MemberDocument, type MembershipDocument } from '../../../projections';
+import {
+  MEMBERS, MEMBERSHIPS, UNIT_MEMBER_COUNTS, activeOn, countOn, lastStartedOn, type MemberDocument, type MembershipDocument, type UnitMemberCountDocument,
+} from '../../../projections';
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from './page';
 import { groupBy, type UnitQueries } from './unitQueries';
 
@@ -69,33 +71,28 @@ export class MemberQueries {
     return { items, cursors: items.map((m) => encodeCursor([m.name, m.memberId])), hasNextPage: found.length > page.first, totalCount };
   }
 
-  /** How many members each unit had on `date` (directly, or in its subtree). */
+  /**
+   * How many members each unit had on `date` (directly, or in its subtree), from the count
+   * steps of the branches and groups: at most two read-store calls, whatever the history.
+   */
   async countsOn(units: readonly { unitId: string; level: UnitLevel }[], date: string, includeDescendants: boolean): Promise<Map<string, number>> {
     const counts = new Map<string, number>(units.map((unit) => [unit.unitId, 0]));
-    const groups = units.filter((unit) => unit.level === 'GROUP').map((unit) => unit.unitId);
-    const branches = units.filter((unit) => unit.level === 'BRANCH').map((unit) => unit.unitId);
-    const higher = includeDescendants ? units.filter((unit) => unit.level === 'COMMITTEE' || unit.level === 'DISTRICT').map((unit) => unit.unitId) : [];
-    const branchesBelow = higher.length > 0 ? await this.units.descendantsOn(higher, 'BRANCH', date) : [];
-    const allBranches = [...new Set([...branches, ...branchesBelow.map((branch) => branch.unitId)])];
-    const [perBranch, perGroup] = await Promise.all([
-      allBranches.length > 0 ? this.countBy('branchId', allBranches, date) : new Map<string, number>(),
-      groups.length > 0 ? this.countBy('groupId', groups, date) : new Map<string, number>(),
-    ]);
-    for (const unitId of [...branches, ...groups]) counts.set(unitId, (perBranch.get(unitId) ?? 0) + (perGroup.get(unitId) ?? 0));
+    const counted = units.filter((unit) => unit.level === 'GROUP' || unit.level === 'BRANCH').map((unit) => unit.unitId);
+    const higher = new Set(includeDescendants ? units.filter((unit) => unit.level === 'COMMITTEE' || unit.level === 'DISTRICT').map((unit) => unit.unitId) : []);
+    const branchesBelow = higher.size > 0 ? await this.units.descendantsOn([...higher], 'BRANCH', date) : [];
+    const unitIds = [...new Set([...counted, ...branchesBelow.map((branch) => branch.unitId)])];
+    if (unitIds.length === 0) return counts;
+    const documents = await this.store
+      .collection<UnitMemberCountDocument>(UNIT_MEMBER_COUNTS)
+      .find({ _id: { $in: unitIds } }, { projection: { steps: 1 } });
+    const onDate = new Map(documents.map((document) => [document._id, countOn(document.steps, date)]));
+    for (const unitId of counted) counts.set(unitId, onDate.get(unitId) ?? 0);
     for (const branch of branchesBelow) {
       for (const ancestor of branch.ancestors) {
-        if (counts.has(ancestor) && higher.includes(ancestor)) counts.set(ancestor, counts.get(ancestor)! + (perBranch.get(branch.unitId) ?? 0));
+        if (higher.has(ancestor)) counts.set(ancestor, counts.get(ancestor)! + (onDate.get(branch.unitId) ?? 0));
       }
     }
     return counts;
-  }
-
-  private async countBy(field: 'branchId' | 'groupId', unitIds: readonly string[], date: string): Promise<Map<string, number>> {
-    const rows = await this.memberships.aggregate<{ _id: string; count: number }>([
-      { $match: { [field]: { $in: [...unitIds] }, ...activeOn(date) } },
-      { $group: { _id: `$${field}`, count: { $sum: 1 } } },
-    ]);
-    return new Map(rows.map((row) => [row._id, row.count]));
   }
 
   private async membershipFilter(criteria: MemberListCriteria, date: string): Promise<Filter | undefined> {
