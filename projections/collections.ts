@@ -8,3 +8,5 @@ export const MEMBERS = 'members';
 export const TRANSFERS = 'transfers';
 export const EVENT_INDEX = 'eventIndex';
 export const UNIT_MEMBER_COUNTS = 'unitMemberCounts';
+export const PAIRINGS = 'pairings';
+export const AWARDS = 'awards';

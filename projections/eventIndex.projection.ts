@@ -2,7 +2,7 @@ import type { PositionedEvent } from '../src/domain/events';
 import type { BulkOperation, Collection, ReadStore } from '../src/readstore/readStore';
 import { EVENT_INDEX, MEMBERSHIPS, TRANSFERS, UNIT_VERSIONS } from './collections';
 import type { EventIndexDocument } from './eventIndex.documents';
-import { subjectsOf, type EventSubjects, type SubjectFacts } from './eventSubjects';
+import { memberIdsNamedBy, subjectsOf, type EventSubjects, type SubjectFacts } from './eventSubjects';
 import type { MembershipDocument } from './memberships.documents';
 import type { Projection } from './projection';
 import { lastStartedOn } from './temporal';
@@ -58,7 +58,7 @@ function entryOf(event: PositionedEvent, { memberIds, unitIds }: EventSubjects, 
 }
 
 async function loadFacts(store: ReadStore, events: readonly PositionedEvent[]): Promise<SubjectFacts> {
-  const memberIds = [...new Set(events.flatMap((event) => ('memberId' in event.data ? [event.data.memberId] : [])))];
+  const memberIds = [...new Set(events.flatMap(memberIdsNamedBy))];
   const transferIds = events.flatMap((event) => (event.type === 'TransferRejected' || event.type === 'TransferExpired' ? [event.data.transferId] : []));
   const memberships = memberIds.length === 0 ? [] : await store.collection<MembershipDocument>(MEMBERSHIPS).find({ memberId: { $in: memberIds } });
   const transfers = transferIds.length === 0 ? [] : await store.collection<TransferDocument>(TRANSFERS).find({ _id: { $in: transferIds } });

@@ -1,5 +1,7 @@
 import { assertNever, type PositionedEvent } from '../src/domain/events';
 import type { MemberEvent } from '../src/domain/member/member.events';
+import { awardMemberIds, awardSubjects } from './awardSubjects';
+import { pairingMemberIds, pairingSubjects } from './pairingSubjects';
 
 /** Who and what an event is about, before the units' ancestors are added. */
 export type EventSubjects = { memberIds: string[]; unitIds: string[] };
@@ -24,6 +26,12 @@ export function subjectsOf(event: PositionedEvent, facts: SubjectFacts): EventSu
       return { memberIds: [], unitIds: [event.data.unitId] };
     case 'UnitMoved':
       return { memberIds: [], unitIds: [event.data.unitId, event.data.previousParentId] };
+    case 'PairingAssigned':
+    case 'PairingEnded':
+      return pairingSubjects(event.data, event.effectiveDate, facts.placeOn);
+    case 'AwardGranted':
+    case 'AwardRevoked':
+      return awardSubjects(event.data, event.effectiveDate, facts.placeOn);
     default: {
       const { memberId } = event.data;
       const place = facts.placeOn(memberId, event.effectiveDate);
@@ -59,4 +67,11 @@ function unitsNamedBy(event: PositionedEvent<MemberEvent>, facts: SubjectFacts):
 
 function present(ids: readonly (string | null)[]): string[] {
   return [...new Set(ids.filter((id): id is string => id !== null))];
+}
+
+/** The members whose place (branch, group) on the effective date an event's subjects need. */
+export function memberIdsNamedBy(event: PositionedEvent): string[] {
+  if (event.type === 'PairingAssigned' || event.type === 'PairingEnded') return pairingMemberIds(event.data);
+  if (event.type === 'AwardGranted' || event.type === 'AwardRevoked') return awardMemberIds(event.data);
+  return 'memberId' in event.data ? [event.data.memberId] : [];
 }

@@ -1,6 +1,8 @@
+import { awardsProjection } from './awards.projection';
 import { eventIndexProjection } from './eventIndex.projection';
 import { membersProjection } from './members.projection';
 import { membershipsProjection } from './memberships.projection';
+import { pairingsProjection } from './pairings.projection';
 import type { Projection } from './projection';
 import { transfersProjection } from './transfers.projection';
 import { unitsProjection } from './units.projection';
@@ -15,6 +17,10 @@ export type { MemberTimelineChange, MemberTimelineDocument, MembershipDocument }
 export type { MemberDocument, OpenTransfer } from './members.documents';
 export type { TransferDocument, TransferStatus } from './transfers.documents';
 export type { EventIndexDocument } from './eventIndex.documents';
+export type { AwardDocument } from './awards.documents';
+export { awardsProjection } from './awards.projection';
+export type { PairingDocument } from './pairings.documents';
+export { pairingsProjection } from './pairings.projection';
 export type { MemberCountStep, UnitMemberCountDocument } from './unitMemberCounts.documents';
 export { countOn, memberCountSteps } from './unitMemberCounts.compute';
 export { eventIndexProjection, membersProjection, membershipsProjection, transfersProjection, unitsProjection, unitVersionsProjection };
@@ -29,5 +35,7 @@ export const allProjections: Projection[] = [
   membershipsProjection,
   membersProjection,
   transfersProjection,
+  pairingsProjection,
+  awardsProjection,
   eventIndexProjection,
 ];

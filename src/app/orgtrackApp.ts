@@ -9,16 +9,23 @@ import type { ReadStore } from '../readstore/readStore';
 import { EVENT_INDEX, allProjections, type EventIndexDocument } from '../../projections';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
+import { AwardCommands } from './commands/awardCommands';
+import { AwardRecipients } from './commands/awardRecipients';
 import { CommandHandler } from './commands/commandHandler';
 import { IdempotencyKeys } from './commands/idempotency';
 import { MemberCommands } from './commands/memberCommands';
 import { MutationRunner } from './commands/mutationRunner';
+import { PairingCommands } from './commands/pairingCommands';
+import { PairingReadFacts } from './commands/pairingReadFacts';
+import { PartyFacts } from './commands/partyFacts';
 import { ReadModelFacts } from './commands/readModelFacts';
 import { UnitCommands } from './commands/unitCommands';
 import { UnitFacts } from './commands/unitFacts';
 import { Projector, type ProjectorOptions } from './projector/projector';
+import { AwardQueries } from './queries/awardQueries';
 import { EventQueries } from './queries/eventQueries';
 import { MemberQueries } from './queries/memberQueries';
+import { PairingQueries } from './queries/pairingQueries';
 import { UnitQueries } from './queries/unitQueries';
 import { SubscriptionHub } from './subscriptions/subscriptionHub';
 import { TransferExpiry } from './transferExpiry';
@@ -35,6 +42,10 @@ export interface OrgtrackApp {
   unitQueries: UnitQueries;
   memberQueries: MemberQueries;
   eventQueries: EventQueries;
+  pairings: PairingCommands;
+  pairingQueries: PairingQueries;
+  awards: AwardCommands;
+  awardQueries: AwardQueries;
   transferExpiry: TransferExpiry;
   close(): Promise<void>;
 }
@@ -86,6 +97,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     unitQueries,
     memberQueries: new MemberQueries(readStore, unitQueries),
     eventQueries: new EventQueries(readStore),
+    pairings: new PairingCommands(runner, new PartyFacts(eventStore, unitFacts), new PairingReadFacts(readStore), readModelFacts),
+    pairingQueries: new PairingQueries(readStore),
+    awards: new AwardCommands(runner, unitFacts, new AwardRecipients(eventStore, unitFacts)),
+    awardQueries: new AwardQueries(readStore),
     transferExpiry,
     async close() {
       transferExpiry.stop();

@@ -1,8 +1,10 @@
+import type { AwardEvent } from './award/award.events';
 import type { MemberEvent } from './member/member.events';
+import type { PairingEvent } from './pairing/pairing.events';
 import type { UnitEvent } from './unit/unit.events';
 
 /** Every domain event the organization records, as `{ type, data }`. */
-export type OrgEvent = UnitEvent | MemberEvent;
+export type OrgEvent = UnitEvent | MemberEvent | PairingEvent | AwardEvent;
 export type OrgEventType = OrgEvent['type'];
 
 /** Metadata every domain event is recorded with (the event store adds more). */

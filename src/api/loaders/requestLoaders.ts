@@ -3,6 +3,10 @@ import type { UnitQueries } from '../../app/queries/unitQueries';
 import type { UnitLevel } from '../../domain/unit/unitLevel';
 import type { ReadStore } from '../../readstore/readStore';
 import { TRANSFERS, type MembershipDocument, type TransferDocument, type UnitDocument, type UnitVersionDocument } from '../../../projections';
+import { AwardQueries } from '../../app/queries/awardQueries';
+import { createAwardLoaders } from './awardLoaders';
+import { PairingQueries } from '../../app/queries/pairingQueries';
+import { createPairingLoaders } from './pairingLoaders';
 import { datedLoader, idLoader, type DatedKey } from './datedLoader';
 
 export type MemberCountKey = DatedKey & { level: UnitLevel; includeDescendants: boolean };
@@ -10,6 +14,8 @@ export type MemberCountKey = DatedKey & { level: UnitLevel; includeDescendants: 
 /** Every by-id read of one request goes through these loaders (batched, cached for the request). */
 export function createRequestLoaders(units: UnitQueries, members: MemberQueries, store: ReadStore) {
   return {
+    awards: createAwardLoaders(new AwardQueries(store)),
+    pairings: createPairingLoaders(new PairingQueries(store)),
     unitOn: datedLoader<UnitVersionDocument | undefined>((keys, date) => units.versionsOn(idsOf(keys), date), undefined),
     unitCurrent: idLoader<UnitDocument | undefined>((ids) => units.current(ids), undefined),
     childrenOn: datedLoader<UnitVersionDocument[]>((keys, date) => units.childrenOn(idsOf(keys), date), []),

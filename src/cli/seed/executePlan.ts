@@ -1,6 +1,6 @@
 import { PlanIds } from './planIds';
 import { runPlannedCommand, type RunOptions, type SeedTarget } from './runPlannedCommand';
-import { aggregateOf, unitsReadBy, type PlannedCommand } from './seedPlan';
+import { aggregateOf, aggregatesReadBy, unitsReadBy, type PlannedCommand } from './seedPlan';
 import { Semaphore } from './semaphore';
 
 export interface ExecuteOptions extends Partial<RunOptions> {
@@ -54,7 +54,11 @@ export async function executePlan(app: SeedTarget, commands: readonly PlannedCom
       break;
     }
     const aggregate = aggregateOf(command);
-    const before = [lastOfAggregate.get(aggregate), ...unitsReadBy(command).map((unit) => establishment.get(unit))];
+    const before = [
+      lastOfAggregate.get(aggregate),
+      ...aggregatesReadBy(command).map((other) => lastOfAggregate.get(other)),
+      ...unitsReadBy(command).map((unit) => establishment.get(unit)),
+    ];
     const task = (async () => {
       try {
         await Promise.all(before);

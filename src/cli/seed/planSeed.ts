@@ -1,5 +1,7 @@
 import { addYears } from '../../domain/shared/localDate';
 import { UNIT_LEVELS, type UnitLevel } from '../../domain/unit/unitLevel';
+import { PlanTimelines } from './awardTimelines';
+import { planAwards } from './planAwards';
 import { planMembers } from './planMembers';
 import { planOrganization } from './planOrganization';
 import { planUnitChanges } from './planUnitChanges';
@@ -22,10 +24,12 @@ export function planSeed(input: PlanInput): SeedPlan {
     end: endDate,
     transferExpiryDays: input.transferExpiryDays,
   });
+  const timelines = new PlanTimelines(organization, [...unitChanges, ...members.commands]);
+  const awards = planAwards(random.fork('awards'), organization, timelines, startDate, endDate);
   return {
     startDate,
     endDate,
-    commands: inRunOrder([...organization.establishments, ...unitChanges, ...members.commands]),
+    commands: inRunOrder([...organization.establishments, ...unitChanges, ...members.commands, ...awards]),
     units: countLevels(organization.establishments),
     members: members.outcomes,
     transfers: members.transfers,

@@ -5,7 +5,7 @@ import type { PlanIds } from './planIds';
 import type { PlannedCommand } from './seedPlan';
 
 /** The part of the app a seed drives: the command layer, so every rule is checked. */
-export type SeedTarget = Pick<OrgtrackApp, 'units' | 'members'>;
+export type SeedTarget = Pick<OrgtrackApp, 'units' | 'members' | 'awards'>;
 
 export interface RunOptions {
   /** Recorded as the actor of every event. */
@@ -55,6 +55,14 @@ export async function runPlannedCommand(app: SeedTarget, command: PlannedCommand
       return app.members.expireTransfer({ transferId: ids.of(command.transfer) }, mutation);
     case 'memberLeft':
       return app.members.left({ memberId: ids.of(command.member), reason: command.reason, note: command.note }, mutation);
+    case 'grantAward': {
+      const { recipient, title, otherTitle, grantedBy, citation } = command;
+      const result = await app.awards.grant({ recipientId: ids.of(recipient), title, otherTitle, grantedById: ids.of(grantedBy), citation }, mutation);
+      ids.set(command.award, result.subjectId);
+      return result;
+    }
+    case 'revokeAward':
+      return app.awards.revoke({ awardId: ids.of(command.award), reason: command.reason }, mutation);
     default:
       return assertNever(command);
   }

@@ -1,3 +1,4 @@
+import type { AwardTitle, RecipientKind } from '../../domain/award/awardTitle';
 import { assertNever } from '../../domain/events';
 import type { LeaveReason, MemberStage, MemberStatus } from '../../domain/member/memberStatus';
 import type { LocalDate } from '../../domain/shared/localDate';
@@ -12,6 +13,7 @@ import type { UnitLevel } from '../../domain/unit/unitLevel';
 export type UnitKey = string;
 export type MemberKey = string;
 export type TransferKey = string;
+export type AwardKey = string;
 
 export type PlannedCommand =
   | { kind: 'establishUnit'; on: LocalDate; unit: UnitKey; level: UnitLevel; name: string; code: string | null; parent: UnitKey | null }
@@ -33,7 +35,21 @@ export type PlannedCommand =
   | { kind: 'acceptTransfer'; on: LocalDate; member: MemberKey; transfer: TransferKey }
   | { kind: 'rejectTransfer'; on: LocalDate; member: MemberKey; transfer: TransferKey; reason: string }
   | { kind: 'expireTransfer'; on: LocalDate; member: MemberKey; transfer: TransferKey }
-  | { kind: 'memberLeft'; on: LocalDate; member: MemberKey; reason: LeaveReason; note: string };
+  | { kind: 'memberLeft'; on: LocalDate; member: MemberKey; reason: LeaveReason; note: string }
+  | {
+      kind: 'grantAward';
+      on: LocalDate;
+      award: AwardKey;
+      recipientKind: RecipientKind;
+      recipient: MemberKey | UnitKey;
+      title: AwardTitle;
+      otherTitle: string | null;
+      grantedBy: UnitKey;
+      citation: string;
+      /** Members and units whose earlier commands the award rules read (the recipient, its branch). */
+      reads: (MemberKey | UnitKey)[];
+    }
+  | { kind: 'revokeAward'; on: LocalDate; award: AwardKey; reason: string };
 
 export type CommandKind = PlannedCommand['kind'];
 
@@ -105,6 +121,9 @@ export function aggregateOf(command: PlannedCommand): UnitKey | MemberKey {
     case 'expireTransfer':
     case 'memberLeft':
       return command.member;
+    case 'grantAward':
+    case 'revokeAward':
+      return command.award;
     default:
       return assertNever(command);
   }
@@ -123,14 +142,25 @@ export function unitsReadBy(command: PlannedCommand): UnitKey[] {
       return [command.group];
     case 'requestTransfer':
       return [command.toBranch];
+    case 'grantAward':
+      return command.recipientKind === 'UNIT' ? [command.grantedBy, command.recipient] : [command.grantedBy];
     case 'renameUnit':
     case 'advanceStage':
     case 'acceptTransfer':
     case 'rejectTransfer':
     case 'expireTransfer':
     case 'memberLeft':
+    case 'revokeAward':
       return [];
     default:
       return assertNever(command);
   }
+}
+
+/**
+ * Other members and units whose earlier commands must have run before this one: an award reads
+ * where its recipient stood on the day, which their own (possibly concurrent) commands decide.
+ */
+export function aggregatesReadBy(command: PlannedCommand): (UnitKey | MemberKey)[] {
+  return command.kind === 'grantAward' ? command.reads : [];
 }

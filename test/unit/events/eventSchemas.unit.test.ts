@@ -8,7 +8,9 @@ import { isDomainEvent } from '../../../src/app/recordedEvents';
 import { executePlan } from '../../../src/cli/seed/executePlan';
 import { lastMonthEnd } from '../../../src/cli/seed/planDates';
 import { planSeed } from '../../../src/cli/seed/planSeed';
+import { AWARD_EVENT_TYPES } from '../../../src/domain/award/award.events';
 import { MEMBER_EVENT_TYPES } from '../../../src/domain/member/member.events';
+import { PAIRING_EVENT_TYPES } from '../../../src/domain/pairing/pairing.events';
 import { addDays } from '../../../src/domain/shared/localDate';
 import { UNIT_EVENT_TYPES } from '../../../src/domain/unit/unit.events';
 import type { RecordedEvent } from '../../../src/eventstore/eventStore';
@@ -23,7 +25,7 @@ import { EmbeddedReadStore } from '../../../src/readstore/embedded/embeddedReadS
 const SCHEMA_DIR = join(__dirname, '../../../schema/events');
 const ID_BASE = 'https://orgtrack.example/schema/events/';
 const METADATA = 'metadata';
-const EVENT_TYPES: readonly string[] = [...UNIT_EVENT_TYPES, ...MEMBER_EVENT_TYPES];
+const EVENT_TYPES: readonly string[] = [...UNIT_EVENT_TYPES, ...MEMBER_EVENT_TYPES, ...PAIRING_EVENT_TYPES, ...AWARD_EVENT_TYPES];
 
 /** ajv has no formats built in (ajv-formats is not installed): a strict ISO-8601 instant is enough here. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -154,6 +156,10 @@ describe('every event the command layer records satisfies the published schemas'
     await app.units.dissolve({ unitId: group }, by);
     await app.units.dissolve({ unitId: branch, reason: 'Merged into the receiving branch' }, by);
     await app.units.move({ unitId: receiving, parentId: otherCommittee }, by);
+    const adviser = (await app.members.register({ name: 'Zhao Lü', branchId: receiving, status: 'FULL', joinedOn: '2010-07-01' }, past)).subjectId;
+    const advising = await app.pairings.assign({ kind: 'LEGAL_ADVISER', memberOrUnitId: adviser, counterpart: { kind: 'VILLAGE', name: '张家村' } }, past);
+    await app.pairings.end({ pairingId: advising.subjectId, reason: null }, by);
+    await app.pairings.assign({ kind: 'CONTACT_POINT', memberOrUnitId: adviser, counterpart: { kind: 'UNIT', id: receiving } }, by);
   }
 
   beforeAll(async () => {
@@ -169,7 +175,8 @@ describe('every event the command layer records satisfies the published schemas'
   it('records every domain event type, only in unit- and member- streams', () => {
     expect(new Set(events.map((event) => event.type))).toEqual(new Set(EVENT_TYPES));
     for (const event of events) {
-      const category = UNIT_EVENT_TYPES.includes(event.type as never) ? 'unit' : 'member';
+      const category = UNIT_EVENT_TYPES.includes(event.type as never) ? 'unit' : PAIRING_EVENT_TYPES.includes(event.type as never) ? 'pairing'
+        : AWARD_EVENT_TYPES.includes(event.type as never) ? 'award' : 'member';
       expect(`${event.type} in ${event.stream}`).toMatch(new RegExp(`^${event.type} in ${category}-.+$`));
     }
   });

@@ -1,6 +1,8 @@
+import { awardStream } from '../../../src/domain/award/award.events';
 import type { OrgEvent, PositionedEvent } from '../../../src/domain/events';
 import { memberStream } from '../../../src/domain/member/member.events';
 import type { LeaveReason, MemberStage } from '../../../src/domain/member/memberStatus';
+import { pairingStream } from '../../../src/domain/pairing/pairing.events';
 import { unitStream } from '../../../src/domain/unit/unit.events';
 import type { UnitLevel } from '../../../src/domain/unit/unitLevel';
 import { encodePosition } from '../../../src/eventstore/position';
@@ -12,7 +14,9 @@ export class EventLog {
   /** Records `event` as taking effect on `effectiveDate`; returns it positioned. */
   record(effectiveDate: string, event: OrgEvent): PositionedEvent {
     const sequence = this.events.length + 1;
-    const stream = 'unitId' in event.data ? unitStream(event.data.unitId) : memberStream(event.data.memberId);
+    const stream =
+      'unitId' in event.data ? unitStream(event.data.unitId) : 'pairingId' in event.data ? pairingStream(event.data.pairingId)
+      : 'awardId' in event.data ? awardStream(event.data.awardId) : memberStream(event.data.memberId);
     const positioned = {
       ...event,
       id: `event-${sequence}`,

@@ -42,7 +42,7 @@ describe('the seed plan', () => {
     for (const command of defaultPlan.commands) {
       const aggregate = aggregateOf(command);
       const previous = lastDate.get(aggregate);
-      if (previous === undefined) expect(['establishUnit', 'registerMember']).toContain(command.kind);
+      if (previous === undefined) expect(['establishUnit', 'registerMember', 'grantAward']).toContain(command.kind);
       else expect(command.on >= previous).toBe(true);
       lastDate.set(aggregate, command.on);
     }
@@ -78,7 +78,7 @@ describe('the seed plan', () => {
     const stage = new Map<string, MemberStage | 'LEFT'>();
     for (const command of defaultPlan.commands) {
       if (command.kind === 'registerMember') stage.set(command.member, command.status);
-      else if (command.kind !== 'establishUnit' && command.kind !== 'renameUnit' && command.kind !== 'moveUnit') {
+      else if ('member' in command) {
         const current = stage.get(command.member);
         expect(current).not.toBe('LEFT');
         if (command.kind === 'advanceStage') expect(command.to).toBe(nextStage(current as MemberStage));

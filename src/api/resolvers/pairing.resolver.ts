@@ -1,0 +1,50 @@
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { pageSize } from '../../app/queries/page';
+import type { PairingKind } from '../../domain/pairing/pairingKind';
+import type { ApiContext } from '../context';
+import { DateScalar } from '../scalars/dateScalar';
+import { toConnection, type Connection } from '../types/connection';
+import { PairingKindEnum } from '../types/pairing.enums';
+import { Pairing, PairingConnection, toPairing } from '../types/pairing.type';
+import { PageArgs } from './args';
+
+@Resolver(() => Pairing)
+export class PairingResolver {
+  @Query(() => Pairing, { nullable: true, description: 'A pairing as it stood on `asOf` (default today); null if it had not started by then.' })
+  async pairing(
+    @Arg('id', () => ID) id: string,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
+    @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
+    @Ctx() context: ApiContext,
+  ): Promise<Pairing | null> {
+    await context.readAfter(minPosition);
+    const date = asOf ?? context.today;
+    const found = await context.loaders.pairings.pairingById.load(id);
+    return found && found.validFrom <= date ? toPairing(found, date) : null;
+  }
+
+  @Query(() => PairingConnection, {
+    description: 'Pairings held on `asOf` (with includeEnded: every pairing started by then), by start date; filter by counterpart and kind.',
+  })
+  async pairings(
+    @Arg('counterpartName', () => String, { nullable: true, description: 'The name of an outside counterpart (a village, a household); spacing and case do not matter.' })
+    counterpartName: string | undefined,
+    @Arg('counterpartId', () => ID, { nullable: true, description: 'A member or unit that is the counterpart.' }) counterpartId: string | undefined,
+    @Arg('kind', () => PairingKindEnum, { nullable: true }) kind: PairingKind | undefined,
+    @Arg('includeEnded', () => Boolean, { nullable: true, defaultValue: false }) includeEnded: boolean | null,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
+    @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Ctx() context: ApiContext,
+  ): Promise<Connection<Pairing>> {
+    await context.readAfter(minPosition);
+    const date = asOf ?? context.today;
+    const page = await context.app.pairingQueries.list(
+      { counterpartName: counterpartName ?? undefined, counterpartId: counterpartId ?? undefined, kind: kind ?? undefined },
+      date,
+      includeEnded === true,
+      { first: pageSize(first), after },
+    );
+    return toConnection(page, (document) => toPairing(document, date));
+  }
+}

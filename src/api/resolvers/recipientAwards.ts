@@ -1,0 +1,19 @@
+import { ArgsType, Field } from 'type-graphql';
+import type { ApiContext } from '../context';
+import { Award, toAward } from '../types/award.type';
+
+@ArgsType()
+export class RecipientAwardsArgs {
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Also list awards revoked on or before the asOf date, with their revocation; default only those in force.',
+  })
+  includeRevoked?: boolean | null;
+}
+
+/** The awards of a member or unit on `asOf`, oldest first. */
+export async function awardsOf(context: ApiContext, recipientId: string, asOf: string, includeRevoked: boolean | null | undefined): Promise<Award[]> {
+  const found = await context.loaders.awards.awardsOf.load({ id: recipientId, date: asOf, includeRevoked: includeRevoked === true });
+  return found.map((award) => toAward(award, asOf));
+}

@@ -1,0 +1,81 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import type { CounterpartKind, PairingKind, PartyKind } from '../../domain/pairing/pairingKind';
+import type { PairingDocument } from '../../../projections';
+import { DateScalar } from '../scalars/dateScalar';
+import { ConnectionType } from './connection';
+import { CounterpartKindEnum, PairingKindEnum, PartyKindEnum } from './pairing.enums';
+
+@ObjectType({ description: 'The member or unit that is paired (the adviser, the mentor, the cadre, the helper).' })
+export class PairingParty {
+  asOf!: string;
+
+  @Field(() => PartyKindEnum)
+  kind!: PartyKind;
+
+  @Field(() => ID)
+  id!: string;
+}
+
+@ObjectType({ description: 'The other side of a pairing: a member or unit (by id), or an outside village, community or household (by name).' })
+export class PairingCounterpart {
+  asOf!: string;
+
+  @Field(() => CounterpartKindEnum)
+  kind!: CounterpartKind;
+
+  @Field(() => ID, { nullable: true, description: 'Set for a MEMBER or UNIT.' })
+  id!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Set for an outside counterpart, as it was typed.' })
+  name!: string | null;
+}
+
+@ObjectType({ description: 'A one-to-one pairing (结对) as it stood on the `asOf` date of the query.' })
+export class Pairing {
+  asOf!: string;
+
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => PairingKindEnum)
+  kind!: PairingKind;
+
+  @Field(() => PairingParty)
+  party!: PairingParty;
+
+  @Field(() => PairingCounterpart)
+  counterpart!: PairingCounterpart;
+
+  @Field(() => DateScalar, { description: 'The first day of the pairing.' })
+  startOn!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The day the pairing ended, if it had ended by the asOf date.' })
+  endedOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it ended, if it had ended by the asOf date and a reason was given.' })
+  endReason!: string | null;
+
+  @Field(() => DateScalar, { description: 'Start of the validity interval (the start date).' })
+  validFrom!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'End of the validity interval, exclusive, as recorded now; null while the pairing holds.' })
+  validTo!: string | null;
+}
+
+export function toPairing(document: PairingDocument, asOf: string): Pairing {
+  const ended = document.validTo !== null && document.validTo <= asOf;
+  return {
+    asOf,
+    id: document._id,
+    kind: document.kind,
+    party: { asOf, kind: document.partyKind, id: document.partyId },
+    counterpart: { asOf, kind: document.counterpartKind, id: document.counterpartId, name: document.counterpartName },
+    startOn: document.validFrom,
+    endedOn: ended ? document.validTo : null,
+    endReason: ended ? document.endReason : null,
+    validFrom: document.validFrom,
+    validTo: document.validTo,
+  };
+}
+
+export const PairingConnection = ConnectionType(Pairing, 'Pairing');

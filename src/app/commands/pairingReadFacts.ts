@@ -1,0 +1,31 @@
+import type { OverlappingPairing } from '../../domain/pairing/pairing.commands';
+import type { Filter, ReadStore } from '../../readstore/readStore';
+import { MEMBERS, PAIRINGS, UNITS, type MemberDocument, type PairingDocument, type UnitDocument } from '../../../projections';
+
+/**
+ * Pairings that span aggregates (one adviser per village, no identical pairing twice), read from
+ * the `pairings` read model; callers first wait until it includes everything recorded.
+ */
+export class PairingReadFacts {
+  constructor(private readonly readStore: ReadStore) {}
+
+  /**
+   * A pairing of `kind` with this counterpart (and party, when given) whose interval has not ended
+   * by `date`: it holds on `date`, or it holds later, and a new open pairing from `date` would overlap it.
+   */
+  async overlapping(criteria: { kind: string; counterpartKey: string; partyId?: string }, date: string): Promise<OverlappingPairing | null> {
+    const filter: Filter = { counterpartKey: criteria.counterpartKey, kind: criteria.kind, $or: [{ validTo: null }, { validTo: { $gt: date } }] };
+    if (criteria.partyId !== undefined) filter.partyId = criteria.partyId;
+    const found = await this.readStore.collection<PairingDocument>(PAIRINGS).findOne(filter, { sort: { validFrom: 1 } });
+    if (found === null) return null;
+    return { pairingId: found._id, partyId: found.partyId, partyName: await this.nameOf(found), startOn: found.validFrom };
+  }
+
+  private async nameOf(pairing: PairingDocument): Promise<string> {
+    const named =
+      pairing.partyKind === 'MEMBER'
+        ? await this.readStore.collection<MemberDocument>(MEMBERS).findOne({ _id: pairing.partyId }, { projection: { name: 1 } })
+        : await this.readStore.collection<UnitDocument>(UNITS).findOne({ _id: pairing.partyId }, { projection: { name: 1 } });
+    return named?.name ?? pairing.partyId;
+  }
+}
