@@ -1,5 +1,9 @@
 import { AWARD_EVENT_TYPES, type AwardEvent } from '../src/domain/award/award.events';
+import { APPRAISAL_EVENT_TYPES, type AppraisalEvent } from '../src/domain/appraisal/appraisal.events';
+import { GROUP_SCORE_EVENT_TYPES, type GroupScoreEvent } from '../src/domain/groupScore/groupScore.events';
 import type { PositionedEvent } from '../src/domain/events';
+import { LEADERSHIP_EVENT_TYPES, type LeadershipEvent } from '../src/domain/leadership/leadership.events';
+import { MEETING_EVENT_TYPES, type MeetingEvent } from '../src/domain/meeting/meeting.events';
 import { MEMBER_EVENT_TYPES, type MemberEvent } from '../src/domain/member/member.events';
 import { PAIRING_EVENT_TYPES, type PairingEvent } from '../src/domain/pairing/pairing.events';
 import { UNIT_EVENT_TYPES, type UnitEvent } from '../src/domain/unit/unit.events';
@@ -25,4 +29,28 @@ const awardTypes: ReadonlySet<string> = new Set(AWARD_EVENT_TYPES);
 
 export function isAwardEvent(event: PositionedEvent): event is PositionedEvent<AwardEvent> {
   return awardTypes.has(event.type);
+}
+
+const groupScoreTypes: ReadonlySet<string> = new Set(GROUP_SCORE_EVENT_TYPES);
+
+export function isGroupScoreEvent(event: PositionedEvent): event is PositionedEvent<GroupScoreEvent> {
+  return groupScoreTypes.has(event.type);
+}
+
+const appraisalTypes: ReadonlySet<string> = new Set(APPRAISAL_EVENT_TYPES);
+
+export function isAppraisalEvent(event: PositionedEvent): event is PositionedEvent<AppraisalEvent> {
+  return appraisalTypes.has(event.type);
+}
+
+const meetingTypes: ReadonlySet<string> = new Set(MEETING_EVENT_TYPES);
+
+export function isMeetingEvent(event: PositionedEvent): event is PositionedEvent<MeetingEvent> {
+  return meetingTypes.has(event.type);
+}
+
+const leadershipTypes: ReadonlySet<string> = new Set(LEADERSHIP_EVENT_TYPES);
+
+export function isLeadershipEvent(event: PositionedEvent): event is PositionedEvent<LeadershipEvent> {
+  return leadershipTypes.has(event.type);
 }

@@ -1,6 +1,9 @@
 import { assertNever, type PositionedEvent } from '../src/domain/events';
 import type { MemberEvent } from '../src/domain/member/member.events';
 import { awardMemberIds, awardSubjects } from './awardSubjects';
+import { appraisalSubjects, groupScoreSubjects } from './assessmentSubjects';
+import { meetingSubjects } from './meetingSubjects';
+import { leadershipMemberIds, leadershipSubjects } from './leadershipSubjects';
 import { pairingMemberIds, pairingSubjects } from './pairingSubjects';
 
 /** Who and what an event is about, before the units' ancestors are added. */
@@ -32,6 +35,16 @@ export function subjectsOf(event: PositionedEvent, facts: SubjectFacts): EventSu
     case 'AwardGranted':
     case 'AwardRevoked':
       return awardSubjects(event.data, event.effectiveDate, facts.placeOn);
+    case 'GroupScored':
+      return groupScoreSubjects(event.data);
+    case 'MemberAppraised':
+      return appraisalSubjects(event.data, event.effectiveDate, facts.placeOn);
+    case 'MeetingRecorded':
+      return meetingSubjects(event.data);
+    case 'ElectionHeld':
+    case 'OfficerResigned':
+    case 'OfficerRemoved':
+      return leadershipSubjects(event);
     default: {
       const { memberId } = event.data;
       const place = facts.placeOn(memberId, event.effectiveDate);
@@ -73,5 +86,6 @@ function present(ids: readonly (string | null)[]): string[] {
 export function memberIdsNamedBy(event: PositionedEvent): string[] {
   if (event.type === 'PairingAssigned' || event.type === 'PairingEnded') return pairingMemberIds(event.data);
   if (event.type === 'AwardGranted' || event.type === 'AwardRevoked') return awardMemberIds(event.data);
+  if (event.type === 'ElectionHeld' || event.type === 'OfficerResigned' || event.type === 'OfficerRemoved') return leadershipMemberIds(event);
   return 'memberId' in event.data ? [event.data.memberId] : [];
 }

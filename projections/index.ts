@@ -1,7 +1,11 @@
 import { awardsProjection } from './awards.projection';
+import { appraisalsProjection } from './appraisals.projection';
+import { groupScoresProjection } from './groupScores.projection';
 import { eventIndexProjection } from './eventIndex.projection';
+import { meetingsProjection } from './meetings.projection';
 import { membersProjection } from './members.projection';
 import { membershipsProjection } from './memberships.projection';
+import { officerTermsProjection } from './officerTerms.projection';
 import { pairingsProjection } from './pairings.projection';
 import type { Projection } from './projection';
 import { transfersProjection } from './transfers.projection';
@@ -19,6 +23,13 @@ export type { TransferDocument, TransferStatus } from './transfers.documents';
 export type { EventIndexDocument } from './eventIndex.documents';
 export type { AwardDocument } from './awards.documents';
 export { awardsProjection } from './awards.projection';
+export type { GroupScoreDocument } from './groupScores.documents';
+export type { AppraisalDocument } from './appraisals.documents';
+export { appraisalsProjection, groupScoresProjection };
+export type { AttendanceDocument, MeetingDocument } from './meetings.documents';
+export { meetingsProjection } from './meetings.projection';
+export type { OfficeEndReason, OfficerTermDocument } from './officerTerms.documents';
+export { officerTermsProjection };
 export type { PairingDocument } from './pairings.documents';
 export { pairingsProjection } from './pairings.projection';
 export type { MemberCountStep, UnitMemberCountDocument } from './unitMemberCounts.documents';
@@ -37,5 +48,9 @@ export const allProjections: Projection[] = [
   transfersProjection,
   pairingsProjection,
   awardsProjection,
+  groupScoresProjection,
+  appraisalsProjection,
+  meetingsProjection,
+  officerTermsProjection,
   eventIndexProjection,
 ];

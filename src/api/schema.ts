@@ -4,6 +4,18 @@ import { buildSchema, type PubSub } from 'type-graphql';
 import { AwardMutationResolver } from './resolvers/awardMutation.resolver';
 import { AwardResolver } from './resolvers/award.resolver';
 import { EventResolver } from './resolvers/event.resolver';
+import { AssessmentMutationResolver } from './resolvers/assessmentMutation.resolver';
+import { GroupScoreResolver } from './resolvers/groupScore.resolver';
+import { MemberAppraisalsResolver } from './resolvers/memberAppraisals.resolver';
+import { UnitGroupScoresResolver } from './resolvers/unitGroupScores.resolver';
+import { LeadershipMutationResolver } from './resolvers/leadershipMutation.resolver';
+import { MemberOfficesResolver } from './resolvers/memberOffices.resolver';
+import { OfficerTermResolver } from './resolvers/officerTerm.resolver';
+import { UnitOfficersResolver } from './resolvers/unitOfficers.resolver';
+import { AttendanceFlagResolver } from './resolvers/attendanceFlag.resolver';
+import { MeetingResolver } from './resolvers/meeting.resolver';
+import { BranchMeetingComplianceResolver, MeetingComplianceResolver, MeetingRequirementResolver } from './resolvers/meetingCompliance.resolver';
+import { MeetingMutationResolver } from './resolvers/meetingMutation.resolver';
 import { MemberAwardsResolver } from './resolvers/memberAwards.resolver';
 import { UnitAwardsResolver } from './resolvers/unitAwards.resolver';
 import { MemberMutationResolver } from './resolvers/memberMutation.resolver';
@@ -32,8 +44,9 @@ const unusedPubSub: PubSub = {
 
 export function buildOrgtrackSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [UnitResolver, MemberResolver, EventResolver, UnitMutationResolver, MemberMutationResolver, AwardResolver, AwardMutationResolver, MemberAwardsResolver, UnitAwardsResolver,
-      PairingResolver, PairingMutationResolver, PairingPartyResolver, PairingCounterpartResolver, MemberPairingsResolver, UnitPairingsResolver],
+    resolvers: [UnitResolver, MemberResolver, EventResolver, GroupScoreResolver, AssessmentMutationResolver, UnitGroupScoresResolver, MemberAppraisalsResolver, LeadershipMutationResolver, OfficerTermResolver, UnitOfficersResolver, MemberOfficesResolver, UnitMutationResolver, MemberMutationResolver, AwardResolver, AwardMutationResolver, MemberAwardsResolver, UnitAwardsResolver,
+      PairingResolver, PairingMutationResolver, PairingPartyResolver, PairingCounterpartResolver, MemberPairingsResolver, UnitPairingsResolver,
+      MeetingResolver, MeetingMutationResolver, AttendanceFlagResolver, MeetingComplianceResolver, BranchMeetingComplianceResolver, MeetingRequirementResolver],
     pubSub: unusedPubSub,
     validate: false,
   });

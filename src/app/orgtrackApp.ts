@@ -11,19 +11,31 @@ import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { AwardCommands } from './commands/awardCommands';
 import { AwardRecipients } from './commands/awardRecipients';
+import { AppraisalCommands } from './commands/appraisalCommands';
+import { AssessmentFacts } from './commands/assessmentFacts';
+import { GroupScoreCommands } from './commands/groupScoreCommands';
 import { CommandHandler } from './commands/commandHandler';
 import { IdempotencyKeys } from './commands/idempotency';
+import { LeadershipCommands } from './commands/leadershipCommands';
+import { OfficerCandidates } from './commands/officerCandidates';
 import { MemberCommands } from './commands/memberCommands';
 import { MutationRunner } from './commands/mutationRunner';
 import { PairingCommands } from './commands/pairingCommands';
 import { PairingReadFacts } from './commands/pairingReadFacts';
 import { PartyFacts } from './commands/partyFacts';
+import { MeetingCommands } from './commands/meetingCommands';
+import { MeetingReadFacts } from './commands/meetingReadFacts';
 import { ReadModelFacts } from './commands/readModelFacts';
 import { UnitCommands } from './commands/unitCommands';
 import { UnitFacts } from './commands/unitFacts';
 import { Projector, type ProjectorOptions } from './projector/projector';
 import { AwardQueries } from './queries/awardQueries';
+import { AppraisalQueries } from './queries/appraisalQueries';
+import { GroupScoreQueries } from './queries/groupScoreQueries';
+import { AttendanceFlagQueries } from './queries/attendanceFlagQueries';
+import { MeetingComplianceQueries } from './queries/meetingComplianceQueries';
 import { EventQueries } from './queries/eventQueries';
+import { LeadershipQueries } from './queries/leadershipQueries';
 import { MemberQueries } from './queries/memberQueries';
 import { PairingQueries } from './queries/pairingQueries';
 import { UnitQueries } from './queries/unitQueries';
@@ -46,6 +58,15 @@ export interface OrgtrackApp {
   pairingQueries: PairingQueries;
   awards: AwardCommands;
   awardQueries: AwardQueries;
+  leadership: LeadershipCommands;
+  leadershipQueries: LeadershipQueries;
+  groupScores: GroupScoreCommands;
+  groupScoreQueries: GroupScoreQueries;
+  appraisals: AppraisalCommands;
+  appraisalQueries: AppraisalQueries;
+  meetings: MeetingCommands;
+  attendanceFlagQueries: AttendanceFlagQueries;
+  meetingComplianceQueries: MeetingComplianceQueries;
   transferExpiry: TransferExpiry;
   close(): Promise<void>;
 }
@@ -83,6 +104,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const unitFacts = new UnitFacts(eventStore);
   const readModelFacts = new ReadModelFacts(readStore, projector);
   const unitQueries = new UnitQueries(readStore);
+  const assessmentFacts = new AssessmentFacts(eventStore, unitFacts);
   const members = new MemberCommands(runner, unitFacts, readModelFacts, config.transferExpiryDays);
   const transferExpiry = new TransferExpiry(readStore, projector, members, clock);
 
@@ -101,6 +123,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     pairingQueries: new PairingQueries(readStore),
     awards: new AwardCommands(runner, unitFacts, new AwardRecipients(eventStore, unitFacts)),
     awardQueries: new AwardQueries(readStore),
+    leadership: new LeadershipCommands(runner, unitFacts, new OfficerCandidates(eventStore, unitFacts)),
+    leadershipQueries: new LeadershipQueries(readStore),
+    groupScores: new GroupScoreCommands(runner, assessmentFacts),
+    groupScoreQueries: new GroupScoreQueries(readStore, unitQueries),
+    appraisals: new AppraisalCommands(runner, assessmentFacts),
+    appraisalQueries: new AppraisalQueries(readStore),
+    meetings: new MeetingCommands(runner, unitFacts, new MeetingReadFacts(readStore, readModelFacts)),
+    attendanceFlagQueries: new AttendanceFlagQueries(readStore, unitQueries),
+    meetingComplianceQueries: new MeetingComplianceQueries(readStore, unitQueries),
     transferExpiry,
     async close() {
       transferExpiry.stop();

@@ -3,6 +3,7 @@ import { today } from '../app/clock';
 import { ConfigError, type Config } from '../app/config';
 import { createApp, openEventStore } from '../app/orgtrackApp';
 import { executePlan } from './seed/executePlan';
+import { planCounts } from './seed/planCounts';
 import { lastMonthEnd } from './seed/planDates';
 import { planSeed } from './seed/planSeed';
 import { DEFAULT_SIZES } from './seed/seedPlan';
@@ -65,6 +66,7 @@ export async function seed(config: Config, logger: Logger, options: SeedOptions)
         units: plan.units,
         members: plan.members.length,
         transfers: plan.transfers,
+        ...planCounts(plan.commands),
         commands: report.commands,
         events: report.events,
         seconds: Number(seconds.toFixed(1)),

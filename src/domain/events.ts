@@ -1,10 +1,14 @@
 import type { AwardEvent } from './award/award.events';
+import type { AppraisalEvent } from './appraisal/appraisal.events';
+import type { GroupScoreEvent } from './groupScore/groupScore.events';
+import type { LeadershipEvent } from './leadership/leadership.events';
+import type { MeetingEvent } from './meeting/meeting.events';
 import type { MemberEvent } from './member/member.events';
 import type { PairingEvent } from './pairing/pairing.events';
 import type { UnitEvent } from './unit/unit.events';
 
 /** Every domain event the organization records, as `{ type, data }`. */
-export type OrgEvent = UnitEvent | MemberEvent | PairingEvent | AwardEvent;
+export type OrgEvent = UnitEvent | MemberEvent | PairingEvent | AwardEvent | GroupScoreEvent | AppraisalEvent | LeadershipEvent | MeetingEvent;
 export type OrgEventType = OrgEvent['type'];
 
 /** Metadata every domain event is recorded with (the event store adds more). */

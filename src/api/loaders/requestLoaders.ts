@@ -5,8 +5,15 @@ import type { ReadStore } from '../../readstore/readStore';
 import { TRANSFERS, type MembershipDocument, type TransferDocument, type UnitDocument, type UnitVersionDocument } from '../../../projections';
 import { AwardQueries } from '../../app/queries/awardQueries';
 import { createAwardLoaders } from './awardLoaders';
+import { LeadershipQueries } from '../../app/queries/leadershipQueries';
+import { createLeadershipLoaders } from './leadershipLoaders';
+import { AppraisalQueries } from '../../app/queries/appraisalQueries';
+import { GroupScoreQueries } from '../../app/queries/groupScoreQueries';
+import { createAssessmentLoaders } from './assessmentLoaders';
 import { PairingQueries } from '../../app/queries/pairingQueries';
 import { createPairingLoaders } from './pairingLoaders';
+import { MeetingQueries } from '../../app/queries/meetingQueries';
+import { createMeetingLoaders } from './meetingLoaders';
 import { datedLoader, idLoader, type DatedKey } from './datedLoader';
 
 export type MemberCountKey = DatedKey & { level: UnitLevel; includeDescendants: boolean };
@@ -15,6 +22,9 @@ export type MemberCountKey = DatedKey & { level: UnitLevel; includeDescendants: 
 export function createRequestLoaders(units: UnitQueries, members: MemberQueries, store: ReadStore) {
   return {
     awards: createAwardLoaders(new AwardQueries(store)),
+    leadership: createLeadershipLoaders(new LeadershipQueries(store)),
+    assessments: createAssessmentLoaders(new GroupScoreQueries(store, units), new AppraisalQueries(store)),
+    meetings: createMeetingLoaders(new MeetingQueries(store)),
     pairings: createPairingLoaders(new PairingQueries(store)),
     unitOn: datedLoader<UnitVersionDocument | undefined>((keys, date) => units.versionsOn(idsOf(keys), date), undefined),
     unitCurrent: idLoader<UnitDocument | undefined>((ids) => units.current(ids), undefined),

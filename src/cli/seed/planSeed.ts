@@ -2,8 +2,13 @@ import { addYears } from '../../domain/shared/localDate';
 import { UNIT_LEVELS, type UnitLevel } from '../../domain/unit/unitLevel';
 import { PlanTimelines } from './awardTimelines';
 import { planAwards } from './planAwards';
+import { MemberPlaces } from './memberPlaces';
+import { planMeetings } from './planMeetings';
+import { OfficerPlaces } from './officerPlaces';
+import { planElections } from './planElections';
 import { planMembers } from './planMembers';
 import { planOrganization } from './planOrganization';
+import { planPairings } from './planPairings';
 import { planUnitChanges } from './planUnitChanges';
 import { Random } from './random';
 import type { PlanInput, PlannedCommand, SeedPlan } from './seedPlan';
@@ -26,10 +31,13 @@ export function planSeed(input: PlanInput): SeedPlan {
   });
   const timelines = new PlanTimelines(organization, [...unitChanges, ...members.commands]);
   const awards = planAwards(random.fork('awards'), organization, timelines, startDate, endDate);
+  const pairings = planPairings(random.fork('pairings'), organization, timelines, members.commands, startDate, endDate);
+  const meetings = planMeetings(random.fork('meetings'), organization, new MemberPlaces(members.commands), startDate, endDate);
+  const elections = planElections(random.fork('elections'), organization, timelines, new OfficerPlaces(members.commands), startDate, endDate);
   return {
     startDate,
     endDate,
-    commands: inRunOrder([...organization.establishments, ...unitChanges, ...members.commands, ...awards]),
+    commands: inRunOrder([...organization.establishments, ...unitChanges, ...members.commands, ...awards, ...pairings, ...meetings, ...elections]),
     units: countLevels(organization.establishments),
     members: members.outcomes,
     transfers: members.transfers,

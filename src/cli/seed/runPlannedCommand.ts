@@ -5,7 +5,7 @@ import type { PlanIds } from './planIds';
 import type { PlannedCommand } from './seedPlan';
 
 /** The part of the app a seed drives: the command layer, so every rule is checked. */
-export type SeedTarget = Pick<OrgtrackApp, 'units' | 'members' | 'awards'>;
+export type SeedTarget = Pick<OrgtrackApp, 'units' | 'members' | 'awards' | 'pairings' | 'meetings' | 'leadership'>;
 
 export interface RunOptions {
   /** Recorded as the actor of every event. */
@@ -63,6 +63,38 @@ export async function runPlannedCommand(app: SeedTarget, command: PlannedCommand
     }
     case 'revokeAward':
       return app.awards.revoke({ awardId: ids.of(command.award), reason: command.reason }, mutation);
+    case 'assignPairing': {
+      const { counterpart } = command;
+      const result = await app.pairings.assign(
+        {
+          kind: command.pairingKind,
+          memberOrUnitId: ids.of(command.party),
+          counterpart: counterpart.kind === 'MEMBER' ? { kind: 'MEMBER', id: ids.of(counterpart.member) } : { kind: counterpart.kind, name: counterpart.name },
+        },
+        mutation,
+      );
+      ids.set(command.pairing, result.subjectId);
+      return result;
+    }
+    case 'endPairing':
+      return app.pairings.end({ pairingId: ids.of(command.pairing), reason: command.reason }, mutation);
+    case 'recordMeeting': {
+      const { unit, meetingKind, topic, attendees, excused, absent } = command;
+      const result = await app.meetings.record(
+        { unitId: ids.of(unit), kind: meetingKind, topic, attendees: attendees.map((m) => ids.of(m)), excused: excused.map((m) => ids.of(m)), absent: absent.map((m) => ids.of(m)) },
+        mutation,
+      );
+      ids.set(command.meeting, result.subjectId);
+      return result;
+    }
+    case 'recordElection': {
+      const officers = command.officers.map(({ officer, role, votes }) => ({ memberId: ids.of(officer), role, votes }));
+      return app.leadership.recordElection({ unitId: ids.of(command.unit), termYears: command.termYears, officers, votes: command.votes }, mutation);
+    }
+    case 'leaveOffice': {
+      const leave = { unitId: ids.of(command.unit), memberId: ids.of(command.officer), reason: command.reason };
+      return command.removal ? app.leadership.remove(leave, mutation) : app.leadership.resign(leave, mutation);
+    }
     default:
       return assertNever(command);
   }

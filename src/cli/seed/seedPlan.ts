@@ -1,6 +1,9 @@
 import type { AwardTitle, RecipientKind } from '../../domain/award/awardTitle';
 import { assertNever } from '../../domain/events';
+import type { MeetingKind } from '../../domain/meeting/meetingKind';
+import type { OfficerRole } from '../../domain/leadership/officerRole';
 import type { LeaveReason, MemberStage, MemberStatus } from '../../domain/member/memberStatus';
+import type { PairingKind } from '../../domain/pairing/pairingKind';
 import type { LocalDate } from '../../domain/shared/localDate';
 import type { UnitLevel } from '../../domain/unit/unitLevel';
 
@@ -14,8 +17,22 @@ export type UnitKey = string;
 export type MemberKey = string;
 export type TransferKey = string;
 export type AwardKey = string;
+export type MeetingKey = string;
+export type PairingKey = string;
 
 export type PlannedCommand =
+  | {
+      kind: 'recordElection';
+      on: LocalDate;
+      unit: UnitKey;
+      termYears: number;
+      /** `officer`, not `member`, which names a member's own command. */
+      officers: { officer: MemberKey; role: OfficerRole; votes: number | null }[];
+      votes: { eligible: number; cast: number } | null;
+      /** The officers: their earlier commands decide whether they belong to the unit that day. */
+      reads: MemberKey[];
+    }
+  | { kind: 'leaveOffice'; on: LocalDate; unit: UnitKey; officer: MemberKey; removal: boolean; reason: string }
   | { kind: 'establishUnit'; on: LocalDate; unit: UnitKey; level: UnitLevel; name: string; code: string | null; parent: UnitKey | null }
   | { kind: 'renameUnit'; on: LocalDate; unit: UnitKey; name: string }
   | { kind: 'moveUnit'; on: LocalDate; unit: UnitKey; parent: UnitKey }
@@ -49,7 +66,32 @@ export type PlannedCommand =
       /** Members and units whose earlier commands the award rules read (the recipient, its branch). */
       reads: (MemberKey | UnitKey)[];
     }
-  | { kind: 'revokeAward'; on: LocalDate; award: AwardKey; reason: string };
+  | { kind: 'revokeAward'; on: LocalDate; award: AwardKey; reason: string }
+  | {
+      kind: 'assignPairing';
+      on: LocalDate;
+      pairing: PairingKey;
+      pairingKind: PairingKind;
+      /** The member paired (the adviser, the mentor, the helper); not `member`, which names a member's own command. */
+      party: MemberKey;
+      counterpart: { kind: 'MEMBER'; member: MemberKey } | { kind: 'VILLAGE' | 'COMMUNITY' | 'HOUSEHOLD'; name: string };
+      /** Members whose earlier commands the pairing rules read, and the place's previous pairing (its end must be recorded first). */
+      reads: (MemberKey | PairingKey)[];
+    }
+  | { kind: 'endPairing'; on: LocalDate; pairing: PairingKey; reason: string | null }
+  | {
+      kind: 'recordMeeting';
+      on: LocalDate;
+      meeting: MeetingKey;
+      unit: UnitKey;
+      meetingKind: MeetingKind;
+      topic: string;
+      attendees: MemberKey[];
+      excused: MemberKey[];
+      absent: MemberKey[];
+      /** The members listed: their earlier commands decide whether they belong to the unit that day. */
+      reads: MemberKey[];
+    };
 
 export type CommandKind = PlannedCommand['kind'];
 
@@ -124,6 +166,15 @@ export function aggregateOf(command: PlannedCommand): UnitKey | MemberKey {
     case 'grantAward':
     case 'revokeAward':
       return command.award;
+    case 'assignPairing':
+    case 'endPairing':
+      return command.pairing;
+    case 'recordMeeting':
+      return command.meeting;
+    case 'recordElection':
+    case 'leaveOffice':
+      // A unit's leadership is its own stream, apart from the unit's.
+      return `leadership:${command.unit}`;
     default:
       return assertNever(command);
   }
@@ -144,6 +195,11 @@ export function unitsReadBy(command: PlannedCommand): UnitKey[] {
       return [command.toBranch];
     case 'grantAward':
       return command.recipientKind === 'UNIT' ? [command.grantedBy, command.recipient] : [command.grantedBy];
+    case 'recordMeeting':
+    case 'recordElection':
+      return [command.unit];
+    case 'leaveOffice':
+      return [];
     case 'renameUnit':
     case 'advanceStage':
     case 'acceptTransfer':
@@ -151,6 +207,8 @@ export function unitsReadBy(command: PlannedCommand): UnitKey[] {
     case 'expireTransfer':
     case 'memberLeft':
     case 'revokeAward':
+    case 'assignPairing':
+    case 'endPairing':
       return [];
     default:
       return assertNever(command);
@@ -162,5 +220,5 @@ export function unitsReadBy(command: PlannedCommand): UnitKey[] {
  * where its recipient stood on the day, which their own (possibly concurrent) commands decide.
  */
 export function aggregatesReadBy(command: PlannedCommand): (UnitKey | MemberKey)[] {
-  return command.kind === 'grantAward' ? command.reads : [];
+  return command.kind === 'grantAward' || command.kind === 'assignPairing' || command.kind === 'recordMeeting' || command.kind === 'recordElection' ? command.reads : [];
 }

@@ -9,6 +9,11 @@ import { executePlan } from '../../../src/cli/seed/executePlan';
 import { lastMonthEnd } from '../../../src/cli/seed/planDates';
 import { planSeed } from '../../../src/cli/seed/planSeed';
 import { AWARD_EVENT_TYPES } from '../../../src/domain/award/award.events';
+import { APPRAISAL_EVENT_TYPES } from '../../../src/domain/appraisal/appraisal.events';
+import { GROUP_SCORE_EVENT_TYPES } from '../../../src/domain/groupScore/groupScore.events';
+import { quarterOf } from '../../../src/domain/groupScore/quarter';
+import { LEADERSHIP_EVENT_TYPES } from '../../../src/domain/leadership/leadership.events';
+import { MEETING_EVENT_TYPES } from '../../../src/domain/meeting/meeting.events';
 import { MEMBER_EVENT_TYPES } from '../../../src/domain/member/member.events';
 import { PAIRING_EVENT_TYPES } from '../../../src/domain/pairing/pairing.events';
 import { addDays } from '../../../src/domain/shared/localDate';
@@ -25,7 +30,7 @@ import { EmbeddedReadStore } from '../../../src/readstore/embedded/embeddedReadS
 const SCHEMA_DIR = join(__dirname, '../../../schema/events');
 const ID_BASE = 'https://orgtrack.example/schema/events/';
 const METADATA = 'metadata';
-const EVENT_TYPES: readonly string[] = [...UNIT_EVENT_TYPES, ...MEMBER_EVENT_TYPES, ...PAIRING_EVENT_TYPES, ...AWARD_EVENT_TYPES];
+const EVENT_TYPES: readonly string[] = [...UNIT_EVENT_TYPES, ...MEMBER_EVENT_TYPES, ...PAIRING_EVENT_TYPES, ...AWARD_EVENT_TYPES, ...MEETING_EVENT_TYPES, ...GROUP_SCORE_EVENT_TYPES, ...APPRAISAL_EVENT_TYPES, ...LEADERSHIP_EVENT_TYPES];
 
 /** ajv has no formats built in (ajv-formats is not installed): a strict ISO-8601 instant is enough here. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -160,6 +165,18 @@ describe('every event the command layer records satisfies the published schemas'
     const advising = await app.pairings.assign({ kind: 'LEGAL_ADVISER', memberOrUnitId: adviser, counterpart: { kind: 'VILLAGE', name: '张家村' } }, past);
     await app.pairings.end({ pairingId: advising.subjectId, reason: null }, by);
     await app.pairings.assign({ kind: 'CONTACT_POINT', memberOrUnitId: adviser, counterpart: { kind: 'UNIT', id: receiving } }, by);
+    // An election with and without vote counts; one officer resigns (no reason), the other is removed.
+    const deputy = (await app.members.register({ name: 'Qian Li', branchId: receiving, status: 'FULL', joinedOn: '2012-07-01' }, past)).subjectId;
+    const officers = [{ memberId: adviser, role: 'SECRETARY', votes: 12 }, { memberId: deputy, role: 'DEPUTY_SECRETARY' }];
+    await app.leadership.recordElection({ unitId: receiving, officers, votes: { eligible: 15, cast: 14 } }, past);
+    await app.leadership.resign({ unitId: receiving, memberId: deputy }, by);
+    await app.leadership.remove({ unitId: receiving, memberId: adviser, reason: 'Disciplinary sanction' }, by);
+    // A quarter scored twice (the second supersedes the first) and a yearly appraisal.
+    const scores = { memberEducation: '1.5', memberManagement: '1.25', memberDevelopment: '0.8', servingTheCentre: '2.75', contactWithPublic: '1.2', distinctiveWork: '1' };
+    const quarter = quarterOf(past.effectiveDate);
+    await app.groupScores.record({ groupId: group, quarter, scores }, past);
+    await app.groupScores.record({ groupId: group, quarter, scores: { ...scores, distinctiveWork: '1.5' } }, past);
+    await app.appraisals.record({ memberId: adviser, year: Number(past.effectiveDate.slice(0, 4)), grade: 'QUALIFIED' }, past);
   }
 
   beforeAll(async () => {
@@ -176,7 +193,9 @@ describe('every event the command layer records satisfies the published schemas'
     expect(new Set(events.map((event) => event.type))).toEqual(new Set(EVENT_TYPES));
     for (const event of events) {
       const category = UNIT_EVENT_TYPES.includes(event.type as never) ? 'unit' : PAIRING_EVENT_TYPES.includes(event.type as never) ? 'pairing'
-        : AWARD_EVENT_TYPES.includes(event.type as never) ? 'award' : 'member';
+        : AWARD_EVENT_TYPES.includes(event.type as never) ? 'award' : GROUP_SCORE_EVENT_TYPES.includes(event.type as never) ? 'groupscore'
+        : APPRAISAL_EVENT_TYPES.includes(event.type as never) ? 'appraisal' : MEETING_EVENT_TYPES.includes(event.type as never) ? 'meeting'
+        : LEADERSHIP_EVENT_TYPES.includes(event.type as never) ? 'leadership' : 'member';
       expect(`${event.type} in ${event.stream}`).toMatch(new RegExp(`^${event.type} in ${category}-.+$`));
     }
   });

@@ -1,5 +1,9 @@
 import { awardStream } from '../../../src/domain/award/award.events';
+import { appraisalStream } from '../../../src/domain/appraisal/appraisal.events';
+import { groupScoreStream } from '../../../src/domain/groupScore/groupScore.events';
 import type { OrgEvent, PositionedEvent } from '../../../src/domain/events';
+import { leadershipStream } from '../../../src/domain/leadership/leadership.events';
+import { meetingStream } from '../../../src/domain/meeting/meeting.events';
 import { memberStream } from '../../../src/domain/member/member.events';
 import type { LeaveReason, MemberStage } from '../../../src/domain/member/memberStatus';
 import { pairingStream } from '../../../src/domain/pairing/pairing.events';
@@ -15,8 +19,10 @@ export class EventLog {
   record(effectiveDate: string, event: OrgEvent): PositionedEvent {
     const sequence = this.events.length + 1;
     const stream =
-      'unitId' in event.data ? unitStream(event.data.unitId) : 'pairingId' in event.data ? pairingStream(event.data.pairingId)
-      : 'awardId' in event.data ? awardStream(event.data.awardId) : memberStream(event.data.memberId);
+      event.type === 'ElectionHeld' || event.type === 'OfficerResigned' || event.type === 'OfficerRemoved' ? leadershipStream(event.data.unitId)
+      : 'meetingId' in event.data ? meetingStream(event.data.meetingId) : 'unitId' in event.data ? unitStream(event.data.unitId) : 'pairingId' in event.data ? pairingStream(event.data.pairingId)
+      : 'awardId' in event.data ? awardStream(event.data.awardId) : 'scoreId' in event.data ? groupScoreStream(event.data.groupId)
+      : 'appraisalId' in event.data ? appraisalStream(event.data.memberId) : memberStream(event.data.memberId);
     const positioned = {
       ...event,
       id: `event-${sequence}`,

@@ -30,6 +30,7 @@ describe('the awards of the seed plan', () => {
       for (const other of aggregatesReadBy(command)) expect(seen.has(other)).toBe(true);
       if ('member' in command) seen.add(command.member);
       if ('unit' in command) seen.add(command.unit);
+      if ('pairing' in command) seen.add(command.pairing);
     }
   });
 });

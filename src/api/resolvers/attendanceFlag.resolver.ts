@@ -1,0 +1,29 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { ApiContext } from '../context';
+import { DateScalar } from '../scalars/dateScalar';
+import { AttendanceFlag, toAttendanceFlag } from '../types/attendanceFlag.type';
+import { Member, toMember } from '../types/member.type';
+
+@Resolver(() => AttendanceFlag)
+export class AttendanceFlagResolver {
+  @Query(() => [AttendanceFlag], {
+    description:
+      'Members of the unit (a group, a branch, or everything below a committee or district) on `asOf` (default today) with 3 unexcused absences in a row or 6 in total from theme party days in the twelve months up to `asOf`, by name.',
+  })
+  async attendanceFlags(
+    @Arg('unitId', () => ID) unitId: string,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
+    @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
+    @Ctx() context: ApiContext,
+  ): Promise<AttendanceFlag[]> {
+    await context.readAfter(minPosition);
+    const date = asOf ?? context.today;
+    return (await context.app.attendanceFlagQueries.flags(unitId, date)).map((flag) => toAttendanceFlag(flag, date));
+  }
+
+  @FieldResolver(() => Member, { nullable: true, description: 'The member as of the asOf date.' })
+  async member(@Root() flag: AttendanceFlag, @Ctx() context: ApiContext): Promise<Member | null> {
+    const found = await context.loaders.memberOn.load({ id: flag.memberId, date: flag.asOf });
+    return found ? toMember(found, flag.asOf) : null;
+  }
+}

@@ -1,0 +1,27 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { ApiContext } from '../context';
+import { DateScalar } from '../scalars/dateScalar';
+import { Meeting, toMeeting } from '../types/meeting.type';
+import { Unit, toUnit } from '../types/unit.type';
+
+@Resolver(() => Meeting)
+export class MeetingResolver {
+  @Query(() => Meeting, { nullable: true, description: 'A meeting; null if it was not held by `asOf` (default today).' })
+  async meeting(
+    @Arg('id', () => ID) id: string,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
+    @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
+    @Ctx() context: ApiContext,
+  ): Promise<Meeting | null> {
+    await context.readAfter(minPosition);
+    const date = asOf ?? context.today;
+    const found = await context.loaders.meetings.meetingById.load(id);
+    return found && found.heldOn <= date ? toMeeting(found, date) : null;
+  }
+
+  @FieldResolver(() => Unit, { nullable: true, description: 'The unit that held the meeting, as it stood on the day it was held.' })
+  async unit(@Root() meeting: Meeting, @Ctx() context: ApiContext): Promise<Unit | null> {
+    const version = await context.loaders.unitOn.load({ id: meeting.unitId, date: meeting.heldOn });
+    return version ? toUnit(version, meeting.heldOn) : null;
+  }
+}

@@ -1,0 +1,26 @@
+import { registerEnumType } from 'type-graphql';
+import { OFFICER_ROLES } from '../../domain/leadership/officerRole';
+import type { OfficeEndReason } from '../../../projections';
+
+function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
+  return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
+}
+
+export const OfficerRoleEnum = enumOf(OFFICER_ROLES);
+registerEnumType(OfficerRoleEnum, {
+  name: 'OfficerRole',
+  description: 'An elected office. Districts, committees and branches elect SECRETARY, DEPUTY_SECRETARY and COMMITTEE_MEMBER; groups elect a GROUP_LEADER.',
+  valuesConfig: {
+    SECRETARY: { description: '书记: at most one per unit.' },
+    DEPUTY_SECRETARY: { description: '副书记.' },
+    COMMITTEE_MEMBER: { description: '委员: a member of the unit committee.' },
+    GROUP_LEADER: { description: '党小组长: at most one per group.' },
+  },
+});
+
+const END_REASONS: readonly OfficeEndReason[] = ['SUPERSEDED', 'RESIGNED', 'REMOVED'];
+export const OfficeEndReasonEnum = enumOf(END_REASONS);
+registerEnumType(OfficeEndReasonEnum, {
+  name: 'OfficeEndReason',
+  description: 'SUPERSEDED: the unit held a new election. RESIGNED: the officer resigned. REMOVED: the officer was removed from office.',
+});

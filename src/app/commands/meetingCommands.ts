@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import type { RecordMeeting } from '../../domain/meeting/meeting.commands';
+import { meetingDecider } from '../../domain/meeting/meeting.decide';
+import { meetingStream } from '../../domain/meeting/meeting.events';
+import type { MeetingKind } from '../../domain/meeting/meetingKind';
+import { InvalidInput } from '../../domain/shared/errors';
+import type { RememberedResult } from './idempotency';
+import type { MeetingReadFacts } from './meetingReadFacts';
+import type { MutationOptions, MutationRunner } from './mutationRunner';
+import type { UnitFacts } from './unitFacts';
+
+export interface RecordMeetingInput {
+  unitId: string;
+  kind: MeetingKind;
+  /** The day the meeting was held; it is the effective date of the command (default: the effective date, or today). */
+  heldOn?: string | null;
+  topic?: string | null;
+  attendees: readonly string[];
+  excused?: readonly string[] | null;
+  absent?: readonly string[] | null;
+}
+
+/** Commands on meetings: record one with its attendance. Returns the meeting's id as subject. */
+export class MeetingCommands {
+  constructor(
+    private readonly runner: MutationRunner,
+    private readonly units: UnitFacts,
+    private readonly listed: MeetingReadFacts,
+  ) {}
+
+  record(input: RecordMeetingInput, options: MutationOptions): Promise<RememberedResult> {
+    const heldOn = input.heldOn ?? undefined;
+    if (heldOn !== undefined && options.effectiveDate !== undefined && heldOn !== options.effectiveDate) {
+      throw new InvalidInput(
+        'MEETING.HELD_ON_NOT_EFFECTIVE_DATE',
+        `input.heldOn ${heldOn} differs from input.effectiveDate ${options.effectiveDate}: a meeting takes effect on the day it is held; give one of them`,
+        'input.heldOn',
+      );
+    }
+    const meetingId = randomUUID();
+    const excused = input.excused ?? [];
+    const absent = input.absent ?? [];
+    return this.runner.run('recordMeeting', input, { ...options, effectiveDate: heldOn ?? options.effectiveDate }, async ({ handler, effectiveDate, today, command }) => {
+      const result = await handler.handle(
+        meetingStream(meetingId),
+        meetingDecider,
+        async (): Promise<RecordMeeting> => ({
+          type: 'RecordMeeting',
+          meetingId,
+          unitId: input.unitId,
+          unit: await this.units.onDate(input.unitId, effectiveDate),
+          kind: input.kind,
+          topic: input.topic ?? null,
+          attendees: input.attendees,
+          excused,
+          absent,
+          // Membership spans aggregates: decided on the read models once they include every event recorded so far.
+          listed: await this.listed.listedOn([...input.attendees, ...excused, ...absent], effectiveDate),
+          effectiveDate,
+          today,
+        }),
+        { ...command, createsStream: true },
+      );
+      return { ...result, subjectId: meetingId };
+    });
+  }
+}
