@@ -2,6 +2,7 @@ import { unitOnDate, type UnitState } from '../../domain/unit/unit';
 import { unitDecider } from '../../domain/unit/unit.decide';
 import { unitStream } from '../../domain/unit/unit.events';
 import type { UnitOnDate } from '../../domain/unit/unitOnDate';
+import { UNIT_LEVELS } from '../../domain/unit/unitLevel';
 import type { EventStore } from '../../eventstore/eventStore';
 import { loadAggregate } from './loadAggregate';
 
@@ -27,6 +28,17 @@ export class UnitFacts {
       this.thisTurn.set(unitId, state);
     }
     return state;
+  }
+
+  /** `unitId` and its ancestors on `date`, nearest first (empty for null). */
+  async lineOn(unitId: string | null, date: string): Promise<string[]> {
+    const line: string[] = [];
+    let next = unitId;
+    while (next !== null && line.length < UNIT_LEVELS.length && !line.includes(next)) {
+      line.push(next);
+      next = (await this.onDate(next, date))?.parentId ?? null;
+    }
+    return line;
   }
 
   /** The unit on `date`, or null when `unitId` is null or names no unit. */
