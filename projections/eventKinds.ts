@@ -1,5 +1,6 @@
 import { AWARD_EVENT_TYPES, type AwardEvent } from '../src/domain/award/award.events';
 import { APPRAISAL_EVENT_TYPES, type AppraisalEvent } from '../src/domain/appraisal/appraisal.events';
+import { DUES_EVENT_TYPES, type DuesEvent } from '../src/domain/dues/dues.events';
 import { GROUP_SCORE_EVENT_TYPES, type GroupScoreEvent } from '../src/domain/groupScore/groupScore.events';
 import type { PositionedEvent } from '../src/domain/events';
 import { LEADERSHIP_EVENT_TYPES, type LeadershipEvent } from '../src/domain/leadership/leadership.events';
@@ -29,6 +30,12 @@ const awardTypes: ReadonlySet<string> = new Set(AWARD_EVENT_TYPES);
 
 export function isAwardEvent(event: PositionedEvent): event is PositionedEvent<AwardEvent> {
   return awardTypes.has(event.type);
+}
+
+const duesTypes: ReadonlySet<string> = new Set(DUES_EVENT_TYPES);
+
+export function isDuesEvent(event: PositionedEvent): event is PositionedEvent<DuesEvent> {
+  return duesTypes.has(event.type);
 }
 
 const groupScoreTypes: ReadonlySet<string> = new Set(GROUP_SCORE_EVENT_TYPES);

@@ -2,6 +2,7 @@ import { assertNever, type PositionedEvent } from '../src/domain/events';
 import type { MemberEvent } from '../src/domain/member/member.events';
 import { awardMemberIds, awardSubjects } from './awardSubjects';
 import { appraisalSubjects, groupScoreSubjects } from './assessmentSubjects';
+import { duesSubjects } from './duesSubjects';
 import { meetingSubjects } from './meetingSubjects';
 import { leadershipMemberIds, leadershipSubjects } from './leadershipSubjects';
 import { pairingMemberIds, pairingSubjects } from './pairingSubjects';
@@ -35,6 +36,9 @@ export function subjectsOf(event: PositionedEvent, facts: SubjectFacts): EventSu
     case 'AwardGranted':
     case 'AwardRevoked':
       return awardSubjects(event.data, event.effectiveDate, facts.placeOn);
+    case 'DuesBaseSet':
+    case 'DuesPaid':
+      return duesSubjects(event, facts.placeOn);
     case 'GroupScored':
       return groupScoreSubjects(event.data);
     case 'MemberAppraised':

@@ -1,6 +1,7 @@
 import { awardsProjection } from './awards.projection';
 import { appraisalsProjection } from './appraisals.projection';
 import { groupScoresProjection } from './groupScores.projection';
+import { duesProjection } from './dues.projection';
 import { eventIndexProjection } from './eventIndex.projection';
 import { meetingsProjection } from './meetings.projection';
 import { membersProjection } from './members.projection';
@@ -24,6 +25,8 @@ export type { EventIndexDocument } from './eventIndex.documents';
 export type { AwardDocument } from './awards.documents';
 export { awardsProjection } from './awards.projection';
 export type { GroupScoreDocument } from './groupScores.documents';
+export type { DuesBaseDocument, DuesPaymentDocument } from './dues.documents';
+export { duesProjection };
 export type { AppraisalDocument } from './appraisals.documents';
 export { appraisalsProjection, groupScoresProjection };
 export type { AttendanceDocument, MeetingDocument } from './meetings.documents';
@@ -49,6 +52,7 @@ export const allProjections: Projection[] = [
   pairingsProjection,
   awardsProjection,
   groupScoresProjection,
+  duesProjection,
   appraisalsProjection,
   meetingsProjection,
   officerTermsProjection,

@@ -4,6 +4,9 @@ import { buildSchema, type PubSub } from 'type-graphql';
 import { AwardMutationResolver } from './resolvers/awardMutation.resolver';
 import { AwardResolver } from './resolvers/award.resolver';
 import { EventResolver } from './resolvers/event.resolver';
+import { DuesMutationResolver } from './resolvers/duesMutation.resolver';
+import { DuesReportResolver } from './resolvers/duesReport.resolver';
+import { MemberDuesResolver } from './resolvers/memberDues.resolver';
 import { AssessmentMutationResolver } from './resolvers/assessmentMutation.resolver';
 import { GroupScoreResolver } from './resolvers/groupScore.resolver';
 import { MemberAppraisalsResolver } from './resolvers/memberAppraisals.resolver';
@@ -46,6 +49,7 @@ export function buildOrgtrackSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [UnitResolver, MemberResolver, EventResolver, GroupScoreResolver, AssessmentMutationResolver, UnitGroupScoresResolver, MemberAppraisalsResolver, LeadershipMutationResolver, OfficerTermResolver, UnitOfficersResolver, MemberOfficesResolver, UnitMutationResolver, MemberMutationResolver, AwardResolver, AwardMutationResolver, MemberAwardsResolver, UnitAwardsResolver,
       PairingResolver, PairingMutationResolver, PairingPartyResolver, PairingCounterpartResolver, MemberPairingsResolver, UnitPairingsResolver,
+      DuesMutationResolver, DuesReportResolver, MemberDuesResolver,
       MeetingResolver, MeetingMutationResolver, AttendanceFlagResolver, MeetingComplianceResolver, BranchMeetingComplianceResolver, MeetingRequirementResolver],
     pubSub: unusedPubSub,
     validate: false,

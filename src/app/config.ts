@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_DUES_POLICY, DuesPolicyError, parseDuesPolicy, type DuesPolicy } from '../domain/dues/duesPolicy';
 import { isTimeZone } from './clock';
 
 /** Everything the process reads from its environment, validated once at start. */
@@ -21,6 +23,8 @@ export interface Config {
   logLevel: string;
   /** IANA time zone whose calendar decides "today" (the default effective date); default Asia/Shanghai. */
   timeZone: string;
+  /** The dues policy: from the JSON file named by ORGTRACK_DUES_POLICY, else DOMAIN.md's brackets. */
+  duesPolicy: DuesPolicy;
 }
 
 export class ConfigError extends Error {}
@@ -51,6 +55,23 @@ function timeZone(env: Env): string {
   return name;
 }
 
+function duesPolicy(env: Env): DuesPolicy {
+  const file = env.ORGTRACK_DUES_POLICY;
+  if (file === undefined || file === '') return DEFAULT_DUES_POLICY;
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`ORGTRACK_DUES_POLICY: cannot read a JSON dues policy from "${file}": ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    return parseDuesPolicy(json);
+  } catch (error) {
+    if (error instanceof DuesPolicyError) throw new ConfigError(`ORGTRACK_DUES_POLICY "${file}": ${error.message}`);
+    throw error;
+  }
+}
+
 export function loadConfig(env: Env = process.env): Config {
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
@@ -62,5 +83,6 @@ export function loadConfig(env: Env = process.env): Config {
     transferExpiryDays: integer(env, 'ORGTRACK_TRANSFER_EXPIRY_DAYS', 90, 1, 3650),
     logLevel: (env.LOG_LEVEL || 'info').toLowerCase(),
     timeZone: timeZone(env),
+    duesPolicy: duesPolicy(env),
   };
 }

@@ -14,6 +14,8 @@ import { AwardRecipients } from './commands/awardRecipients';
 import { AppraisalCommands } from './commands/appraisalCommands';
 import { AssessmentFacts } from './commands/assessmentFacts';
 import { GroupScoreCommands } from './commands/groupScoreCommands';
+import { DuesCommands } from './commands/duesCommands';
+import { DuesFacts } from './commands/duesFacts';
 import { CommandHandler } from './commands/commandHandler';
 import { IdempotencyKeys } from './commands/idempotency';
 import { LeadershipCommands } from './commands/leadershipCommands';
@@ -32,6 +34,7 @@ import { Projector, type ProjectorOptions } from './projector/projector';
 import { AwardQueries } from './queries/awardQueries';
 import { AppraisalQueries } from './queries/appraisalQueries';
 import { GroupScoreQueries } from './queries/groupScoreQueries';
+import { DuesQueries } from './queries/duesQueries';
 import { AttendanceFlagQueries } from './queries/attendanceFlagQueries';
 import { MeetingComplianceQueries } from './queries/meetingComplianceQueries';
 import { EventQueries } from './queries/eventQueries';
@@ -62,6 +65,8 @@ export interface OrgtrackApp {
   leadershipQueries: LeadershipQueries;
   groupScores: GroupScoreCommands;
   groupScoreQueries: GroupScoreQueries;
+  dues: DuesCommands;
+  duesQueries: DuesQueries;
   appraisals: AppraisalCommands;
   appraisalQueries: AppraisalQueries;
   meetings: MeetingCommands;
@@ -127,6 +132,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     leadershipQueries: new LeadershipQueries(readStore),
     groupScores: new GroupScoreCommands(runner, assessmentFacts),
     groupScoreQueries: new GroupScoreQueries(readStore, unitQueries),
+    dues: new DuesCommands(runner, new DuesFacts(eventStore), config.duesPolicy),
+    duesQueries: new DuesQueries(readStore, unitQueries, config.duesPolicy),
     appraisals: new AppraisalCommands(runner, assessmentFacts),
     appraisalQueries: new AppraisalQueries(readStore),
     meetings: new MeetingCommands(runner, unitFacts, new MeetingReadFacts(readStore, readModelFacts)),

@@ -1,5 +1,6 @@
 import type { AwardEvent } from './award/award.events';
 import type { AppraisalEvent } from './appraisal/appraisal.events';
+import type { DuesEvent } from './dues/dues.events';
 import type { GroupScoreEvent } from './groupScore/groupScore.events';
 import type { LeadershipEvent } from './leadership/leadership.events';
 import type { MeetingEvent } from './meeting/meeting.events';
@@ -8,7 +9,7 @@ import type { PairingEvent } from './pairing/pairing.events';
 import type { UnitEvent } from './unit/unit.events';
 
 /** Every domain event the organization records, as `{ type, data }`. */
-export type OrgEvent = UnitEvent | MemberEvent | PairingEvent | AwardEvent | GroupScoreEvent | AppraisalEvent | LeadershipEvent | MeetingEvent;
+export type OrgEvent = UnitEvent | MemberEvent | PairingEvent | AwardEvent | GroupScoreEvent | AppraisalEvent | LeadershipEvent | MeetingEvent | DuesEvent;
 export type OrgEventType = OrgEvent['type'];
 
 /** Metadata every domain event is recorded with (the event store adds more). */

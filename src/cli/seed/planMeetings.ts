@@ -8,7 +8,7 @@ import type { MemberKey, PlannedCommand, UnitKey } from './seedPlan';
 /** Months of organizational life recorded, up to the end of the history: a year of flags and a quarter more. */
 export const MEETING_MONTHS = 15;
 /** One committee in this many keeps its organizational life in orgtrack (the routine's pilot); the rest do not yet. */
-const PILOT_EVERY = 4;
+export const PILOT_EVERY = 4;
 /** Share of due meetings a branch or group fails to hold, so that compliance shows gaps. */
 const SKIP_CHANCE = 0.04;
 /** Share of members who keep missing theme party days without excuse (some of them get flagged). */

@@ -1,11 +1,14 @@
 import { addYears } from '../../domain/shared/localDate';
 import { UNIT_LEVELS, type UnitLevel } from '../../domain/unit/unitLevel';
 import { PlanTimelines } from './awardTimelines';
+import { planAppraisals } from './planAppraisals';
 import { planAwards } from './planAwards';
+import { planDues } from './planDues';
 import { MemberPlaces } from './memberPlaces';
 import { planMeetings } from './planMeetings';
 import { OfficerPlaces } from './officerPlaces';
 import { planElections } from './planElections';
+import { planGroupScores } from './planGroupScores';
 import { planMembers } from './planMembers';
 import { planOrganization } from './planOrganization';
 import { planPairings } from './planPairings';
@@ -34,10 +37,13 @@ export function planSeed(input: PlanInput): SeedPlan {
   const pairings = planPairings(random.fork('pairings'), organization, timelines, members.commands, startDate, endDate);
   const meetings = planMeetings(random.fork('meetings'), organization, new MemberPlaces(members.commands), startDate, endDate);
   const elections = planElections(random.fork('elections'), organization, timelines, new OfficerPlaces(members.commands), startDate, endDate);
+  const groupScores = planGroupScores(random.fork('group scores'), organization, startDate, endDate);
+  const appraisals = planAppraisals(random.fork('appraisals'), organization, new MemberPlaces(members.commands), endDate);
+  const dues = planDues(random.fork('dues'), organization, new MemberPlaces(members.commands), endDate);
   return {
     startDate,
     endDate,
-    commands: inRunOrder([...organization.establishments, ...unitChanges, ...members.commands, ...awards, ...pairings, ...meetings, ...elections]),
+    commands: inRunOrder([...organization.establishments, ...unitChanges, ...members.commands, ...awards, ...pairings, ...meetings, ...elections, ...groupScores, ...appraisals, ...dues]),
     units: countLevels(organization.establishments),
     members: members.outcomes,
     transfers: members.transfers,

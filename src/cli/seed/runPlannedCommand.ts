@@ -5,7 +5,7 @@ import type { PlanIds } from './planIds';
 import type { PlannedCommand } from './seedPlan';
 
 /** The part of the app a seed drives: the command layer, so every rule is checked. */
-export type SeedTarget = Pick<OrgtrackApp, 'units' | 'members' | 'awards' | 'pairings' | 'meetings' | 'leadership'>;
+export type SeedTarget = Pick<OrgtrackApp, 'units' | 'members' | 'awards' | 'pairings' | 'meetings' | 'leadership' | 'groupScores' | 'appraisals' | 'dues'>;
 
 export interface RunOptions {
   /** Recorded as the actor of every event. */
@@ -95,6 +95,20 @@ export async function runPlannedCommand(app: SeedTarget, command: PlannedCommand
       const leave = { unitId: ids.of(command.unit), memberId: ids.of(command.officer), reason: command.reason };
       return command.removal ? app.leadership.remove(leave, mutation) : app.leadership.resign(leave, mutation);
     }
+    case 'recordGroupScore': {
+      const result = await app.groupScores.record({ groupId: ids.of(command.group), quarter: command.quarter, scores: command.scores }, mutation);
+      ids.set(command.score, result.subjectId);
+      return result;
+    }
+    case 'recordAppraisal': {
+      const result = await app.appraisals.record({ memberId: ids.of(command.appraised), year: command.year, grade: command.grade }, mutation);
+      ids.set(command.appraisal, result.subjectId);
+      return result;
+    }
+    case 'setDuesBase':
+      return app.dues.setBase({ memberId: ids.of(command.duesOf), category: command.category, monthlyIncome: command.monthlyIncome }, mutation);
+    case 'recordDuesPayment':
+      return app.dues.recordPayment({ memberId: ids.of(command.duesOf), period: command.period, amount: command.amount, extra: false }, mutation);
     default:
       return assertNever(command);
   }

@@ -1,4 +1,7 @@
+import type { DuesCategory } from '../../domain/dues/duesCategory';
+import type { AppraisalGrade } from '../../domain/appraisal/appraisalGrade';
 import type { AwardTitle, RecipientKind } from '../../domain/award/awardTitle';
+import type { TypedScores } from '../../domain/groupScore/scoreCategories';
 import { assertNever } from '../../domain/events';
 import type { MeetingKind } from '../../domain/meeting/meetingKind';
 import type { OfficerRole } from '../../domain/leadership/officerRole';
@@ -19,6 +22,8 @@ export type TransferKey = string;
 export type AwardKey = string;
 export type MeetingKey = string;
 export type PairingKey = string;
+export type GroupScoreKey = string;
+export type AppraisalKey = string;
 
 export type PlannedCommand =
   | {
@@ -91,7 +96,30 @@ export type PlannedCommand =
       absent: MemberKey[];
       /** The members listed: their earlier commands decide whether they belong to the unit that day. */
       reads: MemberKey[];
-    };
+    }
+  | { kind: 'recordGroupScore'; on: LocalDate; score: GroupScoreKey; group: UnitKey; quarter: string; scores: TypedScores }
+  | {
+      kind: 'recordAppraisal';
+      on: LocalDate;
+      appraisal: AppraisalKey;
+      /** Not `member`, which names a member's own command. */
+      appraised: MemberKey;
+      year: number;
+      grade: AppraisalGrade;
+      /** The member appraised: their earlier commands decide whether they were a party member that year. */
+      reads: MemberKey[];
+    }
+  | {
+      kind: 'setDuesBase';
+      on: LocalDate;
+      /** The member whose dues base this is (not `member`, which names a member's own command). */
+      duesOf: MemberKey;
+      category: DuesCategory;
+      monthlyIncome: string;
+      /** The member: their earlier commands decide whether they were registered by then. */
+      reads: MemberKey[];
+    }
+  | { kind: 'recordDuesPayment'; on: LocalDate; duesOf: MemberKey; period: string; amount: string; reads: MemberKey[] };
 
 export type CommandKind = PlannedCommand['kind'];
 
@@ -171,6 +199,13 @@ export function aggregateOf(command: PlannedCommand): UnitKey | MemberKey {
       return command.pairing;
     case 'recordMeeting':
       return command.meeting;
+    case 'recordGroupScore':
+      return `groupscore:${command.group}`;
+    case 'recordAppraisal':
+      return `appraisal:${command.appraised}`;
+    case 'setDuesBase':
+    case 'recordDuesPayment':
+      return `dues:${command.duesOf}`;
     case 'recordElection':
     case 'leaveOffice':
       // A unit's leadership is its own stream, apart from the unit's.
@@ -198,7 +233,12 @@ export function unitsReadBy(command: PlannedCommand): UnitKey[] {
     case 'recordMeeting':
     case 'recordElection':
       return [command.unit];
+    case 'recordGroupScore':
+      return [command.group];
     case 'leaveOffice':
+    case 'recordAppraisal':
+    case 'setDuesBase':
+    case 'recordDuesPayment':
       return [];
     case 'renameUnit':
     case 'advanceStage':
@@ -220,5 +260,8 @@ export function unitsReadBy(command: PlannedCommand): UnitKey[] {
  * where its recipient stood on the day, which their own (possibly concurrent) commands decide.
  */
 export function aggregatesReadBy(command: PlannedCommand): (UnitKey | MemberKey)[] {
-  return command.kind === 'grantAward' || command.kind === 'assignPairing' || command.kind === 'recordMeeting' || command.kind === 'recordElection' ? command.reads : [];
+  return command.kind === 'grantAward' || command.kind === 'assignPairing' || command.kind === 'recordMeeting' || command.kind === 'recordElection' || command.kind === 'recordAppraisal'
+    || command.kind === 'setDuesBase' || command.kind === 'recordDuesPayment'
+    ? command.reads
+    : [];
 }

@@ -11,6 +11,7 @@ import { planSeed } from '../../../src/cli/seed/planSeed';
 import { AWARD_EVENT_TYPES } from '../../../src/domain/award/award.events';
 import { APPRAISAL_EVENT_TYPES } from '../../../src/domain/appraisal/appraisal.events';
 import { GROUP_SCORE_EVENT_TYPES } from '../../../src/domain/groupScore/groupScore.events';
+import { DUES_EVENT_TYPES } from '../../../src/domain/dues/dues.events';
 import { quarterOf } from '../../../src/domain/groupScore/quarter';
 import { LEADERSHIP_EVENT_TYPES } from '../../../src/domain/leadership/leadership.events';
 import { MEETING_EVENT_TYPES } from '../../../src/domain/meeting/meeting.events';
@@ -30,7 +31,7 @@ import { EmbeddedReadStore } from '../../../src/readstore/embedded/embeddedReadS
 const SCHEMA_DIR = join(__dirname, '../../../schema/events');
 const ID_BASE = 'https://orgtrack.example/schema/events/';
 const METADATA = 'metadata';
-const EVENT_TYPES: readonly string[] = [...UNIT_EVENT_TYPES, ...MEMBER_EVENT_TYPES, ...PAIRING_EVENT_TYPES, ...AWARD_EVENT_TYPES, ...MEETING_EVENT_TYPES, ...GROUP_SCORE_EVENT_TYPES, ...APPRAISAL_EVENT_TYPES, ...LEADERSHIP_EVENT_TYPES];
+const EVENT_TYPES: readonly string[] = [...UNIT_EVENT_TYPES, ...MEMBER_EVENT_TYPES, ...PAIRING_EVENT_TYPES, ...AWARD_EVENT_TYPES, ...MEETING_EVENT_TYPES, ...GROUP_SCORE_EVENT_TYPES, ...APPRAISAL_EVENT_TYPES, ...LEADERSHIP_EVENT_TYPES, ...DUES_EVENT_TYPES];
 
 /** ajv has no formats built in (ajv-formats is not installed): a strict ISO-8601 instant is enough here. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -177,6 +178,10 @@ describe('every event the command layer records satisfies the published schemas'
     await app.groupScores.record({ groupId: group, quarter, scores }, past);
     await app.groupScores.record({ groupId: group, quarter, scores: { ...scores, distinctiveWork: '1.5' } }, past);
     await app.appraisals.record({ memberId: adviser, year: Number(past.effectiveDate.slice(0, 4)), grade: 'QUALIFIED' }, past);
+    // A dues base, a payment towards what is due, and an extra contribution.
+    await app.dues.setBase({ memberId: adviser, category: 'EMPLOYED', monthlyIncome: '8500' }, past);
+    await app.dues.recordPayment({ memberId: adviser, period: past.effectiveDate.slice(0, 7), amount: '127.50', extra: false }, past);
+    await app.dues.recordPayment({ memberId: adviser, period: past.effectiveDate.slice(0, 7), amount: '20', extra: true }, past);
   }
 
   beforeAll(async () => {
@@ -195,7 +200,7 @@ describe('every event the command layer records satisfies the published schemas'
       const category = UNIT_EVENT_TYPES.includes(event.type as never) ? 'unit' : PAIRING_EVENT_TYPES.includes(event.type as never) ? 'pairing'
         : AWARD_EVENT_TYPES.includes(event.type as never) ? 'award' : GROUP_SCORE_EVENT_TYPES.includes(event.type as never) ? 'groupscore'
         : APPRAISAL_EVENT_TYPES.includes(event.type as never) ? 'appraisal' : MEETING_EVENT_TYPES.includes(event.type as never) ? 'meeting'
-        : LEADERSHIP_EVENT_TYPES.includes(event.type as never) ? 'leadership' : 'member';
+        : LEADERSHIP_EVENT_TYPES.includes(event.type as never) ? 'leadership' : DUES_EVENT_TYPES.includes(event.type as never) ? 'dues' : 'member';
       expect(`${event.type} in ${event.stream}`).toMatch(new RegExp(`^${event.type} in ${category}-.+$`));
     }
   });

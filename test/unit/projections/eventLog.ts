@@ -1,3 +1,4 @@
+import { duesStream } from '../../../src/domain/dues/dues.events';
 import { awardStream } from '../../../src/domain/award/award.events';
 import { appraisalStream } from '../../../src/domain/appraisal/appraisal.events';
 import { groupScoreStream } from '../../../src/domain/groupScore/groupScore.events';
@@ -20,6 +21,7 @@ export class EventLog {
     const sequence = this.events.length + 1;
     const stream =
       event.type === 'ElectionHeld' || event.type === 'OfficerResigned' || event.type === 'OfficerRemoved' ? leadershipStream(event.data.unitId)
+      : event.type === 'DuesBaseSet' || event.type === 'DuesPaid' ? duesStream(event.data.memberId)
       : 'meetingId' in event.data ? meetingStream(event.data.meetingId) : 'unitId' in event.data ? unitStream(event.data.unitId) : 'pairingId' in event.data ? pairingStream(event.data.pairingId)
       : 'awardId' in event.data ? awardStream(event.data.awardId) : 'scoreId' in event.data ? groupScoreStream(event.data.groupId)
       : 'appraisalId' in event.data ? appraisalStream(event.data.memberId) : memberStream(event.data.memberId);

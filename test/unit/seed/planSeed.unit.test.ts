@@ -42,7 +42,7 @@ describe('the seed plan', () => {
     for (const command of defaultPlan.commands) {
       const aggregate = aggregateOf(command);
       const previous = lastDate.get(aggregate);
-      if (previous === undefined) expect(['establishUnit', 'registerMember', 'grantAward', 'assignPairing', 'recordMeeting', 'recordElection']).toContain(command.kind);
+      if (previous === undefined) expect(['establishUnit', 'registerMember', 'grantAward', 'assignPairing', 'recordMeeting', 'recordElection', 'recordGroupScore', 'recordAppraisal', 'setDuesBase']).toContain(command.kind);
       else expect(command.on >= previous).toBe(true);
       lastDate.set(aggregate, command.on);
     }
