@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { RecordElection } from '../../domain/leadership/leadership.commands';
 import { leadershipDecider } from '../../domain/leadership/leadership.decide';
 import { leadershipStream } from '../../domain/leadership/leadership.events';
-import { InvalidInput } from '../../domain/shared/errors';
 import type { RememberedResult } from './idempotency';
-import type { MutationOptions, MutationRunner } from './mutationRunner';
+import { effectiveOn, type MutationOptions, type MutationRunner } from './mutationRunner';
 import type { OfficerCandidates } from './officerCandidates';
 import type { UnitFacts } from './unitFacts';
 
@@ -33,16 +32,13 @@ export class LeadershipCommands {
   ) {}
 
   recordElection(input: RecordElectionInput, options: MutationOptions): Promise<RememberedResult> {
-    const heldOn = input.heldOn ?? undefined;
-    if (heldOn !== undefined && options.effectiveDate !== undefined && heldOn !== options.effectiveDate) {
-      throw new InvalidInput(
-        'ELECTION.HELD_ON_NOT_EFFECTIVE_DATE',
-        `input.heldOn ${heldOn} differs from input.effectiveDate ${options.effectiveDate}: an election takes effect on the day it is held; give one of them`,
-        'input.heldOn',
-      );
-    }
+    const dated = effectiveOn(input.heldOn, options, {
+      code: 'ELECTION.HELD_ON_NOT_EFFECTIVE_DATE',
+      field: 'input.heldOn',
+      what: 'an election takes effect on the day it is held',
+    });
     const electionId = randomUUID();
-    return this.runner.run('recordElection', input, { ...options, effectiveDate: heldOn ?? options.effectiveDate }, async ({ handler, effectiveDate, today, command }) => {
+    return this.runner.run('recordElection', input, dated, async ({ handler, effectiveDate, today, command }) => {
       const result = await handler.handle(
         leadershipStream(input.unitId),
         leadershipDecider,

@@ -3,10 +3,9 @@ import type { RecordMeeting } from '../../domain/meeting/meeting.commands';
 import { meetingDecider } from '../../domain/meeting/meeting.decide';
 import { meetingStream } from '../../domain/meeting/meeting.events';
 import type { MeetingKind } from '../../domain/meeting/meetingKind';
-import { InvalidInput } from '../../domain/shared/errors';
 import type { RememberedResult } from './idempotency';
 import type { MeetingReadFacts } from './meetingReadFacts';
-import type { MutationOptions, MutationRunner } from './mutationRunner';
+import { effectiveOn, type MutationOptions, type MutationRunner } from './mutationRunner';
 import type { UnitFacts } from './unitFacts';
 
 export interface RecordMeetingInput {
@@ -29,18 +28,15 @@ export class MeetingCommands {
   ) {}
 
   record(input: RecordMeetingInput, options: MutationOptions): Promise<RememberedResult> {
-    const heldOn = input.heldOn ?? undefined;
-    if (heldOn !== undefined && options.effectiveDate !== undefined && heldOn !== options.effectiveDate) {
-      throw new InvalidInput(
-        'MEETING.HELD_ON_NOT_EFFECTIVE_DATE',
-        `input.heldOn ${heldOn} differs from input.effectiveDate ${options.effectiveDate}: a meeting takes effect on the day it is held; give one of them`,
-        'input.heldOn',
-      );
-    }
+    const dated = effectiveOn(input.heldOn, options, {
+      code: 'MEETING.HELD_ON_NOT_EFFECTIVE_DATE',
+      field: 'input.heldOn',
+      what: 'a meeting takes effect on the day it is held',
+    });
     const meetingId = randomUUID();
     const excused = input.excused ?? [];
     const absent = input.absent ?? [];
-    return this.runner.run('recordMeeting', input, { ...options, effectiveDate: heldOn ?? options.effectiveDate }, async ({ handler, effectiveDate, today, command }) => {
+    return this.runner.run('recordMeeting', input, dated, async ({ handler, effectiveDate, today, command }) => {
       const result = await handler.handle(
         meetingStream(meetingId),
         meetingDecider,

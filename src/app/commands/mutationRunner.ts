@@ -1,3 +1,4 @@
+import { InvalidInput } from '../../domain/shared/errors';
 import type { Clock } from '../clock';
 import { today } from '../clock';
 import { ProjectionLagError } from '../projector/positionWaiters';
@@ -21,6 +22,26 @@ export interface MutationScope {
   today: string;
   handler: CommandHandler;
   command: { expectedVersion?: number; metadata: CommandMetadata };
+}
+
+/**
+ * For mutations whose input names the day the fact happened (`heldOn`, `startOn`): that day is
+ * the effective date. Giving both with different values is refused; either one alone is used.
+ */
+export function effectiveOn(
+  day: string | null | undefined,
+  options: MutationOptions,
+  refusal: { code: string; field: string; what: string },
+): MutationOptions {
+  if (day === null || day === undefined) return options;
+  if (options.effectiveDate !== undefined && day !== options.effectiveDate) {
+    throw new InvalidInput(
+      refusal.code,
+      `${refusal.field} ${day} differs from input.effectiveDate ${options.effectiveDate}: ${refusal.what}; give one of them`,
+      refusal.field,
+    );
+  }
+  return { ...options, effectiveDate: day };
 }
 
 export type MutationBody = (scope: MutationScope) => Promise<CommandResult & { subjectId: string }>;

@@ -4,9 +4,8 @@ import type { AssignPairing } from '../../domain/pairing/pairing.commands';
 import { pairingDecider } from '../../domain/pairing/pairing.decide';
 import { pairingStream } from '../../domain/pairing/pairing.events';
 import { isInternal, PAIRING_RULES, type CounterpartKind, type PairingKind } from '../../domain/pairing/pairingKind';
-import { InvalidInput } from '../../domain/shared/errors';
 import type { RememberedResult } from './idempotency';
-import type { MutationOptions, MutationRunner } from './mutationRunner';
+import { effectiveOn, type MutationOptions, type MutationRunner } from './mutationRunner';
 import type { PairingReadFacts } from './pairingReadFacts';
 import type { PartyFacts } from './partyFacts';
 import type { ReadModelFacts } from './readModelFacts';
@@ -30,16 +29,13 @@ export class PairingCommands {
   ) {}
 
   assign(input: AssignPairingInput, options: MutationOptions): Promise<RememberedResult> {
-    const startOn = input.startOn ?? undefined;
-    if (startOn !== undefined && options.effectiveDate !== undefined && startOn !== options.effectiveDate) {
-      throw new InvalidInput(
-        'PAIRING.START_NOT_EFFECTIVE_DATE',
-        `input.startOn ${startOn} differs from input.effectiveDate ${options.effectiveDate}: a pairing takes effect on its start; give one of them`,
-        'input.startOn',
-      );
-    }
+    const dated = effectiveOn(input.startOn, options, {
+      code: 'PAIRING.START_NOT_EFFECTIVE_DATE',
+      field: 'input.startOn',
+      what: 'a pairing takes effect on its start',
+    });
     const pairingId = randomUUID();
-    return this.runner.run('assignPairing', input, { ...options, effectiveDate: startOn ?? options.effectiveDate }, async ({ handler, effectiveDate, today, command }) => {
+    return this.runner.run('assignPairing', input, dated, async ({ handler, effectiveDate, today, command }) => {
       // One adviser per village is a rule across pairings: decide it on read models that include every pairing recorded so far.
       await this.readModels.upToDate();
       const counterpart = { kind: input.counterpart.kind, id: input.counterpart.id ?? null, name: input.counterpart.name ?? null };
