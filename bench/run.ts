@@ -6,6 +6,7 @@ import path from 'node:path';
 import { MEMBERS, UNITS, type UnitDocument } from '../projections';
 import { buildOrgtrackSchema } from '../src/api/schema';
 import type { ReadStore } from '../src/readstore/readStore';
+import { benchAnalystQueries } from './analystQueries.bench';
 import { benchCommands } from './commands.bench';
 import { demoDataset } from './demoData';
 import { benchLatency } from './latency.bench';
@@ -29,10 +30,10 @@ async function main(): Promise<void> {
     progress('preparing the dataset');
     const dataset = await demoDataset(scratch, small);
 
-    progress('1/4 commands');
+    progress('1/5 commands');
     await figure(rows, '1  commands', () => benchCommands(scratch));
 
-    progress('2/4 projection rebuild');
+    progress('2/5 projection rebuild');
     const rebuilt = await benchRebuild(dataset.eventsPath).catch((error: unknown) => {
       rows.push(failedRow('2  projection rebuild', error));
       return undefined;
@@ -42,10 +43,12 @@ async function main(): Promise<void> {
       const { districtId, committeeId, shape } = await describe(rebuilt.readStore);
       header = `dataset: ${dataset.label}: ${fmt.int(rebuilt.events)} events; ${shape}`;
       const schema = await buildOrgtrackSchema();
-      progress('3/4 HTTP latency');
+      progress('3/5 HTTP latency');
       await figure(rows, '3  HTTP latency', () => benchLatency(dataset.eventsPath, rebuilt.readStore, schema, committeeId));
-      progress('4/4 read-store calls');
+      progress('4/5 read-store calls');
       await figure(rows, '4  read-store calls', () => benchReadStoreCalls(dataset.eventsPath, rebuilt.readStore, schema, districtId));
+      progress('5/5 analyst queries');
+      await figure(rows, '5  analyst queries', () => benchAnalystQueries(dataset.eventsPath, rebuilt.readStore, schema, committeeId));
       await rebuilt.readStore.close();
     }
   } finally {
