@@ -15,7 +15,11 @@ export type AwardDocument = {
   /** From this date on the award is no longer in force; null while it stands. */
   revokedOn: string | null;
   revokeReason: string | null;
+  /** When the grant was recorded. */
   recordedAt: string;
+  /** When the revocation was recorded; null while the award stands. */
+  endRecordedAt: string | null;
+  /** Of the award's last fact. */
   position: string;
   /** Revision of the award's stream (for expectedVersion). */
   version: number;

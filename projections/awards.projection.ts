@@ -33,17 +33,17 @@ export const awardsProjection: Projection = {
 
 /** The award after `event`; undefined when there is no award to change. */
 export function evolveAward(award: AwardDocument | undefined, event: PositionedEvent<AwardEvent>): AwardDocument | undefined {
-  const recorded = { recordedAt: event.recordedAt, position: event.position, version: event.revision };
+  const recorded = { position: event.position, version: event.revision };
   switch (event.type) {
     case 'AwardGranted': {
       const { awardId, recipientKind, recipientId, title, otherTitle, grantedById, citation } = event.data;
       return {
         _id: awardId, recipientKind, recipientId, title, otherTitle, grantedById, citation,
-        grantedOn: event.effectiveDate, revokedOn: null, revokeReason: null, ...recorded,
+        grantedOn: event.effectiveDate, revokedOn: null, revokeReason: null, recordedAt: event.recordedAt, endRecordedAt: null, ...recorded,
       };
     }
     case 'AwardRevoked':
-      return award === undefined ? undefined : { ...award, revokedOn: event.effectiveDate, revokeReason: event.data.reason, ...recorded };
+      return award === undefined ? undefined : { ...award, revokedOn: event.effectiveDate, revokeReason: event.data.reason, endRecordedAt: event.recordedAt, ...recorded };
     default:
       return assertNever(event);
   }

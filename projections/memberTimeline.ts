@@ -11,7 +11,7 @@ export function evolveMemberTimeline(timeline: MemberTimelineDocument | undefine
   const facts = { from: event.effectiveDate, recordedAt: event.recordedAt, position: event.position };
   if (event.type === 'MemberRegistered') {
     const { memberId, name, branchId, groupId, status } = event.data;
-    return { _id: memberId, name, changes: [{ ...facts, branchId, groupId, status }], leftOn: null, position: event.position };
+    return { _id: memberId, name, changes: [{ ...facts, branchId, groupId, status }], leftOn: null, leftRecordedAt: null, position: event.position };
   }
   if (timeline === undefined) return undefined;
   const current = timeline.changes[timeline.changes.length - 1];
@@ -23,7 +23,7 @@ export function evolveMemberTimeline(timeline: MemberTimelineDocument | undefine
     case 'MemberGroupAssigned':
       return withChange(timeline, { ...current, ...facts, groupId: event.data.groupId });
     case 'MemberLeft':
-      return { ...timeline, leftOn: event.effectiveDate, position: event.position };
+      return { ...timeline, leftOn: event.effectiveDate, leftRecordedAt: event.recordedAt, position: event.position };
     case 'TransferRequested':
     case 'TransferRejected':
     case 'TransferExpired':
@@ -39,7 +39,7 @@ function withChange(timeline: MemberTimelineDocument, change: MemberTimelineChan
 
 /** The member's memberships: one per segment of the timeline, the last closed when they left. */
 export function membershipsOf(timeline: MemberTimelineDocument): MembershipDocument[] {
-  return segmentsOf(timeline.changes, timeline.leftOn).map(({ change, validFrom, validTo }) => ({
+  return segmentsOf(timeline.changes, timeline.leftOn).map(({ change, validFrom, validTo, endedBy }) => ({
     _id: `${timeline._id}@${validFrom}`,
     memberId: timeline._id,
     name: timeline.name,
@@ -49,6 +49,8 @@ export function membershipsOf(timeline: MemberTimelineDocument): MembershipDocum
     validFrom,
     validTo,
     recordedAt: change.recordedAt,
+    // Ended by the member's next change, else (when closed) by their leaving.
+    endRecordedAt: endedBy?.recordedAt ?? (validTo === null ? null : timeline.leftRecordedAt),
     position: change.position,
   }));
 }

@@ -17,6 +17,8 @@ export type MemberTimelineDocument = {
   /** In effective-date order. */
   changes: MemberTimelineChange[];
   leftOn: string | null;
+  /** When the leaving was recorded; null while a member. */
+  leftRecordedAt: string | null;
   position: string;
 };
 
@@ -38,5 +40,10 @@ export type MembershipDocument = {
   validTo: string | null;
   /** Of the fact that started the interval. */
   recordedAt: string;
+  /**
+   * Of the fact that ended the interval (the next change of branch, group or stage, or the
+   * leaving); null while open. A late entry can end an interval recorded after it.
+   */
+  endRecordedAt: string | null;
   position: string;
 };

@@ -27,8 +27,11 @@ export type OfficerTermDocument = {
   endReason: OfficeEndReason | null;
   /** The reason given with a resignation or removal. */
   endNote: string | null;
-  /** When the term's last fact was recorded. */
+  /** When the election that started the term was recorded. */
   recordedAt: string;
+  /** When the fact that ended the term (the next election, a resignation or a removal) was recorded; null while open. */
+  endRecordedAt: string | null;
+  /** Of the term's last fact. */
   position: string;
   /** Revision of the unit's leadership stream after the term's last fact (for expectedVersion). */
   version: number;

@@ -30,20 +30,20 @@ export const officerTermsProjection: Projection = {
 };
 
 function applyEvent(terms: DocumentCache<OfficerTermDocument>, event: PositionedEvent<LeadershipEvent>): void {
-  const facts = { recordedAt: event.recordedAt, position: event.position, version: event.revision };
+  const facts = { position: event.position, version: event.revision };
   switch (event.type) {
     case 'ElectionHeld': {
       const { electionId, unitId, unitLevel, heldOn, termYears, termEndsOn, officers } = event.data;
       for (const open of terms.values()) {
         if (open.unitId !== unitId || open.validTo !== null || alreadyApplied(open, event)) continue;
-        terms.put({ ...open, validTo: event.effectiveDate, endReason: 'SUPERSEDED', ...facts });
+        terms.put({ ...open, validTo: event.effectiveDate, endReason: 'SUPERSEDED', endRecordedAt: event.recordedAt, ...facts });
       }
       for (const { memberId, role, votes } of officers) {
         const _id = officerTermId(electionId, memberId);
         if (alreadyApplied(terms.get(_id), event)) continue;
         terms.put({
           _id, electionId, unitId, unitLevel, memberId, role, votes, heldOn, termYears, termEndsOn,
-          validFrom: event.effectiveDate, validTo: null, endReason: null, endNote: null, ...facts,
+          validFrom: event.effectiveDate, validTo: null, endReason: null, endNote: null, recordedAt: event.recordedAt, endRecordedAt: null, ...facts,
         });
       }
       return;
@@ -53,7 +53,7 @@ function applyEvent(terms: DocumentCache<OfficerTermDocument>, event: Positioned
       const term = terms.get(officerTermId(event.data.electionId, event.data.memberId));
       if (term === undefined || alreadyApplied(term, event)) return;
       const endReason = event.type === 'OfficerResigned' ? 'RESIGNED' : 'REMOVED';
-      terms.put({ ...term, validTo: event.effectiveDate, endReason, endNote: event.data.reason, ...facts });
+      terms.put({ ...term, validTo: event.effectiveDate, endReason, endNote: event.data.reason, endRecordedAt: event.recordedAt, ...facts });
       return;
     }
     default:

@@ -23,8 +23,11 @@ export type PairingDocument = {
   /** The day the pairing ended (exclusive); null while it holds. */
   validTo: string | null;
   endReason: string | null;
-  /** Of the last fact about the pairing. */
+  /** When the assignment that started the pairing was recorded. */
   recordedAt: string;
+  /** When the end of the pairing was recorded; null while it holds. */
+  endRecordedAt: string | null;
+  /** Of the last fact about the pairing. */
   position: string;
   /** Revision of the pairing's stream (for expectedVersion). */
   version: number;

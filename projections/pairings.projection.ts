@@ -30,7 +30,7 @@ export const pairingsProjection: Projection = {
 function applyEvent(pairings: DocumentCache<PairingDocument>, event: PositionedEvent<PairingEvent>): void {
   const stored = pairings.get(event.data.pairingId);
   if (alreadyApplied(stored, event)) return;
-  const facts = { recordedAt: event.recordedAt, position: event.position, version: event.revision };
+  const facts = { position: event.position, version: event.revision };
   switch (event.type) {
     case 'PairingAssigned': {
       const { pairingId, kind, partyKind, partyId, counterpart } = event.data;
@@ -47,12 +47,14 @@ function applyEvent(pairings: DocumentCache<PairingDocument>, event: PositionedE
         validFrom: event.effectiveDate,
         validTo: null,
         endReason: null,
+        recordedAt: event.recordedAt,
+        endRecordedAt: null,
         ...facts,
       });
       return;
     }
     case 'PairingEnded':
-      if (stored !== undefined) pairings.put({ ...stored, validTo: event.effectiveDate, endReason: event.data.reason, ...facts });
+      if (stored !== undefined) pairings.put({ ...stored, validTo: event.effectiveDate, endReason: event.data.reason, endRecordedAt: event.recordedAt, ...facts });
       return;
     default:
       assertNever(event);

@@ -29,14 +29,22 @@ export function lastStartedOn<T extends Interval>(intervals: readonly T[], date:
   return found;
 }
 
-/** Adjacent segments of a timeline: each starts at its `from` and ends where the next starts. */
-export function segmentsOf<C extends { from: string; position: string }>(changes: readonly C[], end: string | null): (Interval & { change: C })[] {
+/**
+ * Adjacent segments of a timeline: each starts at its `from` and ends where the next starts, or
+ * at `end`, whichever is earlier. `endedBy` is the change that ended the segment; undefined when
+ * the segment is open or ended at `end`.
+ */
+export function segmentsOf<C extends { from: string; position: string }>(changes: readonly C[], end: string | null): (Interval & { change: C; endedBy: C | undefined })[] {
   // The last change recorded for a date wins that date; an interval never has zero length.
   const byDate = new Map<string, C>();
   for (const change of [...changes].sort(byFromThenPosition)) byDate.set(change.from, change);
   const dated = [...byDate.values()];
   return dated
-    .map((change, index) => ({ change, validFrom: change.from, validTo: earlier(dated[index + 1]?.from ?? null, end) }))
+    .map((change, index) => {
+      const next = dated[index + 1];
+      const endedBy = next !== undefined && (end === null || next.from < end) ? next : undefined;
+      return { change, validFrom: change.from, validTo: earlier(next?.from ?? null, end), endedBy };
+    })
     .filter((segment) => segment.validTo === null || segment.validTo > segment.validFrom);
 }
 

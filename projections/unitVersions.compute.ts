@@ -4,7 +4,7 @@ import type { UnitTimelineDocument, UnitVersionDocument } from './unitVersions.d
 /** The versions of a unit's parent, already computed (empty when unknown). */
 export type ParentVersions = (parentId: string) => readonly UnitVersionDocument[];
 
-type Piece = { validFrom: string; validTo: string | null; ancestors: string[]; recordedAt: string; position: string };
+type Piece = { validFrom: string; validTo: string | null; ancestors: string[]; recordedAt: string; endRecordedAt: string | null; position: string };
 
 /**
  * A unit's versions from its own timeline and its parents' versions: each of its own segments
@@ -12,8 +12,10 @@ type Piece = { validFrom: string; validTo: string | null; ancestors: string[]; r
  * which the facts of different units were recorded.
  */
 export function computeUnitVersions(timeline: UnitTimelineDocument, parentVersions: ParentVersions): UnitVersionDocument[] {
-  return segmentsOf(timeline.changes, timeline.dissolvedOn).flatMap(({ change, validFrom, validTo }) => {
-    const own: Piece = { validFrom, validTo, ancestors: [], recordedAt: change.recordedAt, position: change.position };
+  return segmentsOf(timeline.changes, timeline.dissolvedOn).flatMap(({ change, validFrom, validTo, endedBy }) => {
+    // Ended by the unit's next change, else (when closed) by its dissolution.
+    const endRecordedAt = endedBy?.recordedAt ?? (validTo === null ? null : timeline.dissolvedRecordedAt);
+    const own: Piece = { validFrom, validTo, ancestors: [], recordedAt: change.recordedAt, endRecordedAt, position: change.position };
     const pieces = change.parentId === null ? [own] : underParent(own, change.parentId, parentVersions(change.parentId));
     return pieces.map((piece) => ({
       _id: `${timeline._id}@${piece.validFrom}`,
@@ -26,6 +28,7 @@ export function computeUnitVersions(timeline: UnitTimelineDocument, parentVersio
       validFrom: piece.validFrom,
       validTo: piece.validTo,
       recordedAt: piece.recordedAt,
+      endRecordedAt: piece.endRecordedAt,
       position: piece.position,
     }));
   });
@@ -44,14 +47,18 @@ function underParent(own: Piece, parentId: string, versions: readonly UnitVersio
     const parent = lastStartedOn(versions, validFrom) ?? versions[0];
     const ancestors = parent === undefined ? [parentId] : [...parent.ancestors, parentId];
     const previous = pieces[pieces.length - 1];
-    const validTo = cuts[index + 1] ?? own.validTo;
+    const nextCut = cuts[index + 1];
+    const validTo = nextCut ?? own.validTo;
+    // A cut is where a version of the parent starts: the fact that started it ends this piece.
+    const endRecordedAt = nextCut === undefined ? own.endRecordedAt : (lastStartedOn(versions, nextCut)?.recordedAt ?? own.endRecordedAt);
     // A parent's rename splits the parent, not the child: only a change of ancestry does.
     if (previous !== undefined && sameIds(previous.ancestors, ancestors)) {
       previous.validTo = validTo;
+      previous.endRecordedAt = endRecordedAt;
       return;
     }
     const startedBy = index === 0 || parent === undefined ? own : parent;
-    pieces.push({ validFrom, validTo, ancestors, recordedAt: startedBy.recordedAt, position: startedBy.position });
+    pieces.push({ validFrom, validTo, ancestors, recordedAt: startedBy.recordedAt, endRecordedAt, position: startedBy.position });
   });
   return pieces;
 }

@@ -19,6 +19,8 @@ export type UnitTimelineDocument = {
   code: string | null;
   establishedOn: string;
   dissolvedOn: string | null;
+  /** When the dissolution was recorded; null while the unit stands. */
+  dissolvedRecordedAt: string | null;
   /** In effective-date order. */
   changes: UnitTimelineChange[];
   /** Every parent the unit ever had: whose moves reshape this unit's history. */
@@ -45,5 +47,10 @@ export type UnitVersionDocument = {
   validTo: string | null;
   /** Of the fact that started the version (the unit's own change or an ancestor's move). */
   recordedAt: string;
+  /**
+   * Of the fact that ended the version (the unit's next change, an ancestor's move or the
+   * dissolution); null while open. A late entry can end a version recorded after it.
+   */
+  endRecordedAt: string | null;
   position: string;
 };

@@ -1,3 +1,4 @@
+import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { AwardTitle, RecipientKind } from '../../domain/award/awardTitle';
 import type { AwardDocument } from '../../../projections';
@@ -10,10 +11,10 @@ export class Award {
   asOf!: string;
   grantedById!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The award.' })
   id!: string;
 
-  @Field(() => AwardTitleEnum)
+  @Field(() => AwardTitleEnum, { description: 'The title awarded.' })
   title!: AwardTitle;
 
   @Field(() => String, { nullable: true, description: 'The name of the title when `title` is OTHER; null otherwise.' })
@@ -36,6 +37,12 @@ export class Award {
 
   @Field(() => ID, { description: 'Id of the member or unit that received the award.' })
   recipientId!: string;
+
+  @Field(() => GraphQLDateTime, { description: 'When the grant was recorded.' })
+  recordedAt!: string;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the revocation was recorded; null unless `revokedOn` is set.' })
+  endRecordedAt!: string | null;
 }
 
 /** The award as of `asOf`: a revocation after that date had not happened yet. */
@@ -53,5 +60,7 @@ export function toAward(document: AwardDocument, asOf: string): Award {
     revokeReason: revoked ? document.revokeReason : null,
     recipientKind: document.recipientKind,
     recipientId: document.recipientId,
+    recordedAt: document.recordedAt,
+    endRecordedAt: revoked ? document.endRecordedAt : null,
   };
 }

@@ -7,7 +7,7 @@ import { MemberStatusEnum } from './enums';
 
 @ObjectType({ description: "One interval of a member's history: their branch, group and stage during [validFrom, validTo)." })
 export class Membership {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The member.' })
   memberId!: string;
 
   @Field(() => ID, { description: 'The branch during the interval.' })
@@ -16,20 +16,26 @@ export class Membership {
   @Field(() => ID, { nullable: true, description: 'The group during the interval, if any.' })
   groupId!: string | null;
 
-  @Field(() => MemberStatusEnum)
+  @Field(() => MemberStatusEnum, { description: 'The stage during the interval.' })
   status!: MemberStatus;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'Effective date the interval starts (inclusive).' })
   validFrom!: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'Effective date it ends (exclusive): the next change or the day the member left; null while open.' })
   validTo!: string | null;
 
-  @Field(() => GraphQLDateTime, { description: 'When the fact that started the interval was recorded.' })
+  @Field(() => GraphQLDateTime, { description: 'When the fact that started the interval (registration, stage advance, transfer or group assignment) was recorded.' })
   recordedAt!: string;
+
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description: "When the fact that ended the interval (the member's next change or their leaving) was recorded; null while open. A late entry may have been recorded before the interval it ends.",
+  })
+  endRecordedAt!: string | null;
 }
 
 export function toMembership(document: MembershipDocument): Membership {
-  const { memberId, branchId, groupId, status, validFrom, validTo, recordedAt } = document;
-  return { memberId, branchId, groupId, status, validFrom, validTo, recordedAt };
+  const { memberId, branchId, groupId, status, validFrom, validTo, recordedAt, endRecordedAt } = document;
+  return { memberId, branchId, groupId, status, validFrom, validTo, recordedAt, endRecordedAt };
 }

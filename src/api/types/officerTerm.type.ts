@@ -17,7 +17,7 @@ export class OfficerTerm {
   @Field(() => ID, { description: 'The election the officer was elected in.' })
   electionId!: string;
 
-  @Field(() => OfficerRoleEnum)
+  @Field(() => OfficerRoleEnum, { description: 'The office held.' })
   role!: OfficerRole;
 
   @Field(() => Int, { nullable: true, description: 'Votes the officer received, when reported.' })
@@ -26,7 +26,7 @@ export class OfficerTerm {
   @Field(() => DateScalar, { description: 'The day of the election.' })
   heldOn!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Length of the term in years, as decided at the election.' })
   termYears!: number;
 
   @Field(() => DateScalar, { description: 'The day the term runs out: the next election is due by then.' })
@@ -50,8 +50,14 @@ export class OfficerTerm {
   @Field(() => String, { nullable: true, description: 'The reason given with a resignation or removal; null unless `endedOn` is set.' })
   endNote!: string | null;
 
-  @Field(() => GraphQLDateTime, { description: "When the term's last fact was recorded." })
+  @Field(() => GraphQLDateTime, { description: 'When the election that started the term was recorded.' })
   recordedAt!: string;
+
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description: 'When the fact that ended the term (the next election, a resignation or a removal) was recorded, as recorded now like `validTo`; null while in office.',
+  })
+  endRecordedAt!: string | null;
 }
 
 /** The term as of `asOf`: a resignation, removal or election after that date had not happened yet. */
@@ -75,5 +81,6 @@ export function toOfficerTerm(document: OfficerTermDocument, asOf: string): Offi
     endReason: ended ? document.endReason : null,
     endNote: ended ? document.endNote : null,
     recordedAt: document.recordedAt,
+    endRecordedAt: document.endRecordedAt,
   };
 }

@@ -1,3 +1,4 @@
+import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { CounterpartKind, PairingKind, PartyKind } from '../../domain/pairing/pairingKind';
 import type { PairingDocument } from '../../../projections';
@@ -9,10 +10,10 @@ import { CounterpartKindEnum, PairingKindEnum, PartyKindEnum } from './pairing.e
 export class PairingParty {
   asOf!: string;
 
-  @Field(() => PartyKindEnum)
+  @Field(() => PartyKindEnum, { description: 'Whether the party is a member or a unit.' })
   kind!: PartyKind;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the member or unit.' })
   id!: string;
 }
 
@@ -20,7 +21,7 @@ export class PairingParty {
 export class PairingCounterpart {
   asOf!: string;
 
-  @Field(() => CounterpartKindEnum)
+  @Field(() => CounterpartKindEnum, { description: 'What kind of counterpart: a member, a unit, or an outside village, community or household.' })
   kind!: CounterpartKind;
 
   @Field(() => ID, { nullable: true, description: 'Set for a MEMBER or UNIT.' })
@@ -34,16 +35,16 @@ export class PairingCounterpart {
 export class Pairing {
   asOf!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The pairing.' })
   id!: string;
 
-  @Field(() => PairingKindEnum)
+  @Field(() => PairingKindEnum, { description: 'What kind of pairing.' })
   kind!: PairingKind;
 
-  @Field(() => PairingParty)
+  @Field(() => PairingParty, { description: 'The member or unit that is paired.' })
   party!: PairingParty;
 
-  @Field(() => PairingCounterpart)
+  @Field(() => PairingCounterpart, { description: 'The other side of the pairing.' })
   counterpart!: PairingCounterpart;
 
   @Field(() => DateScalar, { description: 'The first day of the pairing.' })
@@ -60,6 +61,12 @@ export class Pairing {
 
   @Field(() => DateScalar, { nullable: true, description: 'End of the validity interval, exclusive, as recorded now; null while the pairing holds.' })
   validTo!: string | null;
+
+  @Field(() => GraphQLDateTime, { description: 'When the assignment that started the pairing was recorded.' })
+  recordedAt!: string;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the end of the pairing was recorded, as recorded now like `validTo`; null while the pairing holds.' })
+  endRecordedAt!: string | null;
 }
 
 export function toPairing(document: PairingDocument, asOf: string): Pairing {
@@ -75,6 +82,8 @@ export function toPairing(document: PairingDocument, asOf: string): Pairing {
     endReason: ended ? document.endReason : null,
     validFrom: document.validFrom,
     validTo: document.validTo,
+    recordedAt: document.recordedAt,
+    endRecordedAt: document.endRecordedAt,
   };
 }
 

@@ -7,16 +7,16 @@ import { UnitLevelEnum } from './enums';
 
 @ObjectType({ description: "One interval of a unit's history: its name, level and place in the tree during [validFrom, validTo)." })
 export class UnitVersion {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The unit.' })
   unitId!: string;
 
-  @Field(() => UnitLevelEnum)
+  @Field(() => UnitLevelEnum, { description: 'The level of the unit.' })
   level!: UnitLevel;
 
-  @Field()
+  @Field({ description: 'The name during the interval.' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The short code of the unit, if any.' })
   code!: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The parent during the interval.' })
@@ -31,11 +31,17 @@ export class UnitVersion {
   @Field(() => DateScalar, { nullable: true, description: 'Effective date it ends (exclusive); null while open.' })
   validTo!: string | null;
 
-  @Field(() => GraphQLDateTime, { description: 'When the fact that started the interval was recorded.' })
+  @Field(() => GraphQLDateTime, { description: "When the fact that started the interval (the unit's own change or an ancestor's move) was recorded." })
   recordedAt!: string;
+
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description: "When the fact that ended the interval (the unit's next change, an ancestor's move or the dissolution) was recorded; null while open. A late entry may have been recorded before the interval it ends.",
+  })
+  endRecordedAt!: string | null;
 }
 
 export function toUnitVersion(version: UnitVersionDocument): UnitVersion {
-  const { unitId, level, name, code, parentId, ancestors, validFrom, validTo, recordedAt } = version;
-  return { unitId, level, name, code, parentId, ancestorIds: ancestors, validFrom, validTo, recordedAt };
+  const { unitId, level, name, code, parentId, ancestors, validFrom, validTo, recordedAt, endRecordedAt } = version;
+  return { unitId, level, name, code, parentId, ancestorIds: ancestors, validFrom, validTo, recordedAt, endRecordedAt };
 }

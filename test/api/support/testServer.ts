@@ -34,11 +34,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts the whole service (in-memory SQLite log, embedded read store) on a random loopback port. */
-export async function startTestServer(options: { eventStorePath?: string } = {}): Promise<TestServer> {
+/**
+ * Starts the whole service (in-memory SQLite log, embedded read store) on a random loopback port.
+ * `clock` (default `fixedClock`) is where the service reads the time it records events at.
+ */
+export async function startTestServer(options: { eventStorePath?: string; clock?: Clock } = {}): Promise<TestServer> {
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent' });
   const app = await createApp(config, {
-    clock: fixedClock,
+    clock: options.clock ?? fixedClock,
     eventStore: SqliteEventStore.open({ path: options.eventStorePath ?? ':memory:', synchronous: 'NORMAL' }),
     readStore: new EmbeddedReadStore(),
   });

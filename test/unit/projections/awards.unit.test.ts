@@ -27,7 +27,7 @@ describe('awards', () => {
     const log = logWithTree();
     log.record('2020-01-01', registered('m1', 'B1', 'G1', 'FULL'));
     const grant = log.record('2021-06-28', grantedToMember);
-    log.record('2021-07-10', grantedToGroup);
+    const groupGrant = log.record('2021-07-10', grantedToGroup);
     const revocation = log.record('2022-01-10', revokedFromMember);
     for (const batchSize of [1, 2, log.events.length]) {
       const store = await freshStore();
@@ -36,9 +36,12 @@ describe('awards', () => {
       await project(store, log.events);
       expect(await award(store, 'a1')).toEqual({
         _id: 'a1', recipientKind: 'MEMBER', recipientId: 'm1', title: 'OUTSTANDING_MEMBER', otherTitle: null, grantedById: 'C1', citation: '表现突出',
-        grantedOn: '2021-06-28', revokedOn: '2022-01-10', revokeReason: '受到党纪处分', recordedAt: revocation.recordedAt, position: revocation.position, version: 1,
+        grantedOn: '2021-06-28', revokedOn: '2022-01-10', revokeReason: '受到党纪处分', recordedAt: grant.recordedAt, endRecordedAt: revocation.recordedAt,
+        position: revocation.position, version: 1,
       });
-      expect(await award(store, 'a2')).toMatchObject({ recipientId: 'G1', grantedById: 'B1', grantedOn: '2021-07-10', revokedOn: null, version: 0 });
+      expect(await award(store, 'a2')).toMatchObject({
+        recipientId: 'G1', grantedById: 'B1', grantedOn: '2021-07-10', revokedOn: null, recordedAt: groupGrant.recordedAt, endRecordedAt: null, version: 0,
+      });
       expect(grant.stream).toBe('award-a1');
     }
   });

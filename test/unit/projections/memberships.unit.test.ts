@@ -11,6 +11,11 @@ async function membershipsOf(store: ReadStore, memberId: string): Promise<Span[]
   return memberships.map(({ branchId, groupId, status, validFrom, validTo }) => ({ branchId, groupId, status, validFrom, validTo }));
 }
 
+async function recordedTimesOf(store: ReadStore, memberId: string): Promise<Pick<MembershipDocument, 'validFrom' | 'recordedAt' | 'endRecordedAt'>[]> {
+  const memberships = await store.collection<MembershipDocument>(MEMBERSHIPS).find({ memberId }, { sort: { validFrom: 1 } });
+  return memberships.map(({ validFrom, recordedAt, endRecordedAt }) => ({ validFrom, recordedAt, endRecordedAt }));
+}
+
 async function member(store: ReadStore, memberId: string): Promise<MemberDocument | null> {
   return store.collection<MemberDocument>(MEMBERS).findOne({ _id: memberId });
 }
@@ -18,12 +23,12 @@ async function member(store: ReadStore, memberId: string): Promise<MemberDocumen
 describe('memberships', () => {
   it('registration, stage advance, transfer, group assignment and leaving each start or close an interval', async () => {
     const log = logWithTree();
-    log.record('2020-01-01', registered('m1', 'B1', 'G1'));
-    log.record('2020-06-01', advanced('m1', 'APPLICANT', 'ACTIVIST'));
+    const registration = log.record('2020-01-01', registered('m1', 'B1', 'G1'));
+    const advance = log.record('2020-06-01', advanced('m1', 'APPLICANT', 'ACTIVIST'));
     log.record('2021-01-10', transferRequested('t1', 'm1', 'B1', 'B2', '2021-04-10'));
-    log.record('2021-02-01', transferAccepted('t1', 'm1', 'B1', 'B2', 'G1'));
-    log.record('2021-03-01', groupAssigned('m1', 'B2', 'G2', null));
-    log.record('2022-01-01', left('m1', 'B2'));
+    const acceptance = log.record('2021-02-01', transferAccepted('t1', 'm1', 'B1', 'B2', 'G1'));
+    const assignment = log.record('2021-03-01', groupAssigned('m1', 'B2', 'G2', null));
+    const leaving = log.record('2022-01-01', left('m1', 'B2'));
     const store = await freshStore();
     await project(store, log.events, 3);
 
@@ -35,6 +40,38 @@ describe('memberships', () => {
     ]);
     const first = await store.collection<MembershipDocument>(MEMBERSHIPS).findOne({ _id: 'm1@2020-01-01' });
     expect(first).toMatchObject({ memberId: 'm1', name: 'Name of m1' });
+    // Each interval: when the fact that started it was recorded, and when the fact that ended it was.
+    expect(await recordedTimesOf(store, 'm1')).toEqual([
+      { validFrom: '2020-01-01', recordedAt: registration.recordedAt, endRecordedAt: advance.recordedAt },
+      { validFrom: '2020-06-01', recordedAt: advance.recordedAt, endRecordedAt: acceptance.recordedAt },
+      { validFrom: '2021-02-01', recordedAt: acceptance.recordedAt, endRecordedAt: assignment.recordedAt },
+      { validFrom: '2021-03-01', recordedAt: assignment.recordedAt, endRecordedAt: leaving.recordedAt },
+    ]);
+  });
+
+  it.each([1, 100])('a change recorded late, after the leaving, starts and ends intervals with its own recorded time (batch size %i)', async (batchSize) => {
+    const log = logWithTree();
+    const registration = log.record('2020-01-01', registered('m1', 'B1'));
+    const leaving = log.record('2022-01-01', left('m1', 'B1'));
+    const lateAdvance = log.record('2021-01-01', advanced('m1', 'APPLICANT', 'ACTIVIST'));
+    const store = await freshStore();
+    await project(store, log.events, batchSize);
+
+    expect(await recordedTimesOf(store, 'm1')).toEqual([
+      { validFrom: '2020-01-01', recordedAt: registration.recordedAt, endRecordedAt: lateAdvance.recordedAt },
+      { validFrom: '2021-01-01', recordedAt: lateAdvance.recordedAt, endRecordedAt: leaving.recordedAt },
+    ]);
+    // The late interval was ended by a fact recorded before it.
+    expect(leaving.recordedAt < lateAdvance.recordedAt).toBe(true);
+  });
+
+  it('an open interval has no end recorded time', async () => {
+    const log = logWithTree();
+    const registration = log.record('2020-01-01', registered('m1', 'B1'));
+    const store = await freshStore();
+    await project(store, log.events);
+
+    expect(await recordedTimesOf(store, 'm1')).toEqual([{ validFrom: '2020-01-01', recordedAt: registration.recordedAt, endRecordedAt: null }]);
   });
 
   it('changes on the same day make one interval with the last state of that day', async () => {

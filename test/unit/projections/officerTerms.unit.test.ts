@@ -19,13 +19,18 @@ async function terms(store: ReadStore): Promise<Pick<OfficerTermDocument, '_id' 
   return found.map(({ _id, role, validFrom, validTo, endReason, endNote, termEndsOn }) => ({ _id, role, validFrom, validTo, endReason, endNote, termEndsOn }));
 }
 
+async function recordedTimes(store: ReadStore): Promise<Pick<OfficerTermDocument, '_id' | 'recordedAt' | 'endRecordedAt'>[]> {
+  const found = await store.collection<OfficerTermDocument>(OFFICER_TERMS).find({}, { sort: { _id: 1 } });
+  return found.map(({ _id, recordedAt, endRecordedAt }) => ({ _id, recordedAt, endRecordedAt }));
+}
+
 describe('officerTerms', () => {
   it('one interval per officer and election: ended by resignation, removal or the next election; the same whatever the batch size', async () => {
     const log = logWithTree();
     for (const member of ['m1', 'm2', 'm3']) log.record('2016-01-01', registered(member, 'B1', 'G1', 'FULL'));
-    log.record('2018-03-15', first);
-    log.record('2019-06-01', resigned);
-    log.record('2021-03-20', second);
+    const firstHeld = log.record('2018-03-15', first);
+    const resignation = log.record('2019-06-01', resigned);
+    const secondHeld = log.record('2021-03-20', second);
     const removal = log.record('2022-01-10', removed);
     for (const batchSize of [1, 2, 3, log.events.length]) {
       const store = await freshStore();
@@ -40,6 +45,14 @@ describe('officerTerms', () => {
       ]);
       const removedTerm = await store.collection<OfficerTermDocument>(OFFICER_TERMS).findOne({ _id: 'e2:m1' });
       expect(removedTerm).toMatchObject({ position: removal.position, version: 3, unitId: 'B1', memberId: 'm1' });
+      // Each term: when the election that started it was recorded, and when the fact that ended it was.
+      expect(await recordedTimes(store)).toEqual([
+        { _id: 'e1:m1', recordedAt: firstHeld.recordedAt, endRecordedAt: secondHeld.recordedAt },
+        { _id: 'e1:m2', recordedAt: firstHeld.recordedAt, endRecordedAt: resignation.recordedAt },
+        { _id: 'e1:m3', recordedAt: firstHeld.recordedAt, endRecordedAt: secondHeld.recordedAt },
+        { _id: 'e2:m1', recordedAt: secondHeld.recordedAt, endRecordedAt: removal.recordedAt },
+        { _id: 'e2:m3', recordedAt: secondHeld.recordedAt, endRecordedAt: null },
+      ]);
     }
   });
 

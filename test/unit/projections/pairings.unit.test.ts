@@ -19,7 +19,7 @@ describe('pairings', () => {
   it('a pairing is an interval from its start to its end, keyed by party and normalized counterpart; a replay changes nothing', async () => {
     const log = logWithTree();
     log.record('2020-01-01', registered('m1', 'B1'));
-    log.record('2020-03-01', assigned('p1', 'm1'));
+    const assignment = log.record('2020-03-01', assigned('p1', 'm1'));
     const end = log.record('2022-03-01', ended('p1', 'm1', '合同期满'));
     const store = await freshStore();
     await project(store, log.events, 2);
@@ -29,7 +29,19 @@ describe('pairings', () => {
       _id: 'p1', kind: 'LEGAL_ADVISER', partyKind: 'MEMBER', partyId: 'm1',
       counterpartKind: 'VILLAGE', counterpartId: null, counterpartName: ' 张家村', counterpartKey: 'VILLAGE:张家村', counterpartNameKey: '张家村',
       validFrom: '2020-03-01', validTo: '2022-03-01', endReason: '合同期满',
-      recordedAt: end.recordedAt, position: end.position, version: 1,
+      recordedAt: assignment.recordedAt, endRecordedAt: end.recordedAt, position: end.position, version: 1,
+    });
+  });
+
+  it('an open pairing has the recorded time of its assignment and no end recorded time', async () => {
+    const log = logWithTree();
+    log.record('2020-01-01', registered('m1', 'B1'));
+    const assignment = log.record('2020-03-01', assigned('p1', 'm1'));
+    const store = await freshStore();
+    await project(store, log.events);
+
+    expect(await store.collection<PairingDocument>(PAIRINGS).findOne({ _id: 'p1' })).toMatchObject({
+      validFrom: '2020-03-01', validTo: null, recordedAt: assignment.recordedAt, endRecordedAt: null,
     });
   });
 

@@ -1,6 +1,6 @@
 import { UNIT_VERSIONS, UNITS, activeOn, type UnitDocument, type UnitVersionDocument } from '../../../projections';
 import type { ReadStore } from '../../../src/readstore/readStore';
-import { dissolved, moved, renamed } from './eventLog';
+import { dissolved, moved, renamed, type EventLog } from './eventLog';
 import { freshStore, project } from './projectionHarness';
 import { logWithTree } from './tree';
 
@@ -9,6 +9,18 @@ type Span = Pick<UnitVersionDocument, 'name' | 'parentId' | 'ancestors' | 'valid
 async function versionsOf(store: ReadStore, unitId: string): Promise<Span[]> {
   const versions = await store.collection<UnitVersionDocument>(UNIT_VERSIONS).find({ unitId }, { sort: { validFrom: 1 } });
   return versions.map(({ name, parentId, ancestors, validFrom, validTo }) => ({ name, parentId, ancestors, validFrom, validTo }));
+}
+
+async function recordedTimesOf(store: ReadStore, unitId: string): Promise<Pick<UnitVersionDocument, 'validFrom' | 'recordedAt' | 'endRecordedAt'>[]> {
+  const versions = await store.collection<UnitVersionDocument>(UNIT_VERSIONS).find({ unitId }, { sort: { validFrom: 1 } });
+  return versions.map(({ validFrom, recordedAt, endRecordedAt }) => ({ validFrom, recordedAt, endRecordedAt }));
+}
+
+/** When the tree's establishment of `unitId` was recorded. */
+function establishedAt(log: EventLog, unitId: string): string {
+  const found = log.events.find((event) => event.type === 'UnitEstablished' && event.data.unitId === unitId);
+  if (found === undefined) throw new Error(`${unitId} was not established`);
+  return found.recordedAt;
 }
 
 async function unit(store: ReadStore, unitId: string): Promise<UnitDocument | null> {
@@ -102,6 +114,45 @@ describe('unit versions', () => {
       { name: 'G1b', parentId: 'B1', ancestors: ['D1', 'C1', 'B1'], validFrom: '2010-01-01', validTo: '2018-01-01' },
     ]);
     expect(await unit(store, 'G1b')).toMatchObject({ status: 'DISSOLVED', dissolvedOn: '2018-01-01' });
+  });
+
+  it.each([1, 100])('each version has the recorded times of the facts that started and ended it, also when a late entry ends a version recorded after it (batch size %i)', async (batchSize) => {
+    const log = logWithTree();
+    const rename = log.record('2016-01-01', renamed('B1', 'Branch One', 'B1'));
+    const lateMove = log.record('2015-06-01', moved('C1', 'D2', 'D1'));
+    const dissolution = log.record('2019-01-01', dissolved('G1'));
+    const store = await freshStore();
+    await project(store, log.events, batchSize);
+
+    expect(await recordedTimesOf(store, 'C1')).toEqual([
+      { validFrom: '2010-01-01', recordedAt: establishedAt(log, 'C1'), endRecordedAt: lateMove.recordedAt },
+      { validFrom: '2015-06-01', recordedAt: lateMove.recordedAt, endRecordedAt: null },
+    ]);
+    // B1's middle version was started by the late move and ended by the rename, recorded before it.
+    expect(await recordedTimesOf(store, 'B1')).toEqual([
+      { validFrom: '2010-01-01', recordedAt: establishedAt(log, 'B1'), endRecordedAt: lateMove.recordedAt },
+      { validFrom: '2015-06-01', recordedAt: lateMove.recordedAt, endRecordedAt: rename.recordedAt },
+      { validFrom: '2016-01-01', recordedAt: rename.recordedAt, endRecordedAt: null },
+    ]);
+    expect(rename.recordedAt < lateMove.recordedAt).toBe(true);
+    // An ancestor's move ends a version of a group; its dissolution ends the last one.
+    expect(await recordedTimesOf(store, 'G1')).toEqual([
+      { validFrom: '2010-01-01', recordedAt: establishedAt(log, 'G1'), endRecordedAt: lateMove.recordedAt },
+      { validFrom: '2015-06-01', recordedAt: lateMove.recordedAt, endRecordedAt: dissolution.recordedAt },
+    ]);
+  });
+
+  it("a parent's rename does not end a child's version: the ancestor's move that does gives its end recorded time", async () => {
+    const log = logWithTree();
+    log.record('2012-03-01', renamed('C1', 'Committee One', 'C1'));
+    const move = log.record('2015-06-01', moved('C1', 'D2', 'D1'));
+    const store = await freshStore();
+    await project(store, log.events, 1);
+
+    expect(await recordedTimesOf(store, 'B1')).toEqual([
+      { validFrom: '2010-01-01', recordedAt: establishedAt(log, 'B1'), endRecordedAt: move.recordedAt },
+      { validFrom: '2015-06-01', recordedAt: move.recordedAt, endRecordedAt: null },
+    ]);
   });
 
   it('activeOn selects the subtree of a district as it stood on a date', async () => {
