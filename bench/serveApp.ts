@@ -41,6 +41,8 @@ export function keepOpen(inner: ReadStore): ReadStore {
   return {
     collection: (name) => inner.collection(name),
     listCollections: () => inner.listCollections(),
+    createScratch: () => inner.createScratch(),
+    adopt: (scratch) => inner.adopt(scratch),
     close: async () => undefined,
   };
 }

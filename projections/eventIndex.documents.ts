@@ -20,4 +20,6 @@ export type EventIndexDocument = {
   unitIds: string[];
   /** The units the event is about, before ancestors are added (kept to recompute `unitIds`). */
   subjectUnitIds: string[];
+  /** Id of the `EventRetracted` that withdrew this event; absent while it stands. */
+  retractedBy?: string;
 };

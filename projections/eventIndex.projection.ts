@@ -19,6 +19,7 @@ import { loadUnitVersions } from './unitVersions.load';
 export const eventIndexProjection: Projection = {
   name: 'eventIndex',
   collections: [EVENT_INDEX],
+  seesRetractedEvents: true,
 
   async setup(store) {
     const index = store.collection<EventIndexDocument>(EVENT_INDEX);
@@ -31,11 +32,17 @@ export const eventIndexProjection: Projection = {
     const fresh = events.filter((event) => !indexed.has(event.position));
     if (fresh.length === 0) return;
     const facts = await loadFacts(store, fresh);
-    const subjects = fresh.map((event) => subjectsOf(event, facts));
+    const subjects: EventSubjects[] = [];
+    for (const event of fresh) {
+      const found = subjectsOf(event, facts);
+      subjects.push(found);
+      facts.indexed.set(event.id, found);
+    }
     const versions = await loadUnitVersions(store.collection<UnitVersionDocument>(UNIT_VERSIONS), subjects.flatMap((subject) => subject.unitIds));
     const versionsOf = (unitId: string): UnitVersionDocument[] => versions.get(unitId) ?? [];
     // None of these positions is indexed yet: plain inserts.
-    await index.bulkWrite(fresh.map((event, at) => ({ insertOne: { document: entryOf(event, subjects[at], versionsOf) } })));
+    await index.bulkWrite(fresh.map((event, at) => ({ insertOne: { document: entryOf(event, subjects[at]!, versionsOf) } })));
+    await markRetracted(index, fresh);
     await reindexAfterMoves(store, index, fresh);
   },
 };
@@ -57,7 +64,22 @@ function entryOf(event: PositionedEvent, { memberIds, unitIds }: EventSubjects, 
   };
 }
 
-async function loadFacts(store: ReadStore, events: readonly PositionedEvent[]): Promise<SubjectFacts> {
+/** The log keeps a retracted event: its entry stays, marked with the retraction's id. */
+async function markRetracted(index: Collection<EventIndexDocument>, fresh: readonly PositionedEvent[]): Promise<void> {
+  const writes: BulkOperation<EventIndexDocument>[] = [];
+  for (const event of fresh) {
+    if (event.type !== 'EventRetracted') continue;
+    writes.push({ updateOne: { filter: { eventId: event.data.eventId }, update: { $set: { retractedBy: event.id } } } });
+  }
+  if (writes.length > 0) await index.bulkWrite(writes);
+}
+
+type IndexFacts = SubjectFacts & { indexed: Map<string, EventSubjects> };
+
+async function loadFacts(store: ReadStore, events: readonly PositionedEvent[]): Promise<IndexFacts> {
+  const targetIds = events.flatMap((event) => (event.type === 'EventRetracted' ? [event.data.eventId] : []));
+  const targets = targetIds.length === 0 ? [] : await store.collection<EventIndexDocument>(EVENT_INDEX).find({ eventId: { $in: targetIds } });
+  const indexed = new Map<string, EventSubjects>(targets.map((doc) => [doc.eventId, { memberIds: doc.memberIds, unitIds: doc.subjectUnitIds }]));
   const memberIds = [...new Set(events.flatMap(memberIdsNamedBy))];
   const transferIds = events.flatMap((event) => (event.type === 'TransferRejected' || event.type === 'TransferExpired' ? [event.data.transferId] : []));
   const memberships = memberIds.length === 0 ? [] : await store.collection<MembershipDocument>(MEMBERSHIPS).find({ memberId: { $in: memberIds } });
@@ -72,6 +94,8 @@ async function loadFacts(store: ReadStore, events: readonly PositionedEvent[]): 
   return {
     placeOn: (memberId, date) => lastStartedOn(membershipsOf.get(memberId) ?? [], date),
     transfer: (transferId) => transferById.get(transferId),
+    subjectsOfEvent: (eventId) => indexed.get(eventId),
+    indexed,
   };
 }
 

@@ -15,6 +15,8 @@ export interface SubjectFacts {
   /** Where the member belonged on `date` (their last membership that started by then). */
   placeOn(memberId: string, date: string): { branchId: string; groupId: string | null } | undefined;
   transfer(transferId: string): { fromBranchId: string; toBranchId: string } | undefined;
+  /** The subjects of an event already indexed (a retraction is about what its target was about). */
+  subjectsOfEvent(eventId: string): EventSubjects | undefined;
 }
 
 /**
@@ -49,6 +51,8 @@ export function subjectsOf(event: PositionedEvent, facts: SubjectFacts): EventSu
     case 'OfficerResigned':
     case 'OfficerRemoved':
       return leadershipSubjects(event);
+    case 'EventRetracted':
+      return facts.subjectsOfEvent(event.data.eventId) ?? { memberIds: [], unitIds: [] };
     default: {
       const { memberId } = event.data;
       const place = facts.placeOn(memberId, event.effectiveDate);

@@ -9,6 +9,11 @@ import type { ReadStore } from '../src/readstore/readStore';
 export interface Projection {
   readonly name: string;
   readonly collections: readonly string[];
+  /**
+   * Sees every event of the log, retracted ones and the retractions included (the event index).
+   * Every other projection sees only live events: a retracted event as if never recorded.
+   */
+  readonly seesRetractedEvents?: true;
   /** Creates the indexes its queries need. Safe to call again. */
   setup(store: ReadStore): Promise<void>;
   apply(events: readonly PositionedEvent[], store: ReadStore): Promise<void>;

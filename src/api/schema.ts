@@ -19,6 +19,8 @@ import { AttendanceFlagResolver } from './resolvers/attendanceFlag.resolver';
 import { MeetingResolver } from './resolvers/meeting.resolver';
 import { BranchMeetingComplianceResolver, MeetingComplianceResolver, MeetingRequirementResolver } from './resolvers/meetingCompliance.resolver';
 import { MeetingMutationResolver } from './resolvers/meetingMutation.resolver';
+import { ObligationsResolver } from './resolvers/obligations.resolver';
+import { RetractionMutationResolver } from './resolvers/retractionMutation.resolver';
 import { MemberAwardsResolver } from './resolvers/memberAwards.resolver';
 import { UnitAwardsResolver } from './resolvers/unitAwards.resolver';
 import { MemberMutationResolver } from './resolvers/memberMutation.resolver';
@@ -50,6 +52,8 @@ export function buildOrgtrackSchema(): Promise<GraphQLSchema> {
     resolvers: [UnitResolver, MemberResolver, EventResolver, GroupScoreResolver, AssessmentMutationResolver, UnitGroupScoresResolver, MemberAppraisalsResolver, LeadershipMutationResolver, OfficerTermResolver, UnitOfficersResolver, MemberOfficesResolver, UnitMutationResolver, MemberMutationResolver, AwardResolver, AwardMutationResolver, MemberAwardsResolver, UnitAwardsResolver,
       PairingResolver, PairingMutationResolver, PairingPartyResolver, PairingCounterpartResolver, MemberPairingsResolver, UnitPairingsResolver,
       DuesMutationResolver, DuesReportResolver, MemberDuesResolver,
+      ObligationsResolver,
+      RetractionMutationResolver,
       MeetingResolver, MeetingMutationResolver, AttendanceFlagResolver, MeetingComplianceResolver, BranchMeetingComplianceResolver, MeetingRequirementResolver],
     pubSub: unusedPubSub,
     validate: false,

@@ -28,6 +28,8 @@ import { PartyFacts } from './commands/partyFacts';
 import { MeetingCommands } from './commands/meetingCommands';
 import { MeetingReadFacts } from './commands/meetingReadFacts';
 import { ReadModelFacts } from './commands/readModelFacts';
+import { RetractionCommands } from './commands/retractionCommands';
+import { RetractionFacts } from './commands/retractionFacts';
 import { UnitCommands } from './commands/unitCommands';
 import { UnitFacts } from './commands/unitFacts';
 import { Projector, type ProjectorOptions } from './projector/projector';
@@ -37,6 +39,8 @@ import { GroupScoreQueries } from './queries/groupScoreQueries';
 import { DuesQueries } from './queries/duesQueries';
 import { AttendanceFlagQueries } from './queries/attendanceFlagQueries';
 import { MeetingComplianceQueries } from './queries/meetingComplianceQueries';
+import { ObligationQueries } from './queries/obligationQueries';
+import { DuesArrearsQueries } from './queries/duesArrearsQueries';
 import { EventQueries } from './queries/eventQueries';
 import { LeadershipQueries } from './queries/leadershipQueries';
 import { MemberQueries } from './queries/memberQueries';
@@ -72,6 +76,8 @@ export interface OrgtrackApp {
   meetings: MeetingCommands;
   attendanceFlagQueries: AttendanceFlagQueries;
   meetingComplianceQueries: MeetingComplianceQueries;
+  obligationQueries: ObligationQueries;
+  retractions: RetractionCommands;
   transferExpiry: TransferExpiry;
   close(): Promise<void>;
 }
@@ -139,6 +145,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     meetings: new MeetingCommands(runner, unitFacts, new MeetingReadFacts(readStore, readModelFacts)),
     attendanceFlagQueries: new AttendanceFlagQueries(readStore, unitQueries),
     meetingComplianceQueries: new MeetingComplianceQueries(readStore, unitQueries),
+    obligationQueries: new ObligationQueries(readStore, unitQueries, new MemberQueries(readStore, unitQueries), new LeadershipQueries(readStore), new MeetingComplianceQueries(readStore, unitQueries), new DuesArrearsQueries(readStore, new DuesQueries(readStore, unitQueries, config.duesPolicy))),
+    retractions: new RetractionCommands(runner, new RetractionFacts(readStore, readModelFacts)),
     transferExpiry,
     async close() {
       transferExpiry.stop();

@@ -6,10 +6,21 @@ import type { LeadershipEvent } from './leadership/leadership.events';
 import type { MeetingEvent } from './meeting/meeting.events';
 import type { MemberEvent } from './member/member.events';
 import type { PairingEvent } from './pairing/pairing.events';
+import type { RetractionEvent } from './retraction/retraction.events';
 import type { UnitEvent } from './unit/unit.events';
 
 /** Every domain event the organization records, as `{ type, data }`. */
-export type OrgEvent = UnitEvent | MemberEvent | PairingEvent | AwardEvent | GroupScoreEvent | AppraisalEvent | LeadershipEvent | MeetingEvent | DuesEvent;
+export type OrgEvent =
+  | UnitEvent
+  | MemberEvent
+  | PairingEvent
+  | AwardEvent
+  | GroupScoreEvent
+  | AppraisalEvent
+  | LeadershipEvent
+  | MeetingEvent
+  | DuesEvent
+  | RetractionEvent;
 export type OrgEventType = OrgEvent['type'];
 
 /** Metadata every domain event is recorded with (the event store adds more). */

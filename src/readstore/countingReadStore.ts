@@ -43,6 +43,15 @@ export class CountingReadStore implements ReadStore {
     return this.inner.listCollections();
   }
 
+  /** A rebuild's own calls are not counted: the scratch store is the inner one's. */
+  createScratch(): Promise<ReadStore> {
+    return this.inner.createScratch();
+  }
+
+  adopt(scratch: ReadStore): Promise<void> {
+    return this.inner.adopt(scratch);
+  }
+
   close(): Promise<void> {
     return this.inner.close();
   }

@@ -98,6 +98,17 @@ export interface ReadStore {
   collection<T extends Document = Document>(name: string): Collection<T>;
   /** Names of collections that exist. */
   listCollections(): Promise<string[]>;
+  /**
+   * An empty store of the same kind beside this one, to rebuild the read models in while this
+   * one keeps answering. Only one scratch store exists at a time: creating one empties the last.
+   */
+  createScratch(): Promise<ReadStore>;
+  /**
+   * Replaces every collection of this store with the scratch store's (documents and indexes);
+   * collections the scratch store lacks are dropped. Collections handed out before keep
+   * working and see the new contents. The scratch store is left empty.
+   */
+  adopt(scratch: ReadStore): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -2,6 +2,7 @@ import type { Collection, Document, ReadStore } from '../../src/readstore/readSt
 import { describeAggregateContract } from './readStore.aggregate.contract';
 import { describeFindContract } from './readStore.find.contract';
 import { describeIndexContract } from './readStore.index.contract';
+import { describeRebuildContract } from './readStore.rebuild.contract';
 import { describeUpdateContract } from './readStore.update.contract';
 import { describeWriteContract } from './readStore.write.contract';
 import { uniqueCollectionName, type ReadStoreFixture } from './readStoreKit';
@@ -34,5 +35,7 @@ export function describeReadStoreContract(name: string, open: () => Promise<Read
     describeUpdateContract(fixture);
     describeWriteContract(fixture);
     describeIndexContract(fixture);
+    // Last: adopting drops every collection the scratch store lacks, the other tests' too.
+    describeRebuildContract(fixture);
   });
 }

@@ -2,7 +2,7 @@ import type { MemberOnDate, MemberQueries } from '../../app/queries/memberQuerie
 import type { UnitQueries } from '../../app/queries/unitQueries';
 import type { UnitLevel } from '../../domain/unit/unitLevel';
 import type { ReadStore } from '../../readstore/readStore';
-import { TRANSFERS, type MembershipDocument, type TransferDocument, type UnitDocument, type UnitVersionDocument } from '../../../projections';
+import { EVENT_INDEX, TRANSFERS, type EventIndexDocument, type MembershipDocument, type TransferDocument, type UnitDocument, type UnitVersionDocument } from '../../../projections';
 import { AwardQueries } from '../../app/queries/awardQueries';
 import { createAwardLoaders } from './awardLoaders';
 import { LeadershipQueries } from '../../app/queries/leadershipQueries';
@@ -37,6 +37,10 @@ export function createRequestLoaders(units: UnitQueries, members: MemberQueries,
     ),
     memberOn: datedLoader<MemberOnDate | undefined>((keys, date) => members.onDate(idsOf(keys), date), undefined),
     memberHistory: idLoader<MembershipDocument[]>((ids) => members.history(ids), []),
+    eventById: idLoader<EventIndexDocument | undefined>(async (ids) => {
+      const found = await store.collection<EventIndexDocument>(EVENT_INDEX).find({ eventId: { $in: [...ids] } });
+      return new Map(found.map((event) => [event.eventId, event]));
+    }, undefined),
     transfer: idLoader<TransferDocument | undefined>(async (ids) => {
       const found = await store.collection<TransferDocument>(TRANSFERS).find({ _id: { $in: [...ids] } });
       return new Map(found.map((transfer) => [transfer._id, transfer]));

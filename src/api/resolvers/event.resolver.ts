@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { SubscribeResolverData } from 'type-graphql';
 import { pageSize } from '../../app/queries/page';
 import { requirePosition } from '../../app/queries/eventQueries';
@@ -25,6 +25,20 @@ export class EventResolver {
     await context.readAfter(minPosition);
     const page = await context.app.eventQueries.page(filter ?? undefined, { first: pageSize(first), after });
     return toConnection(page, toEvent);
+  }
+
+  @FieldResolver(() => Event, { nullable: true, description: 'The `EventRetracted` that withdrew this event; null while it stands. The log keeps both.' })
+  async retractedBy(@Root() event: Event, @Ctx() context: ApiContext): Promise<Event | null> {
+    if (event.retractedById === null) return null;
+    const retraction = await context.loaders.eventById.load(event.retractedById);
+    return retraction ? toEvent(retraction) : null;
+  }
+
+  @FieldResolver(() => Event, { nullable: true, description: 'For an `EventRetracted`: the event it withdrew; null for every other event.' })
+  async retracts(@Root() event: Event, @Ctx() context: ApiContext): Promise<Event | null> {
+    if (event.type !== 'EventRetracted' || typeof event.data.eventId !== 'string') return null;
+    const target = await context.loaders.eventById.load(event.data.eventId);
+    return target ? toEvent(target) : null;
   }
 
   @Subscription(() => Event, {

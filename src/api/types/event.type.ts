@@ -26,6 +26,9 @@ export class Event {
 
   @Field(() => GraphQLJSON, { description: 'The event payload; schemas in schema/events/.' })
   data!: Record<string, unknown>;
+
+  /** Id of the retraction that withdrew this event (resolved by `retractedBy`). */
+  retractedById!: string | null;
 }
 
 export function toEvent(document: EventIndexDocument): Event {
@@ -37,6 +40,7 @@ export function toEvent(document: EventIndexDocument): Event {
     effectiveDate: document.effectiveDate,
     recordedAt: document.recordedAt,
     data: document.data,
+    retractedById: document.retractedBy ?? null,
   };
 }
 

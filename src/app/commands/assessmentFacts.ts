@@ -7,6 +7,7 @@ import { addDays } from '../../domain/shared/localDate';
 import { versionOn } from '../../domain/unit/unit';
 import type { EventStore } from '../../eventstore/eventStore';
 import type { UnitFacts } from './unitFacts';
+import { liveEvents } from './liveEvents';
 
 /** Facts group scores and appraisals are decided on, read from the units' and members' own streams. */
 export class AssessmentFacts {
@@ -31,7 +32,7 @@ export class AssessmentFacts {
    */
   async appraisedMember(memberId: string, date: string): Promise<AppraisedMember | null> {
     if (memberId.trim() === '') return null;
-    const recorded = await this.store.readStream(memberStream(memberId));
+    const recorded = liveEvents(await this.store.readStream(memberStream(memberId)));
     let state: MemberState = initialMemberState();
     let branchOnDate: string | null = null;
     for (const event of recorded) {

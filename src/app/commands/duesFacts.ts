@@ -2,6 +2,7 @@ import type { BranchSpan, DuesMember } from '../../domain/dues/dues.commands';
 import { evolve as evolveMember, initialMemberState, type MemberState } from '../../domain/member/member';
 import { memberStream, type MemberEvent } from '../../domain/member/member.events';
 import type { EventStore } from '../../eventstore/eventStore';
+import { liveEvents } from './liveEvents';
 
 /** The member facts dues are decided on, from the member's own stream. */
 export class DuesFacts {
@@ -10,7 +11,7 @@ export class DuesFacts {
   /** The member's whole recorded life and every branch they belonged to; null when no member has this id. */
   async member(memberId: string): Promise<DuesMember | null> {
     if (memberId.trim() === '') return null;
-    const recorded = await this.store.readStream(memberStream(memberId));
+    const recorded = liveEvents(await this.store.readStream(memberStream(memberId)));
     let state: MemberState = initialMemberState();
     const branches: BranchSpan[] = [];
     for (const event of recorded) {

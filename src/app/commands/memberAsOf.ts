@@ -1,6 +1,7 @@
 import { evolve as evolveMember, initialMemberState, type MemberState } from '../../domain/member/member';
 import { memberStream, type MemberEvent } from '../../domain/member/member.events';
 import type { EventStore } from '../../eventstore/eventStore';
+import { liveEvents } from './liveEvents';
 
 export interface MemberAsOf {
   /** The member's state on the date (`exists: false` if registered only later). */
@@ -16,7 +17,7 @@ export interface MemberAsOf {
  */
 export async function memberAsOf(store: EventStore, memberId: string, date: string): Promise<MemberAsOf | null> {
   if (memberId.trim() === '') return null;
-  const recorded = await store.readStream(memberStream(memberId));
+  const recorded = liveEvents(await store.readStream(memberStream(memberId)));
   if (recorded.length === 0) return null;
   let state: MemberState = initialMemberState();
   for (const event of recorded) {

@@ -5,6 +5,8 @@ import type { ReadStore } from '../../readstore/readStore';
 import type { Projection } from '../../../projections/projection';
 import { isDomainEvent, toPositionedEvent } from '../recordedEvents';
 import { PositionWaiters } from './positionWaiters';
+import { projectLog } from './projectLog';
+import { RetractedEvents } from './retractedEvents';
 
 export interface ProjectorOptions {
   /** Largest batch taken from the live subscription at once; default 2,000. */
@@ -43,6 +45,8 @@ export class Projector {
   private readonly batchSize: number;
   private readonly catchUpBatchSize: number;
   private stopping = false;
+  private retracted = RetractedEvents.none();
+  private rebuilds = 0;
 
   constructor(
     private readonly events: EventStore,
@@ -62,6 +66,11 @@ export class Projector {
 
   get eventsApplied(): number {
     return this.applied;
+  }
+
+  /** How many times a retraction made the read models be rebuilt since start. */
+  get rebuildCount(): number {
+    return this.rebuilds;
   }
 
   async start(): Promise<void> {
@@ -108,13 +117,48 @@ export class Projector {
   /**
    * Reads the stored log in large pages, each applied as one batch, until a page comes back
    * short: the head is reached. The subscription then starts after the last position applied.
+   * Retractions already in the log are known first, so the events they withdraw are skipped;
+   * one that withdraws an event the stored read models hold makes them be rebuilt.
    */
   private async catchUpByPages(): Promise<void> {
-    while (!this.stopping) {
-      const page = await this.events.readAll({ after: this.checkpoint, maxCount: this.catchUpBatchSize });
-      if (page.length > 0) await this.apply(page);
-      if (page.length < this.catchUpBatchSize) return;
+    this.retracted = await RetractedEvents.inLog(this.events, { after: this.checkpoint });
+    if (this.checkpoint !== undefined && (await this.retractsApplied(this.checkpoint))) {
+      await this.rebuild(await this.events.headPosition());
     }
+    await projectLog(this.events, this.readStore, this.projections, this.retracted, {
+      after: this.checkpoint,
+      pageSize: this.catchUpBatchSize,
+      stopping: () => this.stopping,
+      onPage: (page, position) => this.reached(page, position),
+    });
+  }
+
+  /** Whether a retraction after `checkpoint` withdraws an event at or before it (already applied). */
+  private async retractsApplied(checkpoint: Position): Promise<boolean> {
+    for (const retraction of await this.events.readAll({ after: checkpoint, filter: { types: ['EventRetracted'] } })) {
+      const target = (await this.events.readStream(retraction.stream)).find((event) => event.id === retraction.data.eventId);
+      if (target !== undefined && target.position <= checkpoint) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Rebuilds every read model from the log up to `upTo` in a scratch store while the current
+   * ones keep answering, then swaps them in: a retraction withdraws an event from every fact
+   * derived from it, which only a fresh fold of the log can do for all projections alike.
+   */
+  private async rebuild(upTo: Position | undefined): Promise<void> {
+    const scratch = await this.readStore.createScratch();
+    for (const projection of this.projections) await projection.setup(scratch);
+    const retracted = await RetractedEvents.inLog(this.events, { upTo });
+    const position = upTo === undefined ? undefined : await projectLog(this.events, scratch, this.projections, retracted, { upTo, pageSize: this.catchUpBatchSize });
+    if (position !== undefined) await storeCheckpoint(scratch, position);
+    await this.readStore.adopt(scratch);
+    await scratch.close();
+    this.checkpoint = position;
+    this.retracted = retracted;
+    this.rebuilds++;
+    if (position !== undefined) this.waiters.reached(position);
   }
 
   /** Applies the subscription's events as they come, in batches of what it already holds. */
@@ -143,19 +187,27 @@ export class Projector {
     }
   }
 
+  /** Applies a batch from the subscription; a retraction of an event already applied rebuilds instead. */
   private async apply(batch: readonly RecordedEvent[]): Promise<void> {
-    const domainEvents = batch.filter(isDomainEvent).map(toPositionedEvent);
-    if (domainEvents.length > 0) {
-      for (const projection of this.projections) await projection.apply(domainEvents, this.readStore);
-    }
     const position = batch[batch.length - 1]!.position;
-    await this.readStore
-      .collection<Checkpoint>(CHECKPOINTS)
-      .updateOne({ _id: CHECKPOINT_ID }, { $set: { position } }, { upsert: true });
+    const domainEvents = batch.filter(isDomainEvent).map(toPositionedEvent);
+    if (this.retracted.needsRebuild(domainEvents)) await this.rebuild(position);
+    else await this.retracted.apply(domainEvents, this.projections, this.readStore);
+    await this.reached(batch, position);
+  }
+
+  /** Stores the checkpoint reached and tells waiters and listeners. */
+  private async reached(batch: readonly RecordedEvent[], position: Position): Promise<void> {
+    await storeCheckpoint(this.readStore, position);
     this.checkpoint = position;
+    const domainEvents = batch.filter(isDomainEvent).map(toPositionedEvent);
     this.applied += domainEvents.length;
     this.waiters.reached(position);
     if (domainEvents.length > 0) this.emitter.emit('applied', domainEvents);
     this.options.onProgress?.(position, this.applied);
   }
+}
+
+async function storeCheckpoint(store: ReadStore, position: Position): Promise<void> {
+  await store.collection<Checkpoint>(CHECKPOINTS).updateOne({ _id: CHECKPOINT_ID }, { $set: { position } }, { upsert: true });
 }

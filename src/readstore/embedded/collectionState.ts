@@ -105,6 +105,18 @@ export class CollectionState {
     return index.name;
   }
 
+  /** Takes the documents and indexes of `other` (a rebuilt copy of this collection); `other` is left empty. */
+  adopt(other: CollectionState): void {
+    this.documents.clear();
+    for (const [id, document] of other.documents) this.documents.set(id, document);
+    this.indexes.splice(0, this.indexes.length, ...other.indexes);
+    this.sources = [new IdIndex(this.documents), ...this.indexes];
+    this.exists = other.exists;
+    other.documents.clear();
+    other.indexes.length = 0;
+    other.exists = false;
+  }
+
   drop(): void {
     this.documents.clear();
     this.indexes.length = 0;

@@ -20,11 +20,11 @@ export class EmbeddedReadStore implements ReadStore {
   private readonly collections = new Map<string, CollectionState>();
   private readonly compiled: CompiledQueries;
 
+  private readonly compiledCacheSize: number;
+
   constructor(options: EmbeddedReadStoreOptions = {}) {
-    this.compiled = new CompiledQueries(
-      (name) => this.stateOf(name).match({}).map(cloneDocument),
-      options.compiledCacheSize ?? DEFAULT_COMPILED_CACHE_SIZE,
-    );
+    this.compiledCacheSize = options.compiledCacheSize ?? DEFAULT_COMPILED_CACHE_SIZE;
+    this.compiled = new CompiledQueries((name) => this.stateOf(name).match({}).map(cloneDocument), this.compiledCacheSize);
   }
 
   collection<T extends Document = Document>(name: string): Collection<T> {
@@ -33,6 +33,19 @@ export class EmbeddedReadStore implements ReadStore {
 
   async listCollections(): Promise<string[]> {
     return [...this.collections.values()].filter((state) => state.exists).map((state) => state.name);
+  }
+
+  async createScratch(): Promise<ReadStore> {
+    return new EmbeddedReadStore({ compiledCacheSize: this.compiledCacheSize });
+  }
+
+  async adopt(scratch: ReadStore): Promise<void> {
+    if (!(scratch instanceof EmbeddedReadStore)) throw new TypeError('An embedded read store adopts only another embedded read store');
+    // Synchronous from here on: no query sees a mix of old and new collections.
+    for (const name of new Set([...this.collections.keys(), ...scratch.collections.keys()])) {
+      this.stateOf(name).adopt(scratch.stateOf(name));
+    }
+    scratch.collections.clear();
   }
 
   async close(): Promise<void> {

@@ -22,6 +22,7 @@ import { UNIT_EVENT_TYPES } from '../../../src/domain/unit/unit.events';
 import type { RecordedEvent } from '../../../src/eventstore/eventStore';
 import { SqliteEventStore } from '../../../src/eventstore/sqlite/sqliteEventStore';
 import { EmbeddedReadStore } from '../../../src/readstore/embedded/embeddedReadStore';
+import { RETRACTION_EVENT_TYPES } from '../../../src/domain/retraction/retraction.events';
 
 /**
  * The published event schemas (schema/events/, DESIGN.md "Events") are a promise to integrators:
@@ -31,7 +32,7 @@ import { EmbeddedReadStore } from '../../../src/readstore/embedded/embeddedReadS
 const SCHEMA_DIR = join(__dirname, '../../../schema/events');
 const ID_BASE = 'https://orgtrack.example/schema/events/';
 const METADATA = 'metadata';
-const EVENT_TYPES: readonly string[] = [...UNIT_EVENT_TYPES, ...MEMBER_EVENT_TYPES, ...PAIRING_EVENT_TYPES, ...AWARD_EVENT_TYPES, ...MEETING_EVENT_TYPES, ...GROUP_SCORE_EVENT_TYPES, ...APPRAISAL_EVENT_TYPES, ...LEADERSHIP_EVENT_TYPES, ...DUES_EVENT_TYPES];
+const EVENT_TYPES: readonly string[] = [...UNIT_EVENT_TYPES, ...MEMBER_EVENT_TYPES, ...PAIRING_EVENT_TYPES, ...AWARD_EVENT_TYPES, ...MEETING_EVENT_TYPES, ...GROUP_SCORE_EVENT_TYPES, ...APPRAISAL_EVENT_TYPES, ...LEADERSHIP_EVENT_TYPES, ...DUES_EVENT_TYPES, ...RETRACTION_EVENT_TYPES];
 
 /** ajv has no formats built in (ajv-formats is not installed): a strict ISO-8601 instant is enough here. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -181,7 +182,9 @@ describe('every event the command layer records satisfies the published schemas'
     // A dues base, a payment towards what is due, and an extra contribution.
     await app.dues.setBase({ memberId: adviser, category: 'EMPLOYED', monthlyIncome: '8500' }, past);
     await app.dues.recordPayment({ memberId: adviser, period: past.effectiveDate.slice(0, 7), amount: '127.50', extra: false }, past);
-    await app.dues.recordPayment({ memberId: adviser, period: past.effectiveDate.slice(0, 7), amount: '20', extra: true }, past);
+    const extra = await app.dues.recordPayment({ memberId: adviser, period: past.effectiveDate.slice(0, 7), amount: '20', extra: true }, past);
+    // A correction: the extra contribution was booked by mistake.
+    await app.retractions.retract({ eventId: extra.eventIds[0]!, reason: 'Booked twice' }, by);
   }
 
   beforeAll(async () => {
@@ -194,9 +197,14 @@ describe('every event the command layer records satisfies the published schemas'
     await app?.close();
   });
 
-  it('records every domain event type, only in unit- and member- streams', () => {
+  it('records every domain event type, each in the streams of its category (a retraction in its target\'s)', () => {
     expect(new Set(events.map((event) => event.type))).toEqual(new Set(EVENT_TYPES));
+    const byId = new Map(events.map((event) => [event.id, event]));
     for (const event of events) {
+      if (event.type === 'EventRetracted') {
+        expect(event.stream).toBe(byId.get(String(event.data.eventId))?.stream);
+        continue;
+      }
       const category = UNIT_EVENT_TYPES.includes(event.type as never) ? 'unit' : PAIRING_EVENT_TYPES.includes(event.type as never) ? 'pairing'
         : AWARD_EVENT_TYPES.includes(event.type as never) ? 'award' : GROUP_SCORE_EVENT_TYPES.includes(event.type as never) ? 'groupscore'
         : APPRAISAL_EVENT_TYPES.includes(event.type as never) ? 'appraisal' : MEETING_EVENT_TYPES.includes(event.type as never) ? 'meeting'

@@ -20,7 +20,8 @@ export class EventLog {
   record(effectiveDate: string, event: OrgEvent): PositionedEvent {
     const sequence = this.events.length + 1;
     const stream =
-      event.type === 'ElectionHeld' || event.type === 'OfficerResigned' || event.type === 'OfficerRemoved' ? leadershipStream(event.data.unitId)
+      event.type === 'EventRetracted' ? this.streamOf(event.data.eventId)
+      : event.type === 'ElectionHeld' || event.type === 'OfficerResigned' || event.type === 'OfficerRemoved' ? leadershipStream(event.data.unitId)
       : event.type === 'DuesBaseSet' || event.type === 'DuesPaid' ? duesStream(event.data.memberId)
       : 'meetingId' in event.data ? meetingStream(event.data.meetingId) : 'unitId' in event.data ? unitStream(event.data.unitId) : 'pairingId' in event.data ? pairingStream(event.data.pairingId)
       : 'awardId' in event.data ? awardStream(event.data.awardId) : 'scoreId' in event.data ? groupScoreStream(event.data.groupId)
@@ -36,6 +37,12 @@ export class EventLog {
     } as PositionedEvent;
     this.events.push(positioned);
     return positioned;
+  }
+
+  private streamOf(eventId: string): string {
+    const target = this.events.find((event) => event.id === eventId);
+    if (target === undefined) throw new Error(`No event ${eventId} in this log`);
+    return target.stream;
   }
 }
 

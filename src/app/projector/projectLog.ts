@@ -1,0 +1,44 @@
+import type { EventStore, Position, RecordedEvent } from '../../eventstore/eventStore';
+import type { ReadStore } from '../../readstore/readStore';
+import type { Projection } from '../../../projections/projection';
+import { isDomainEvent, toPositionedEvent } from '../recordedEvents';
+import type { RetractedEvents } from './retractedEvents';
+
+export interface ProjectLogOptions {
+  /** Exclusive start; default: the beginning of the log. */
+  after?: Position;
+  /** Inclusive end; default: the head as the pages are read. */
+  upTo?: Position;
+  /** Events read and applied as one batch. */
+  pageSize: number;
+  /** Checked between pages: true stops the reading. */
+  stopping?: () => boolean;
+  /** Called after each page is applied with its events and the last position read. */
+  onPage?: (page: readonly RecordedEvent[], position: Position) => Promise<void> | void;
+}
+
+/**
+ * Reads the stored log in large pages and applies each to the projections as one batch (a
+ * document each batch touches is read and written once per batch, so few large batches go
+ * fastest). Returns the last position applied, or `after` when there was nothing to read.
+ */
+export async function projectLog(
+  events: EventStore,
+  store: ReadStore,
+  projections: readonly Projection[],
+  retracted: RetractedEvents,
+  options: ProjectLogOptions,
+): Promise<Position | undefined> {
+  let position = options.after;
+  while (options.stopping?.() !== true) {
+    const read = await events.readAll({ after: position, maxCount: options.pageSize });
+    const page = options.upTo === undefined ? read : read.filter((event) => event.position <= options.upTo!);
+    if (page.length > 0) {
+      await retracted.apply(page.filter(isDomainEvent).map(toPositionedEvent), projections, store);
+      position = page[page.length - 1]!.position;
+      await options.onPage?.(page, position);
+    }
+    if (page.length < options.pageSize) return position;
+  }
+  return position;
+}
