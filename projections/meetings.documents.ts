@@ -30,3 +30,28 @@ export type AttendanceDocument = {
   outcome: AttendanceOutcome;
   position: string;
 };
+
+/**
+ * Collection `partyDayYears`: the theme party days one member was listed at in one calendar
+ * year, by outcome, so that a member's record for the twelve months up to a date is at most two
+ * small documents read by id, however long their history. Dates are `YYYY-MM-DD`, oldest first;
+ * a date appears once per meeting held that day.
+ */
+export type PartyDayYearDocument = {
+  /** `${memberId}:${year}` (see `partyDayYearId`). */
+  _id: string;
+  memberId: string;
+  /** The calendar year, `YYYY`. */
+  year: string;
+  presentOn: string[];
+  excusedOn: string[];
+  /** Unexcused absences. */
+  absentOn: string[];
+  /**
+   * The member id when `absentOn` is not empty, else null; indexed. A year without an unexcused
+   * absence can add neither to a member's absences nor to a run of them, so flags read only the
+   * years found through this field.
+   */
+  absentMemberId: string | null;
+  position: string;
+};

@@ -1,25 +1,29 @@
 import { assertNever, type PositionedEvent } from '../src/domain/events';
 import type { MeetingEvent } from '../src/domain/meeting/meeting.events';
 import type { AttendanceOutcome } from '../src/domain/meeting/meetingKind';
-import { ATTENDANCE, MEETINGS } from './collections';
+import { ATTENDANCE, MEETINGS, PARTY_DAY_YEARS } from './collections';
 import { alreadyApplied, DocumentCache } from './documentCache';
 import { isMeetingEvent } from './eventKinds';
-import type { AttendanceDocument, MeetingDocument } from './meetings.documents';
+import type { AttendanceDocument, MeetingDocument, PartyDayYearDocument } from './meetings.documents';
+import { partyDayOutcomes, partyDayYearId, withPartyDay } from './partyDayYears';
 import type { Projection } from './projection';
 
 /**
  * `meetings` and `attendance`: each meeting as recorded, and one record per listed member, so
  * that a member's theme party days and a branch's meetings are read through an index.
+ * `partyDayYears`: each member's theme party days per calendar year, for attendance flags.
  */
 export const meetingsProjection: Projection = {
   name: 'meetings',
-  collections: [MEETINGS, ATTENDANCE],
+  collections: [MEETINGS, ATTENDANCE, PARTY_DAY_YEARS],
 
   async setup(store) {
     const meetings = store.collection<MeetingDocument>(MEETINGS);
     for (const field of ['unitId', 'branchId']) await meetings.createIndex({ keys: { [field]: 1 } });
     const attendance = store.collection<AttendanceDocument>(ATTENDANCE);
     for (const field of ['memberId', 'branchId']) await attendance.createIndex({ keys: { [field]: 1 } });
+    const years = store.collection<PartyDayYearDocument>(PARTY_DAY_YEARS);
+    for (const field of ['absentMemberId', 'year']) await years.createIndex({ keys: { [field]: 1 } });
   },
 
   async apply(events, store) {
@@ -35,8 +39,24 @@ export const meetingsProjection: Projection = {
     }
     await meetings.flush();
     await attendance.flush();
+    await applyPartyDays(meetingEvents, new DocumentCache(store.collection<PartyDayYearDocument>(PARTY_DAY_YEARS)));
   },
 };
+
+/** Adds each theme party day to the year document of every member listed, in log order. */
+async function applyPartyDays(events: readonly PositionedEvent<MeetingEvent>[], years: DocumentCache<PartyDayYearDocument>): Promise<void> {
+  const listed = events.map((event) => ({ event, outcomes: partyDayOutcomes(event) })).filter(({ outcomes }) => outcomes.length > 0);
+  if (listed.length === 0) return;
+  const yearOf = (event: PositionedEvent<MeetingEvent>, memberId: string): string => partyDayYearId(memberId, event.effectiveDate.slice(0, 4));
+  await years.load(listed.flatMap(({ event, outcomes }) => outcomes.map(({ memberId }) => yearOf(event, memberId))));
+  for (const { event, outcomes } of listed) {
+    for (const { memberId, outcome } of outcomes) {
+      const changed = withPartyDay(years.get(yearOf(event, memberId)), event, memberId, outcome);
+      if (changed !== undefined) years.put(changed);
+    }
+  }
+  await years.flush();
+}
 
 export function meetingOf(event: PositionedEvent<MeetingEvent>): MeetingDocument {
   switch (event.type) {

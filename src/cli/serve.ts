@@ -19,6 +19,7 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
     'read models are up to date',
   );
   app.transferExpiry.start((error) => logger.error({ err: error }, 'expiring overdue transfers failed'));
+  app.attendanceFlagWatcher.start((error) => logger.error({ err: error }, 'recording attendance flag changes failed'));
   const server = await startServer(app, await buildOrgtrackSchema(), { port: config.port, host: config.host, logger });
   logger.info({ url: server.url }, `orgtrack is serving GraphQL at ${server.url}`);
 

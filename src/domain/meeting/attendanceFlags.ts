@@ -13,31 +13,43 @@ export interface PartyDayOutcome {
   outcome: AttendanceOutcome;
 }
 
-export interface AttendanceFlagFacts {
+/** A member's flag: their tally in the window, why it flags them, and their last absence. */
+export interface AttendanceFlagFacts extends PartyDayTally {
   /** CONSECUTIVE when a run of 3 was reached (even if 6 in total were too), else CUMULATIVE. */
   reason: FlagReason;
-  /** Unexcused absences in the window. */
-  absences: number;
-  /** The longest run of unexcused absences in a row. */
-  longestRun: number;
-  /** Theme party days the member was listed at in the window. */
-  partyDays: number;
-  absentOn: LocalDate[];
   lastAbsentOn: LocalDate;
 }
 
+/** The twelve months a flag looks at: after `after` (exclusive) up to and including `upTo`. */
+export interface FlagWindow {
+  after: LocalDate;
+  upTo: LocalDate;
+}
+
+/** How a member took part in theme party days within a window. */
+export interface PartyDayTally {
+  /** Unexcused absences. */
+  absences: number;
+  /** The longest run of unexcused absences in a row. */
+  longestRun: number;
+  /** Theme party days the member was listed at. */
+  partyDays: number;
+  /** The days of the unexcused absences, oldest first. */
+  absentOn: LocalDate[];
+}
+
 /** The window of a flag on `asOf`: the twelve months up to and including it. */
-export function flagWindow(asOf: LocalDate): { after: LocalDate; upTo: LocalDate } {
+export function flagWindow(asOf: LocalDate): FlagWindow {
   return { after: addYears(asOf, -1), upTo: asOf };
 }
 
 /**
- * The flag of one member from their theme-party-day outcomes, or null. Only days the member was
- * listed at count: a day they were not listed at neither adds an absence nor breaks a run; being
- * present or excused breaks a run. Outcomes outside the window are ignored.
+ * Counts a member's theme party days in `window`. Only days the member was listed at count: a
+ * day they were not listed at neither adds an absence nor breaks a run; being present or excused
+ * breaks a run. Outcomes outside the window are ignored.
  */
-export function attendanceFlag(outcomes: readonly PartyDayOutcome[], asOf: LocalDate): AttendanceFlagFacts | null {
-  const { after, upTo } = flagWindow(asOf);
+export function partyDayTally(outcomes: readonly PartyDayOutcome[], window: FlagWindow): PartyDayTally {
+  const { after, upTo } = window;
   const inWindow = outcomes.filter((day) => day.heldOn > after && day.heldOn <= upTo).sort((a, b) => (a.heldOn < b.heldOn ? -1 : a.heldOn > b.heldOn ? 1 : 0));
   const absentOn: LocalDate[] = [];
   let run = 0;
@@ -51,14 +63,21 @@ export function attendanceFlag(outcomes: readonly PartyDayOutcome[], asOf: Local
       run = 0;
     }
   }
-  const consecutive = longestRun >= CONSECUTIVE_ABSENCES;
-  if (!consecutive && absentOn.length < CUMULATIVE_ABSENCES) return null;
+  return { absences: absentOn.length, longestRun, partyDays: inWindow.length, absentOn };
+}
+
+/** The flag a tally amounts to, or null: 3 unexcused absences in a row, or 6 in total. */
+export function flagOf(tally: PartyDayTally): AttendanceFlagFacts | null {
+  const consecutive = tally.longestRun >= CONSECUTIVE_ABSENCES;
+  if (!consecutive && tally.absences < CUMULATIVE_ABSENCES) return null;
   return {
     reason: consecutive ? 'CONSECUTIVE' : 'CUMULATIVE',
-    absences: absentOn.length,
-    longestRun,
-    partyDays: inWindow.length,
-    absentOn,
-    lastAbsentOn: absentOn[absentOn.length - 1]!,
+    ...tally,
+    lastAbsentOn: tally.absentOn[tally.absentOn.length - 1]!,
   };
+}
+
+/** The flag of one member on `asOf` from their theme-party-day outcomes, or null (see `partyDayTally`). */
+export function attendanceFlag(outcomes: readonly PartyDayOutcome[], asOf: LocalDate, window: FlagWindow = flagWindow(asOf)): AttendanceFlagFacts | null {
+  return flagOf(partyDayTally(outcomes, window));
 }
