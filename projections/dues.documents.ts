@@ -23,7 +23,15 @@ export type DuesPaymentDocument = {
   amountMinor: number;
   currency: string;
   extra: boolean;
+  /**
+   * The branch credited by what the read models know now: the member's branch on the period's
+   * first day (or on joining, if later), recomputed when a correction changes where they were.
+   */
   creditedBranchId: string;
+  /** `${creditedBranchId}@${period}`, indexed: the payments credited to a branch for a month. */
+  creditKey: string;
+  /** The branch the decider credited when the payment was recorded (the event's `creditedBranchId`). */
+  recordedBranchId: string;
   /** Effective date of the payment. */
   paidOn: string;
   recordedAt: string;

@@ -1,13 +1,19 @@
 import { baseOn, type DatedDuesBase } from '../../domain/dues/dues';
-import { creditDayOf, owesDuesFor } from '../../domain/dues/duesMembership';
+import { owesDuesFor } from '../../domain/dues/duesMembership';
 import { monthlyDue, type DuesBase, type DuesPolicy } from '../../domain/dues/duesPolicy';
 import { firstDayOf, lastDayOf, parsePeriod, periodOf, periodsBetween, type Period } from '../../domain/dues/period';
 import { InvalidInput } from '../../domain/shared/errors';
 import type { ReadStore } from '../../readstore/readStore';
 import {
-  DUES_BASES, DUES_PAYMENTS, MEMBERS, MEMBERSHIPS, lastStartedOn, type DuesBaseDocument, type DuesPaymentDocument, type MemberDocument, type MembershipDocument,
+  DUES_BASES, DUES_HORIZON, DUES_HORIZON_ID, DUES_PAYMENTS, MEMBERS, MEMBERSHIPS, countedBranchOn,
+  type DuesBaseDocument, type DuesHorizonDocument, type DuesPaymentDocument, type MemberDocument, type MembershipDocument,
 } from '../../../projections';
+import { branchesPerMonth } from './duesBranchScope';
+import { DuesReportTally, type DuesReportResult } from './duesReport';
+import { reportFromSpans } from './duesReportFromSpans';
 import { groupBy, type UnitQueries } from './unitQueries';
+
+export type { DuesReportMonth, DuesReportResult } from './duesReport';
 
 /** Longest span a dues query covers: ten years of months. */
 export const MAX_DUES_PERIODS = 120;
@@ -24,26 +30,9 @@ export interface MemberDuesPeriod {
   payments: DuesPaymentDocument[];
 }
 
-/** A unit's dues for one month, in minor units. */
-export interface DuesReportMonth {
-  period: Period;
-  dueMinor: number;
-  /** Credited to the unit's branches for the period, extra contributions included. */
-  paidMinor: number;
-  outstandingMinor: number;
-  membersDue: number;
-  membersInArrears: number;
-}
-
-export interface DuesReportResult {
-  months: DuesReportMonth[];
-  /** Sums over the months; the member counts are of distinct members (due, or in arrears, in any month). */
-  totals: Omit<DuesReportMonth, 'period'>;
-}
-
 type DuesMemberFacts = { joinedOn: string | null; leftOn: string | null };
 
-/** Reads of the `duesBases` and `duesPayments` read models, priced by the configured policy. */
+/** Reads of the dues read models (`duesBases`, `duesPayments`, and for reports `duesSpans` and `duesCredits`), priced by the configured policy. */
 export class DuesQueries {
   constructor(
     private readonly store: ReadStore,
@@ -79,61 +68,19 @@ export class DuesQueries {
    * Per month from `from` to `to`: what the members of the unit's branches (those under it on the
    * month's first day, or only the unit itself) owed, what was credited to those branches, what is
    * still outstanding and how many members are in arrears, as recorded by `asOf`. A member counts for
-   * the branch they belonged to on the month's first day (or on joining, if later).
+   * the branch they belonged to on the month's first day (or on joining, if later). Read from the
+   * `duesSpans` read model when `asOf` is past every fact it knows (the usual case), else from the facts.
    */
   async report(unitId: string, range: { from: string; to: string; includeDescendants: boolean }, asOf: string): Promise<DuesReportResult> {
     const from = parsePeriod(range.from, 'from');
     const to = parsePeriod(range.to, 'to');
     const periods = requireRange(from, to);
-    const branchSets = new Map<Period, Set<string>>();
-    for (const period of periods) branchSets.set(period, await this.branchesOn(unitId, firstDayOf(period), range.includeDescendants));
-    const allBranches = [...new Set([...branchSets.values()].flatMap((set) => [...set]))];
-    const inRange = await this.store
-      .collection<MembershipDocument>(MEMBERSHIPS)
-      .find({ branchId: { $in: allBranches }, validFrom: { $lte: lastDayOf(to) }, $or: [{ validTo: null }, { validTo: { $gt: firstDayOf(from) } }] });
-    const memberIds = [...new Set(inRange.map((interval) => interval.memberId))];
-    const [members, intervals, bases, memberPayments, credited] = await Promise.all([
-      this.store.collection<MemberDocument>(MEMBERS).find({ _id: { $in: memberIds } }),
-      this.store.collection<MembershipDocument>(MEMBERSHIPS).find({ memberId: { $in: memberIds } }),
-      this.basesOf(memberIds, asOf),
-      this.paymentsOf({ memberId: { $in: memberIds } }, from, to, asOf),
-      this.paymentsOf({ creditedBranchId: { $in: allBranches } }, from, to, asOf),
+    const [branchSets, horizon] = await Promise.all([
+      branchesPerMonth(this.store, this.units, unitId, periods, range.includeDescendants),
+      this.store.collection<DuesHorizonDocument>(DUES_HORIZON).findOne({ _id: DUES_HORIZON_ID }),
     ]);
-    const intervalsOf = groupBy(intervals, (interval) => interval.memberId);
-    const paidBy = groupBy(memberPayments, (payment) => `${payment.memberId}@${payment.period}`);
-    const creditedIn = groupBy(credited, (payment) => payment.period);
-    const everDue = new Set<string>();
-    const everInArrears = new Set<string>();
-    const months = periods.map((period): DuesReportMonth => {
-      const branches = branchSets.get(period)!;
-      let dueMinor = 0;
-      let outstandingMinor = 0;
-      let membersDue = 0;
-      let membersInArrears = 0;
-      for (const member of members) {
-        const facts = factsAsOf(member, asOf);
-        if (facts.joinedOn === null || !owesDuesFor(period, facts)) continue;
-        const place = lastStartedOn(intervalsOf.get(member._id) ?? [], creditDayOf(period, facts.joinedOn));
-        if (place === undefined || !branches.has(place.branchId)) continue;
-        const due = this.dueOf(bases.get(member._id) ?? [], facts, period);
-        const paid = sum((paidBy.get(`${member._id}@${period}`) ?? []).filter((payment) => !payment.extra).map((payment) => payment.amountMinor));
-        membersDue += 1;
-        everDue.add(member._id);
-        dueMinor += due;
-        outstandingMinor += Math.max(0, due - paid);
-        if (paid < due) {
-          membersInArrears += 1;
-          everInArrears.add(member._id);
-        }
-      }
-      const paidMinor = sum((creditedIn.get(period) ?? []).filter((payment) => branches.has(payment.creditedBranchId)).map((payment) => payment.amountMinor));
-      return { period, dueMinor, paidMinor, outstandingMinor, membersDue, membersInArrears };
-    });
-    const total = (key: keyof Omit<DuesReportMonth, 'period'>): number => sum(months.map((month) => month[key]));
-    return {
-      months,
-      totals: { dueMinor: total('dueMinor'), paidMinor: total('paidMinor'), outstandingMinor: total('outstandingMinor'), membersDue: everDue.size, membersInArrears: everInArrears.size },
-    };
+    if (horizon !== null && asOf >= horizon.knownThrough) return reportFromSpans(this.store, this.policy, periods, branchSets);
+    return this.reportFromFacts(periods, branchSets, asOf);
   }
 
   /** Monthly dues on `base` under the policy in force in `period`. */
@@ -141,13 +88,39 @@ export class DuesQueries {
     return monthlyDue(this.policy, base, period);
   }
 
-  /** The branches whose dues count for the unit on `date`: itself if a branch, else (with descendants) the branches under it. */
-  private async branchesOn(unitId: string, date: string, includeDescendants: boolean): Promise<Set<string>> {
-    const unit = (await this.units.versionsOn([unitId], date)).get(unitId);
-    if (unit === undefined || (unit.validTo !== null && unit.validTo <= date)) return new Set();
-    if (unit.level === 'BRANCH') return new Set([unitId]);
-    if (!includeDescendants) return new Set();
-    return new Set((await this.units.descendantsOn([unitId], 'BRANCH', date)).map((branch) => branch.unitId));
+  /** The report from the bases, payments, members and memberships, leaving out what was recorded with a later effective date than `asOf`. */
+  private async reportFromFacts(periods: readonly Period[], branchSets: readonly ReadonlySet<string>[], asOf: string): Promise<DuesReportResult> {
+    const from = periods[0]!;
+    const to = periods[periods.length - 1]!;
+    const allBranches = [...new Set(branchSets.flatMap((set) => [...set]))];
+    const inRange = await this.store
+      .collection<MembershipDocument>(MEMBERSHIPS)
+      .find({ branchId: { $in: allBranches }, validFrom: { $lte: lastDayOf(to) }, $or: [{ validTo: null }, { validTo: { $gt: firstDayOf(from) } }] }, { projection: { _id: 0, memberId: 1 } });
+    const memberIds = [...new Set(inRange.map((interval) => interval.memberId))];
+    const [members, intervals, bases, memberPayments, credited] = await Promise.all([
+      this.store.collection<MemberDocument>(MEMBERS).find({ _id: { $in: memberIds } }, { projection: { _id: 1, joinedOn: 1, leftOn: 1 } }),
+      this.store.collection<MembershipDocument>(MEMBERSHIPS).find({ memberId: { $in: memberIds } }, { projection: { _id: 0, memberId: 1, branchId: 1, validFrom: 1, validTo: 1 } }),
+      this.basesOf(memberIds, asOf),
+      this.paymentsOf({ memberId: { $in: memberIds } }, from, to, asOf),
+      this.paymentsOf({ creditedBranchId: { $in: allBranches } }, from, to, asOf),
+    ]);
+    const intervalsOf = groupBy(intervals, (interval) => interval.memberId);
+    const paidBy = groupBy(memberPayments, (payment) => `${payment.memberId}@${payment.period}`);
+    const creditedIn = groupBy(credited, (payment) => payment.period);
+    const tally = new DuesReportTally(periods);
+    periods.forEach((period, index) => {
+      const branches = branchSets[index]!;
+      for (const member of members) {
+        const facts = factsAsOf(member, asOf);
+        if (facts.joinedOn === null || !owesDuesFor(period, facts)) continue;
+        const branchId = countedBranchOn(intervalsOf.get(member._id) ?? [], period, facts.joinedOn);
+        if (branchId === undefined || !branches.has(branchId)) continue;
+        const paid = sum((paidBy.get(`${member._id}@${period}`) ?? []).filter((payment) => !payment.extra).map((payment) => payment.amountMinor));
+        tally.memberDue(index, member._id, this.dueOf(bases.get(member._id) ?? [], facts, period), paid);
+      }
+      for (const payment of creditedIn.get(period) ?? []) if (branches.has(payment.creditedBranchId)) tally.credited(index, payment.amountMinor);
+    });
+    return tally.result();
   }
 
   private dueOf(bases: readonly DatedDuesBase[], facts: DuesMemberFacts, period: Period): number {

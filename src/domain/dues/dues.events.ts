@@ -9,7 +9,10 @@ export type DuesBaseSet = {
   type: 'DuesBaseSet';
   data: { memberId: string; category: DuesCategory; monthlyIncomeMinor: number; currency: DuesCurrency };
 };
-/** A payment for one month; `creditedBranchId` is the member's branch on the period's first day (or on joining, if later). */
+/**
+ * A payment for one month; `creditedBranchId` is the member's branch on the period's first day (or on
+ * joining, if later) as the decider saw it; read models credit by what is known now, following corrections.
+ */
 export type DuesPaid = {
   type: 'DuesPaid';
   data: {

@@ -71,7 +71,11 @@ export function policyVersionFor(policy: DuesPolicy, period: Period): DuesPolicy
 
 /** The monthly amount due for `period` on `base`, in minor units, rounded half up to the fen. */
 export function monthlyDue(policy: DuesPolicy, base: DuesBase, period: Period): number {
-  const version = policyVersionFor(policy, period);
+  return dueUnder(policyVersionFor(policy, period), base);
+}
+
+/** The monthly amount due on `base` under one policy version (none: nothing is due), as `monthlyDue`. */
+export function dueUnder(version: DuesPolicyVersion | undefined, base: DuesBase): number {
   if (version === undefined) return 0;
   const rule = version.rules[base.category];
   if (rule.kind === 'FIXED') return rule.amountMinor;

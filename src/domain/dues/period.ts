@@ -33,6 +33,12 @@ export function nextPeriod(period: Period): Period {
   return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
 }
 
+export function previousPeriod(period: Period): Period {
+  const year = Number(period.slice(0, 4));
+  const month = Number(period.slice(5, 7));
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+}
+
 /** Every period from `from` to `to`, both included; empty when `to` is before `from`. */
 export function periodsBetween(from: Period, to: Period): Period[] {
   const periods: Period[] = [];
