@@ -1,6 +1,7 @@
 import { assertNever, type PositionedEvent } from '../src/domain/events';
 import type { MemberEvent } from '../src/domain/member/member.events';
 import type { MemberTimelineChange, MemberTimelineDocument, MembershipDocument } from './memberships.documents';
+import { unitYearsOf } from './memberships.years';
 import { segmentsOf } from './temporal';
 
 /**
@@ -52,5 +53,6 @@ export function membershipsOf(timeline: MemberTimelineDocument): MembershipDocum
     // Ended by the member's next change, else (when closed) by their leaving.
     endRecordedAt: endedBy?.recordedAt ?? (validTo === null ? null : timeline.leftRecordedAt),
     position: change.position,
+    unitYears: unitYearsOf([change.branchId, change.groupId], { validFrom, validTo }),
   }));
 }

@@ -46,4 +46,6 @@ export type MembershipDocument = {
    */
   endRecordedAt: string | null;
   position: string;
+  /** Index keys by branch, group and calendar year, for reads by date (see memberships.years.ts). */
+  unitYears: string[];
 };

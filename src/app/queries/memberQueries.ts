@@ -2,7 +2,7 @@ import type { MemberStatus } from '../../domain/member/memberStatus';
 import type { UnitLevel } from '../../domain/unit/unitLevel';
 import type { Filter, ReadStore } from '../../readstore/readStore';
 import {
-  MEMBERS, MEMBERSHIPS, UNIT_MEMBER_COUNTS, activeOn, countOn, lastStartedOn, type MemberDocument, type MembershipDocument, type UnitMemberCountDocument,
+  MEMBERS, MEMBERSHIPS, UNIT_MEMBER_COUNTS, countDocumentIds, countFrom, lastStartedOn, membershipsInUnitsOn, type MemberDocument, type MembershipDocument, type UnitMemberCountDocument,
 } from '../../../projections';
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from './page';
 import { groupBy, type UnitQueries } from './unitQueries';
@@ -44,7 +44,11 @@ export class MemberQueries {
     const result = new Map<string, MemberOnDate>();
     for (const member of members) {
       const last = lastStartedOn(byMember.get(member._id) ?? [], date);
-      if (!last) continue;
+      if (!last) {
+        // Registered and left on the same day: no interval, but a member who has left.
+        if (member.leftOn !== null && member.registeredOn <= date) result.set(member._id, { member, membership: undefined, status: 'LEFT' });
+        continue;
+      }
       const inForce = last.validTo === null || last.validTo > date;
       result.set(member._id, { member, membership: inForce ? last : undefined, status: inForce ? last.status : 'LEFT' });
     }
@@ -73,7 +77,8 @@ export class MemberQueries {
 
   /**
    * How many members each unit had on `date` (directly, or in its subtree), from the count
-   * steps of the branches and groups: at most two read-store calls, whatever the history.
+   * documents of the branches and groups for the date's year: at most two read-store calls, and
+   * two small documents per branch or group, whatever the history.
    */
   async countsOn(units: readonly { unitId: string; level: UnitLevel }[], date: string, includeDescendants: boolean): Promise<Map<string, number>> {
     const counts = new Map<string, number>(units.map((unit) => [unit.unitId, 0]));
@@ -84,8 +89,12 @@ export class MemberQueries {
     if (unitIds.length === 0) return counts;
     const documents = await this.store
       .collection<UnitMemberCountDocument>(UNIT_MEMBER_COUNTS)
-      .find({ _id: { $in: unitIds } }, { projection: { steps: 1 } });
-    const onDate = new Map(documents.map((document) => [document._id, countOn(document.steps, date)]));
+      .find({ _id: { $in: unitIds.flatMap((unitId) => countDocumentIds(unitId, date)) } }, { projection: { from: 1, count: 1, steps: 1 } });
+    const byId = new Map(documents.map((document) => [document._id, document]));
+    const onDate = new Map(unitIds.map((unitId) => {
+      const [year, after] = countDocumentIds(unitId, date);
+      return [unitId, countFrom(byId.get(year), byId.get(after), date)];
+    }));
     for (const unitId of counted) counts.set(unitId, onDate.get(unitId) ?? 0);
     for (const branch of branchesBelow) {
       for (const ancestor of branch.ancestors) {
@@ -96,22 +105,20 @@ export class MemberQueries {
   }
 
   private async membershipFilter(criteria: MemberListCriteria, date: string): Promise<Filter | undefined> {
-    const filter: Filter = { ...activeOn(date) };
-    if (criteria.status?.length) {
-      const stages = criteria.status.filter((status) => status !== 'LEFT');
-      if (stages.length === 0) return undefined;
-      filter.status = { $in: stages };
-    }
-    switch (criteria.unitLevel) {
-      case 'GROUP':
-        return { ...filter, groupId: criteria.unitId };
-      case 'BRANCH':
-        return { ...filter, branchId: criteria.unitId };
-      default: {
-        if (!criteria.includeDescendants) return undefined;
-        const branches = await this.units.descendantsOn([criteria.unitId], 'BRANCH', date);
-        return { ...filter, branchId: { $in: branches.map((branch) => branch.unitId) } };
-      }
-    }
+    // An empty status list asks for every stage; a list of only LEFT, for nobody in force.
+    const stages = criteria.status?.length ? criteria.status.filter((status) => status !== 'LEFT') : undefined;
+    if (stages?.length === 0) return undefined;
+    const unitIds = await this.listedUnits(criteria, date);
+    if (unitIds === undefined) return undefined;
+    const filter = membershipsInUnitsOn(unitIds, date);
+    return stages === undefined ? filter : { ...filter, status: { $in: stages } };
+  }
+
+  /** The group, the branch, or the branches of the subtree whose memberships are listed. */
+  private async listedUnits(criteria: MemberListCriteria, date: string): Promise<string[] | undefined> {
+    if (criteria.unitLevel === 'GROUP' || criteria.unitLevel === 'BRANCH') return [criteria.unitId];
+    if (!criteria.includeDescendants) return undefined;
+    const branches = await this.units.descendantsOn([criteria.unitId], 'BRANCH', date);
+    return branches.map((branch) => branch.unitId);
   }
 }

@@ -3,7 +3,7 @@ import { periodsOverlapping } from '../../domain/meeting/meetingRequirements';
 import { NotFound } from '../../domain/shared/errors';
 import { addDays } from '../../domain/shared/localDate';
 import type { FindOptions, ReadStore } from '../../readstore/readStore';
-import { MEETINGS, MEMBERS, MEMBERSHIPS, activeOn, type MeetingDocument, type MemberDocument, type MembershipDocument, type UnitVersionDocument } from '../../../projections';
+import { MEETINGS, MEMBERS, MEMBERSHIPS, membershipsInUnitsOn, type MeetingDocument, type MemberDocument, type MembershipDocument, type UnitVersionDocument } from '../../../projections';
 import type { DuesArrearsQueries } from './duesArrearsQueries';
 import type { LeadershipQueries } from './leadershipQueries';
 import type { MeetingComplianceQueries, RequirementCompliance } from './meetingComplianceQueries';
@@ -159,16 +159,9 @@ export class ObligationQueries {
   private async placesOn(root: UnitVersionDocument, date: string): Promise<Place[]> {
     const memberships = this.store.collection<MembershipDocument>(MEMBERSHIPS);
     const options: FindOptions = { projection: { memberId: 1, branchId: 1, status: 1 } };
-    switch (root.level) {
-      case 'GROUP':
-        return memberships.find({ groupId: root.unitId, ...activeOn(date) }, options);
-      case 'BRANCH':
-        return memberships.find({ branchId: root.unitId, ...activeOn(date) }, options);
-      default: {
-        const branches = await this.units.descendantsOn([root.unitId], 'BRANCH', date);
-        if (branches.length === 0) return [];
-        return memberships.find({ branchId: { $in: branches.map((branch) => branch.unitId) }, ...activeOn(date) }, options);
-      }
-    }
+    if (root.level === 'GROUP' || root.level === 'BRANCH') return memberships.find(membershipsInUnitsOn([root.unitId], date), options);
+    const branches = await this.units.descendantsOn([root.unitId], 'BRANCH', date);
+    if (branches.length === 0) return [];
+    return memberships.find(membershipsInUnitsOn(branches.map((branch) => branch.unitId), date), options);
   }
 }

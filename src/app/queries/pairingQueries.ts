@@ -1,7 +1,7 @@
 import { normalizedName } from '../../domain/pairing/counterpartKey';
 import type { PairingKind } from '../../domain/pairing/pairingKind';
 import type { Filter, ReadStore } from '../../readstore/readStore';
-import { MEMBERSHIPS, PAIRINGS, UNIT_VERSIONS, activeOn, type MembershipDocument, type PairingDocument, type UnitVersionDocument } from '../../../projections';
+import { MEMBERSHIPS, PAIRINGS, UNIT_VERSIONS, activeOn, membershipsInUnitsOn, type MembershipDocument, type PairingDocument, type UnitVersionDocument } from '../../../projections';
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from './page';
 
 export interface PairingSearch {
@@ -58,7 +58,7 @@ export class PairingQueries {
     const allUnits = [...new Set([...unitsOf.values()].flatMap((set) => [...set]))];
     const memberships = await this.store
       .collection<MembershipDocument>(MEMBERSHIPS)
-      .find({ $and: [{ $or: [{ branchId: { $in: allUnits } }, { groupId: { $in: allUnits } }] }, activeOn(date)] }, { projection: { memberId: 1, branchId: 1, groupId: 1 } });
+      .find(membershipsInUnitsOn(allUnits, date), { projection: { memberId: 1, branchId: 1, groupId: 1 } });
     const membersOfUnit = new Map<string, string[]>();
     for (const membership of memberships) {
       for (const unitId of [membership.branchId, membership.groupId]) {

@@ -1,4 +1,5 @@
-import { MEMBERS, MEMBERSHIPS, activeOn, type MemberDocument, type MembershipDocument } from '../../../projections';
+import { MEMBERS, MEMBERSHIPS, activeOn, isActiveOn, membershipsInUnitsOn, type Interval, type MemberDocument, type MembershipDocument } from '../../../projections';
+import { unitYearsOf } from '../../../projections/memberships.years';
 import type { ReadStore } from '../../../src/readstore/readStore';
 import { advanced, groupAssigned, left, registered, transferAccepted, transferRequested } from './eventLog';
 import { freshStore, project } from './projectionHarness';
@@ -96,6 +97,55 @@ describe('memberships', () => {
 
     expect(await inB1On('2020-12-31')).toEqual(['m1', 'm2']);
     expect(await inB1On('2021-01-01')).toEqual(['m1']);
+  });
+});
+
+describe('unitYears', () => {
+  it('lists aligned blocks of years, the fewest covering the interval, for the branch and the group', () => {
+    expect(unitYearsOf(['B1', 'G1'], { validFrom: '2015-03-01', validTo: '2024-06-01' })).toEqual([
+      'B1:2015', 'B1:2016-2023', 'B1:2024', 'G1:2015', 'G1:2016-2023', 'G1:2024',
+    ]);
+    // validTo is exclusive: ending on 1 January does not reach that year.
+    expect(unitYearsOf(['B1', null], { validFrom: '2021-05-01', validTo: '2023-01-01' })).toEqual(['B1:2021', 'B1:2022']);
+    expect(unitYearsOf(['B1', null], { validFrom: '1900-01-01', validTo: '2030-01-01' })).toEqual([
+      'B1:1900-1903', 'B1:1904-1919', 'B1:1920-1983', 'B1:1984-2015', 'B1:2016-2023', 'B1:2024-2027', 'B1:2028-2029',
+    ]);
+    expect(unitYearsOf(['B1', 'G1'], { validFrom: '2020-05-01', validTo: null })).toEqual(['B1:open', 'G1:open']);
+  });
+
+  it('a date looks up every interval in force on it, and of closed ones only those overlapping its year', () => {
+    const dates = ['1998-12-31', '1999-01-01', '2000-01-01', '2000-06-15', '2003-07-01', '2016-01-01', '2023-12-31', '2024-01-01', '2031-02-28'];
+    const intervals: Interval[] = [{ validFrom: '2000-01-01', validTo: null }, { validFrom: '2024-01-01', validTo: null }];
+    for (const from of dates) for (const to of dates) if (to > from) intervals.push({ validFrom: from, validTo: to });
+    for (const interval of intervals) {
+      const keys = new Set(unitYearsOf(['B1', null], interval));
+      for (const date of dates) {
+        const lookedUp = (membershipsInUnitsOn(['B1'], date).unitYears as { $in: string[] }).$in.some((key) => keys.has(key));
+        const year = date.slice(0, 4);
+        const overlapsYear = interval.validTo === null || (interval.validFrom.slice(0, 4) <= year && interval.validTo > `${year}-01-01`);
+        expect({ interval, date, lookedUp }).toEqual({ interval, date, lookedUp: overlapsYear });
+        if (isActiveOn(interval, date)) expect(lookedUp).toBe(true);
+      }
+    }
+  });
+
+  it('membershipsInUnitsOn finds the memberships of a branch or a group in force on a date', async () => {
+    const log = logWithTree();
+    log.record('2010-01-01', registered('m1', 'B1', 'G1'));
+    log.record('2012-06-01', groupAssigned('m1', 'B1', 'G1b', 'G1'));
+    log.record('2019-01-01', registered('m2', 'B1'));
+    log.record('2023-01-01', left('m2', 'B1'));
+    const store = await freshStore();
+    await project(store, log.events);
+    const inUnitOn = async (unitId: string, date: string): Promise<string[]> =>
+      (await store.collection<MembershipDocument>(MEMBERSHIPS).find(membershipsInUnitsOn([unitId], date), { sort: { name: 1 } })).map((m) => m.memberId);
+
+    expect(await inUnitOn('B1', '2011-01-01')).toEqual(['m1']);
+    expect(await inUnitOn('G1', '2012-05-31')).toEqual(['m1']);
+    expect(await inUnitOn('G1', '2012-06-01')).toEqual([]);
+    expect(await inUnitOn('G1b', '2030-01-01')).toEqual(['m1']);
+    expect(await inUnitOn('B1', '2022-12-31')).toEqual(['m1', 'm2']);
+    expect(await inUnitOn('B1', '2023-01-01')).toEqual(['m1']);
   });
 });
 
