@@ -51,7 +51,7 @@ function seededBefore(): boolean {
 }
 
 /** A hash of the compiled seed code: a changed seed makes the bench seed again. */
-function seedCodeHash(): string {
+export function seedCodeHash(): string {
   const cli = path.join(__dirname, '..', 'src', 'cli');
   const seedDir = path.join(cli, 'seed');
   const files = [path.join(cli, 'seed.js'), ...(fs.existsSync(seedDir) ? fs.readdirSync(seedDir).sort().map((name) => path.join(seedDir, name)) : [])];

@@ -9,6 +9,7 @@ import type { ReadStore } from '../src/readstore/readStore';
 import { benchAnalystQueries } from './analystQueries.bench';
 import { benchCommands } from './commands.bench';
 import { demoDataset } from './demoData';
+import { benchHistory } from './history.bench';
 import { benchLatency } from './latency.bench';
 import { benchReadStoreCalls } from './readStoreCalls.bench';
 import { benchRebuild } from './rebuild.bench';
@@ -19,10 +20,17 @@ import { now } from './stats';
  * `npm run bench`: figures at the demo size, each beside a baseline measured in the same run.
  * A report, not a test: it exits 0 even when a target is missed. `--small` uses a small
  * hand-made organization instead of the demo seed (quick check of the bench itself).
+ * `--only <section>[,<section>]` runs only those sections (commands, rebuild, latency, calls,
+ * analyst, history; the rebuild runs anyway, for the read models). `--history-x10` adds the
+ * 10×-history dataset to section 6 (seeded once, a few minutes; about two more minutes a run).
  */
 async function main(): Promise<void> {
   const started = now();
   const small = process.argv.includes('--small');
+  const x10 = process.argv.includes('--history-x10');
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',').map((name) => name.trim())) : undefined;
+  const runs = (section: string): boolean => only === undefined || only.has(section);
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'orgtrack-bench-'));
   const rows: Row[] = [];
   let header = '';
@@ -30,25 +38,37 @@ async function main(): Promise<void> {
     progress('preparing the dataset');
     const dataset = await demoDataset(scratch, small);
 
-    progress('1/5 commands');
-    await figure(rows, '1  commands', () => benchCommands(scratch));
+    if (runs('commands')) {
+      progress('1/6 commands');
+      await figure(rows, '1  commands', () => benchCommands(scratch));
+    }
 
-    progress('2/5 projection rebuild');
+    progress('2/6 projection rebuild');
     const rebuilt = await benchRebuild(dataset.eventsPath).catch((error: unknown) => {
       rows.push(failedRow('2  projection rebuild', error));
       return undefined;
     });
     if (rebuilt) {
-      rows.push(...rebuilt.rows);
+      if (runs('rebuild')) rows.push(...rebuilt.rows);
       const { districtId, committeeId, shape } = await describe(rebuilt.readStore);
       header = `dataset: ${dataset.label}: ${fmt.int(rebuilt.events)} events; ${shape}`;
       const schema = await buildOrgtrackSchema();
-      progress('3/5 HTTP latency');
-      await figure(rows, '3  HTTP latency', () => benchLatency(dataset.eventsPath, rebuilt.readStore, schema, committeeId));
-      progress('4/5 read-store calls');
-      await figure(rows, '4  read-store calls', () => benchReadStoreCalls(dataset.eventsPath, rebuilt.readStore, schema, districtId));
-      progress('5/5 analyst queries');
-      await figure(rows, '5  analyst queries', () => benchAnalystQueries(dataset.eventsPath, rebuilt.readStore, schema, committeeId));
+      if (runs('latency')) {
+        progress('3/6 HTTP latency');
+        await figure(rows, '3  HTTP latency', () => benchLatency(dataset.eventsPath, rebuilt.readStore, schema, committeeId));
+      }
+      if (runs('calls')) {
+        progress('4/6 read-store calls');
+        await figure(rows, '4  read-store calls', () => benchReadStoreCalls(dataset.eventsPath, rebuilt.readStore, schema, districtId));
+      }
+      if (runs('analyst')) {
+        progress('5/6 analyst queries');
+        await figure(rows, '5  analyst queries', () => benchAnalystQueries(dataset.eventsPath, rebuilt.readStore, schema, committeeId));
+      }
+      if (runs('history')) {
+        progress(`6/6 history${x10 ? ' (with the 10× history)' : ''}`);
+        await figure(rows, '6  history', () => benchHistory({ eventsPath: dataset.eventsPath, readStore: rebuilt.readStore, tag: dataset.label.startsWith('demo') ? 'demo 6 y' : 'small org' }, schema, { x10 }));
+      }
       await rebuilt.readStore.close();
     }
   } finally {
