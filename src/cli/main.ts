@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../app/config';
 import { createLogger } from '../app/logger';
 import { emitSchema, SCHEMA_FILE } from './emitSchema';
+import { rebuild } from './rebuild';
 import { serve } from './serve';
 import { seed } from './seed';
 
@@ -34,6 +35,14 @@ async function main(argv: string[]): Promise<void> {
     .action(async (options: { seed: number; members: number; years: number; force: boolean }) => {
       const config = loadConfig();
       await seed(config, createLogger(config.logLevel), options);
+    });
+
+  program
+    .command('rebuild')
+    .description('replay the whole log into fresh read models and swap them in (for a MongoDB read store after an upgrade)')
+    .action(async () => {
+      const config = loadConfig();
+      await rebuild(config, createLogger(config.logLevel));
     });
 
   program

@@ -6,6 +6,8 @@ import { executePlan } from './seed/executePlan';
 import { planCounts } from './seed/planCounts';
 import { lastMonthEnd } from './seed/planDates';
 import { planSeed } from './seed/planSeed';
+import { Random } from './seed/random';
+import { recordCorrections } from './seed/recordCorrections';
 import { DEFAULT_SIZES } from './seed/seedPlan';
 import { startProgress } from './seed/seedProgress';
 
@@ -59,6 +61,7 @@ export async function seed(config: Config, logger: Logger, options: SeedOptions)
     const report = await executePlan(app, plan.commands, { concurrency: CONCURRENCY, withoutCodes: storeHadEvents, onProgress: progress.update }).finally(() =>
       progress.stop(),
     );
+    const corrections = await recordCorrections(app, new Random(options.seed).fork('corrections'));
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const eventsPerSecond = Math.round(report.events / seconds);
     logger.info(
@@ -69,6 +72,7 @@ export async function seed(config: Config, logger: Logger, options: SeedOptions)
         ...planCounts(plan.commands),
         commands: report.commands,
         events: report.events,
+        corrections,
         seconds: Number(seconds.toFixed(1)),
         eventsPerSecond,
       },

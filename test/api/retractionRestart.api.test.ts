@@ -69,6 +69,11 @@ describe('retractions and a restart of the projector', () => {
     await resumed.projector.catchUp();
     expect(await branchOn(resumed, memberId, '2022-01-01')).toBe(branchA);
     expect(resumed.projector.rebuildCount).toBe(1);
+    // `orgtrack rebuild`: the same answers from read models built afresh beside the old ones.
+    await resumed.projector.rebuildAll();
+    expect(await branchOn(resumed, memberId, '2022-01-01')).toBe(branchA);
+    expect(await branchOn(resumed, memberId, '2020-06-01')).toBe(branchA);
+    expect(resumed.projector.rebuildCount).toBe(2);
     await resumed.close();
   });
 });

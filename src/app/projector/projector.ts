@@ -143,6 +143,15 @@ export class Projector {
   }
 
   /**
+   * Rebuilds every read model from the whole log (after a projection changed, say): built
+   * beside the current ones, which keep answering, then swapped in. Call after `start`.
+   */
+  async rebuildAll(): Promise<void> {
+    await this.catchUp();
+    await this.rebuild(await this.events.headPosition());
+  }
+
+  /**
    * Rebuilds every read model from the log up to `upTo` in a scratch store while the current
    * ones keep answering, then swaps them in: a retraction withdraws an event from every fact
    * derived from it, which only a fresh fold of the log can do for all projections alike.
