@@ -1,3 +1,4 @@
+import { ATTENDANCE_FLAG_EVENT_TYPES, type AttendanceFlagEvent } from '../src/domain/attendanceFlag/attendanceFlag.events';
 import { AWARD_EVENT_TYPES, type AwardEvent } from '../src/domain/award/award.events';
 import { APPRAISAL_EVENT_TYPES, type AppraisalEvent } from '../src/domain/appraisal/appraisal.events';
 import { DUES_EVENT_TYPES, type DuesEvent } from '../src/domain/dues/dues.events';
@@ -60,4 +61,10 @@ const leadershipTypes: ReadonlySet<string> = new Set(LEADERSHIP_EVENT_TYPES);
 
 export function isLeadershipEvent(event: PositionedEvent): event is PositionedEvent<LeadershipEvent> {
   return leadershipTypes.has(event.type);
+}
+
+const attendanceFlagTypes: ReadonlySet<string> = new Set(ATTENDANCE_FLAG_EVENT_TYPES);
+
+export function isAttendanceFlagEvent(event: PositionedEvent): event is PositionedEvent<AttendanceFlagEvent> {
+  return attendanceFlagTypes.has(event.type);
 }

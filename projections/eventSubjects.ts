@@ -47,6 +47,9 @@ export function subjectsOf(event: PositionedEvent, facts: SubjectFacts): EventSu
       return appraisalSubjects(event.data, event.effectiveDate, facts.placeOn);
     case 'MeetingRecorded':
       return meetingSubjects(event.data);
+    case 'AttendanceFlagRaised':
+    case 'AttendanceFlagCleared':
+      return { memberIds: [event.data.memberId], unitIds: [event.data.branchId] };
     case 'ElectionHeld':
     case 'OfficerResigned':
     case 'OfficerRemoved':

@@ -1,3 +1,4 @@
+import { attendanceFlagStatesProjection } from './attendanceFlagStates.projection';
 import { awardsProjection } from './awards.projection';
 import { appraisalsProjection } from './appraisals.projection';
 import { groupScoresProjection } from './groupScores.projection';
@@ -19,6 +20,7 @@ export { activeOn, isActiveOn, lastStartedOn, type Interval } from './temporal';
 export type { UnitDocument, UnitStatus } from './units.documents';
 export type { UnitTimelineChange, UnitTimelineDocument, UnitVersionDocument } from './unitVersions.documents';
 export type { MemberTimelineChange, MemberTimelineDocument, MembershipDocument } from './memberships.documents';
+export { membershipsInUnitsOn } from './memberships.years';
 export type { MemberDocument, OpenTransfer } from './members.documents';
 export type { TransferDocument, TransferStatus } from './transfers.documents';
 export type { EventIndexDocument } from './eventIndex.documents';
@@ -26,17 +28,25 @@ export type { AwardDocument } from './awards.documents';
 export { awardsProjection } from './awards.projection';
 export type { GroupScoreDocument } from './groupScores.documents';
 export type { DuesBaseDocument, DuesPaymentDocument } from './dues.documents';
+export { DUES_HORIZON_ID, type DuesHorizonDocument, type DuesSpanDocument } from './duesSpans.documents';
+export type { DuesCreditDocument } from './duesCredits.documents';
+export { countedBranchOn, type Placement } from './duesPlacement';
+export { branchYearsOf } from './duesSpans.compute';
 export { duesProjection };
 export type { AppraisalDocument } from './appraisals.documents';
 export { appraisalsProjection, groupScoresProjection };
 export type { AttendanceDocument, MeetingDocument } from './meetings.documents';
+export type { PartyDayYearDocument } from './meetings.documents';
+export { partyDayYearId, partyDaysIn, yearsOf } from './partyDayYears';
+export type { AttendanceFlagStateDocument } from './attendanceFlagStates.documents';
+export { attendanceFlagStatesProjection };
 export { meetingsProjection } from './meetings.projection';
 export type { OfficeEndReason, OfficerTermDocument } from './officerTerms.documents';
 export { officerTermsProjection };
 export type { PairingDocument } from './pairings.documents';
 export { pairingsProjection } from './pairings.projection';
 export type { MemberCountStep, UnitMemberCountDocument } from './unitMemberCounts.documents';
-export { countOn, memberCountSteps } from './unitMemberCounts.compute';
+export { countDocumentIds, countFrom, countOn, memberCountSteps } from './unitMemberCounts.compute';
 export { eventIndexProjection, membersProjection, membershipsProjection, transfersProjection, unitsProjection, unitVersionsProjection };
 
 /**
@@ -55,6 +65,7 @@ export const allProjections: Projection[] = [
   duesProjection,
   appraisalsProjection,
   meetingsProjection,
+  attendanceFlagStatesProjection,
   officerTermsProjection,
   eventIndexProjection,
 ];

@@ -25,6 +25,8 @@ export interface Config {
   timeZone: string;
   /** The dues policy: from the JSON file named by ORGTRACK_DUES_POLICY, else DOMAIN.md's brackets. */
   duesPolicy: DuesPolicy;
+  /** How many `knownAt` moments keep their replayed read models in memory; default 4. */
+  knownAtCacheSize: number;
 }
 
 export class ConfigError extends Error {}
@@ -80,6 +82,7 @@ export function loadConfig(env: Env = process.env): Config {
     eventStoreUrl: env.EVENTSTORE_URL || undefined,
     mongoUrl: env.MONGODB_URL || undefined,
     sqliteSynchronous: oneOf(env, 'ORGTRACK_SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
+    knownAtCacheSize: integer(env, 'ORGTRACK_KNOWN_AT_CACHE', 4, 1, 64),
     transferExpiryDays: integer(env, 'ORGTRACK_TRANSFER_EXPIRY_DAYS', 90, 1, 3650),
     logLevel: (env.LOG_LEVEL || 'info').toLowerCase(),
     timeZone: timeZone(env),

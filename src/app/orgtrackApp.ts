@@ -9,6 +9,8 @@ import type { ReadStore } from '../readstore/readStore';
 import { EVENT_INDEX, allProjections, type EventIndexDocument } from '../../projections';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
+import { AttendanceFlagCommands } from './commands/attendanceFlagCommands';
+import { AttendanceFlagReadFacts } from './commands/attendanceFlagReadFacts';
 import { AwardCommands } from './commands/awardCommands';
 import { AwardRecipients } from './commands/awardRecipients';
 import { AppraisalCommands } from './commands/appraisalCommands';
@@ -32,53 +34,37 @@ import { RetractionCommands } from './commands/retractionCommands';
 import { RetractionFacts } from './commands/retractionFacts';
 import { UnitCommands } from './commands/unitCommands';
 import { UnitFacts } from './commands/unitFacts';
+import { KnownAtViews } from './projector/knownAtViews';
 import { Projector, type ProjectorOptions } from './projector/projector';
-import { AwardQueries } from './queries/awardQueries';
-import { AppraisalQueries } from './queries/appraisalQueries';
-import { GroupScoreQueries } from './queries/groupScoreQueries';
-import { DuesQueries } from './queries/duesQueries';
-import { AttendanceFlagQueries } from './queries/attendanceFlagQueries';
-import { MeetingComplianceQueries } from './queries/meetingComplianceQueries';
-import { ObligationQueries } from './queries/obligationQueries';
-import { DuesArrearsQueries } from './queries/duesArrearsQueries';
-import { EventQueries } from './queries/eventQueries';
-import { LeadershipQueries } from './queries/leadershipQueries';
-import { MemberQueries } from './queries/memberQueries';
-import { PairingQueries } from './queries/pairingQueries';
-import { UnitQueries } from './queries/unitQueries';
+import { createQuerySet, type QuerySet } from './queries/querySet';
 import { SubscriptionHub } from './subscriptions/subscriptionHub';
 import { TransferExpiry } from './transferExpiry';
+import { AttendanceFlagWatcher } from './derived/attendanceFlagWatcher';
 
-/** The wired application: stores, projector, commands and queries. Built only in `createApp`. */
-export interface OrgtrackApp {
+/** The wired application; its query services (`QuerySet`) answer from the live read models. */
+export interface OrgtrackApp extends QuerySet {
   clock: Clock;
   eventStore: EventStore;
+  /** The live read models; the history views build copies of them for `knownAt`. */
   readStore: ReadStore;
   projector: Projector;
   hub: SubscriptionHub;
   units: UnitCommands;
   members: MemberCommands;
-  unitQueries: UnitQueries;
-  memberQueries: MemberQueries;
-  eventQueries: EventQueries;
   pairings: PairingCommands;
-  pairingQueries: PairingQueries;
   awards: AwardCommands;
-  awardQueries: AwardQueries;
   leadership: LeadershipCommands;
-  leadershipQueries: LeadershipQueries;
   groupScores: GroupScoreCommands;
-  groupScoreQueries: GroupScoreQueries;
   dues: DuesCommands;
-  duesQueries: DuesQueries;
   appraisals: AppraisalCommands;
-  appraisalQueries: AppraisalQueries;
   meetings: MeetingCommands;
-  attendanceFlagQueries: AttendanceFlagQueries;
-  meetingComplianceQueries: MeetingComplianceQueries;
-  obligationQueries: ObligationQueries;
   retractions: RetractionCommands;
+  /** The read models as recorded at an earlier moment (`knownAt`), replayed on demand. */
+  knownAt: KnownAtViews;
   transferExpiry: TransferExpiry;
+  attendanceFlags: AttendanceFlagCommands;
+  /** Records attendance flag changes; started by `serve` (or a test), not here. */
+  attendanceFlagWatcher: AttendanceFlagWatcher;
   close(): Promise<void>;
 }
 
@@ -114,44 +100,44 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const runner = new MutationRunner(handler, new IdempotencyKeys(eventStore, clock), projector, clock);
   const unitFacts = new UnitFacts(eventStore);
   const readModelFacts = new ReadModelFacts(readStore, projector);
-  const unitQueries = new UnitQueries(readStore);
+  const queries = createQuerySet(readStore, config.duesPolicy);
+  const knownAt = new KnownAtViews(eventStore, allProjections, queries, {
+    capacity: config.knownAtCacheSize,
+    createStore: () => new EmbeddedReadStore(),
+    queriesOver: (store) => createQuerySet(store, config.duesPolicy),
+  });
   const assessmentFacts = new AssessmentFacts(eventStore, unitFacts);
   const members = new MemberCommands(runner, unitFacts, readModelFacts, config.transferExpiryDays);
   const transferExpiry = new TransferExpiry(readStore, projector, members, clock);
+  const attendanceFlags = new AttendanceFlagCommands(runner, new AttendanceFlagReadFacts(readStore, readModelFacts));
+  const attendanceFlagWatcher = new AttendanceFlagWatcher({ readStore, projector, flags: queries.attendanceFlagQueries, commands: attendanceFlags, clock });
 
   return {
+    ...queries,
     clock,
     eventStore,
-    readStore,
     projector,
     hub,
     units: new UnitCommands(runner, unitFacts, readModelFacts),
     members,
-    unitQueries,
-    memberQueries: new MemberQueries(readStore, unitQueries),
-    eventQueries: new EventQueries(readStore),
     pairings: new PairingCommands(runner, new PartyFacts(eventStore, unitFacts), new PairingReadFacts(readStore), readModelFacts),
-    pairingQueries: new PairingQueries(readStore),
     awards: new AwardCommands(runner, unitFacts, new AwardRecipients(eventStore, unitFacts)),
-    awardQueries: new AwardQueries(readStore),
     leadership: new LeadershipCommands(runner, unitFacts, new OfficerCandidates(eventStore, unitFacts)),
-    leadershipQueries: new LeadershipQueries(readStore),
     groupScores: new GroupScoreCommands(runner, assessmentFacts),
-    groupScoreQueries: new GroupScoreQueries(readStore, unitQueries),
     dues: new DuesCommands(runner, new DuesFacts(eventStore), config.duesPolicy),
-    duesQueries: new DuesQueries(readStore, unitQueries, config.duesPolicy),
     appraisals: new AppraisalCommands(runner, assessmentFacts),
-    appraisalQueries: new AppraisalQueries(readStore),
     meetings: new MeetingCommands(runner, unitFacts, new MeetingReadFacts(readStore, readModelFacts)),
-    attendanceFlagQueries: new AttendanceFlagQueries(readStore, unitQueries),
-    meetingComplianceQueries: new MeetingComplianceQueries(readStore, unitQueries),
-    obligationQueries: new ObligationQueries(readStore, unitQueries, new MemberQueries(readStore, unitQueries), new LeadershipQueries(readStore), new MeetingComplianceQueries(readStore, unitQueries), new DuesArrearsQueries(readStore, new DuesQueries(readStore, unitQueries, config.duesPolicy))),
+    knownAt,
     retractions: new RetractionCommands(runner, new RetractionFacts(readStore, readModelFacts)),
     transferExpiry,
+    attendanceFlags,
+    attendanceFlagWatcher,
     async close() {
       transferExpiry.stop();
+      await attendanceFlagWatcher.stop();
       hub.close();
       await projector.stop();
+      await knownAt.close();
       await eventStore.close();
       await readStore.close();
     },

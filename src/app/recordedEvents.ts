@@ -3,7 +3,7 @@ import type { RecordedEvent } from '../eventstore/eventStore';
 import { streamCategory } from '../eventstore/eventStore';
 
 /** Stream categories that hold domain events (others, like `idempotency`, are bookkeeping). */
-export const DOMAIN_CATEGORIES: readonly string[] = ['unit', 'member', 'award', 'pairing', 'groupscore', 'appraisal', 'leadership', 'meeting', 'dues'];
+export const DOMAIN_CATEGORIES: readonly string[] = ['unit', 'member', 'award', 'pairing', 'groupscore', 'appraisal', 'leadership', 'meeting', 'dues', 'attendanceflag'];
 
 export function isDomainEvent(event: RecordedEvent): boolean {
   return DOMAIN_CATEGORIES.includes(streamCategory(event.stream));

@@ -1,3 +1,4 @@
+import type { AttendanceFlagEvent } from './attendanceFlag/attendanceFlag.events';
 import type { AwardEvent } from './award/award.events';
 import type { AppraisalEvent } from './appraisal/appraisal.events';
 import type { DuesEvent } from './dues/dues.events';
@@ -20,6 +21,7 @@ export type OrgEvent =
   | LeadershipEvent
   | MeetingEvent
   | DuesEvent
+  | AttendanceFlagEvent
   | RetractionEvent;
 export type OrgEventType = OrgEvent['type'];
 

@@ -1,4 +1,3 @@
-import { dateIn, type Clock } from '../../src/app/clock';
 import {
   AssignGroupDocument,
   AssignPairingRecordedTimesDocument,
@@ -16,23 +15,7 @@ import {
 } from './generated/graphql';
 import { buildTree, register, type Tree } from './support/fixtures';
 import { startTestServer, TODAY, type TestServer } from './support/testServer';
-
-/** A clock the test moves forward within one day, so each write is recorded at a known, distinct time. */
-class SteppingClock implements Clock {
-  private at = new Date(0);
-
-  set(instant: string): void {
-    this.at = new Date(instant);
-  }
-
-  now(): Date {
-    return new Date(this.at);
-  }
-
-  today(): string {
-    return dateIn(this.at, 'Asia/Shanghai');
-  }
-}
+import { SteppingClock } from './support/steppingClock';
 
 /** When the tree and the members are set up. */
 const T0 = `${TODAY}T09:30:00.000Z`;
@@ -55,7 +38,7 @@ const times = (recordedAt: string, endRecordedAt: string | null = null): { recor
 });
 
 describe('history entries over GraphQL show both the effective date of each fact and the time it was recorded', () => {
-  const clock = new SteppingClock();
+  const clock = new SteppingClock(T0);
   let server: TestServer;
   let tree: Tree;
 

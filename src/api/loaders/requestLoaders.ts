@@ -1,31 +1,25 @@
-import type { MemberOnDate, MemberQueries } from '../../app/queries/memberQueries';
-import type { UnitQueries } from '../../app/queries/unitQueries';
+import type { MemberOnDate } from '../../app/queries/memberQueries';
+import type { QuerySet } from '../../app/queries/querySet';
 import type { UnitLevel } from '../../domain/unit/unitLevel';
-import type { ReadStore } from '../../readstore/readStore';
 import { EVENT_INDEX, TRANSFERS, type EventIndexDocument, type MembershipDocument, type TransferDocument, type UnitDocument, type UnitVersionDocument } from '../../../projections';
-import { AwardQueries } from '../../app/queries/awardQueries';
 import { createAwardLoaders } from './awardLoaders';
-import { LeadershipQueries } from '../../app/queries/leadershipQueries';
 import { createLeadershipLoaders } from './leadershipLoaders';
-import { AppraisalQueries } from '../../app/queries/appraisalQueries';
-import { GroupScoreQueries } from '../../app/queries/groupScoreQueries';
 import { createAssessmentLoaders } from './assessmentLoaders';
-import { PairingQueries } from '../../app/queries/pairingQueries';
 import { createPairingLoaders } from './pairingLoaders';
-import { MeetingQueries } from '../../app/queries/meetingQueries';
 import { createMeetingLoaders } from './meetingLoaders';
 import { datedLoader, idLoader, type DatedKey } from './datedLoader';
 
 export type MemberCountKey = DatedKey & { level: UnitLevel; includeDescendants: boolean };
 
 /** Every by-id read of one request goes through these loaders (batched, cached for the request). */
-export function createRequestLoaders(units: UnitQueries, members: MemberQueries, store: ReadStore) {
+export function createRequestLoaders(queries: QuerySet) {
+  const { unitQueries: units, memberQueries: members, readStore: store } = queries;
   return {
-    awards: createAwardLoaders(new AwardQueries(store)),
-    leadership: createLeadershipLoaders(new LeadershipQueries(store)),
-    assessments: createAssessmentLoaders(new GroupScoreQueries(store, units), new AppraisalQueries(store)),
-    meetings: createMeetingLoaders(new MeetingQueries(store)),
-    pairings: createPairingLoaders(new PairingQueries(store)),
+    awards: createAwardLoaders(queries.awardQueries),
+    leadership: createLeadershipLoaders(queries.leadershipQueries),
+    assessments: createAssessmentLoaders(queries.groupScoreQueries, queries.appraisalQueries),
+    meetings: createMeetingLoaders(queries.meetingQueries),
+    pairings: createPairingLoaders(queries.pairingQueries),
     unitOn: datedLoader<UnitVersionDocument | undefined>((keys, date) => units.versionsOn(idsOf(keys), date), undefined),
     unitCurrent: idLoader<UnitDocument | undefined>((ids) => units.current(ids), undefined),
     childrenOn: datedLoader<UnitVersionDocument[]>((keys, date) => units.childrenOn(idsOf(keys), date), []),

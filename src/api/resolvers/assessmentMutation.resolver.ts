@@ -18,8 +18,8 @@ export class AssessmentMutationResolver {
     const typed = scores === null || scores === undefined ? null : { ...scores };
     const result = await context.app.groupScores.record({ groupId, quarter, scores: typed }, mutationOptions(input, context));
     const date = input.effectiveDate ?? context.today;
-    const standing = (await context.loaders.assessments.scoresOf.load({ id: groupId, date })).find((entry) => entry.score._id === result.subjectId);
-    return { eventIds: result.eventIds, position: result.position, version: result.version, groupScore: standing ? toStandingScore(standing, date) : null };
+    const standing = (await context.live.loaders.assessments.scoresOf.load({ id: groupId, date })).find((entry) => entry.score._id === result.subjectId);
+    return { eventIds: result.eventIds, position: result.position, version: result.version, groupScore: standing ? toStandingScore(standing, date, context.live) : null };
   }
 
   @Mutation(() => AppraisalPayload, {
@@ -29,7 +29,7 @@ export class AssessmentMutationResolver {
     const { memberId, year, grade } = input;
     const result = await context.app.appraisals.record({ memberId, year, grade }, mutationOptions(input, context));
     const date = input.effectiveDate ?? context.today;
-    const standing = (await context.loaders.assessments.appraisalsOf.load({ id: memberId, date })).find((entry) => entry.appraisal._id === result.subjectId);
-    return { eventIds: result.eventIds, position: result.position, version: result.version, appraisal: standing ? toStandingAppraisal(standing, date) : null };
+    const standing = (await context.live.loaders.assessments.appraisalsOf.load({ id: memberId, date })).find((entry) => entry.appraisal._id === result.subjectId);
+    return { eventIds: result.eventIds, position: result.position, version: result.version, appraisal: standing ? toStandingAppraisal(standing, date, context.live) : null };
   }
 }

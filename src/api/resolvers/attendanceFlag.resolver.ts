@@ -3,6 +3,7 @@ import type { ApiContext } from '../context';
 import { DateScalar } from '../scalars/dateScalar';
 import { AttendanceFlag, toAttendanceFlag } from '../types/attendanceFlag.type';
 import { Member, toMember } from '../types/member.type';
+import { KnownAtArg } from './knownAtArg';
 
 @Resolver(() => AttendanceFlag)
 export class AttendanceFlagResolver {
@@ -13,17 +14,19 @@ export class AttendanceFlagResolver {
   async attendanceFlags(
     @Arg('unitId', () => ID) unitId: string,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
+    @KnownAtArg() knownAt: Date | undefined,
     @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
     @Ctx() context: ApiContext,
   ): Promise<AttendanceFlag[]> {
     await context.readAfter(minPosition);
+    const view = await context.viewAt(knownAt);
     const date = asOf ?? context.today;
-    return (await context.app.attendanceFlagQueries.flags(unitId, date)).map((flag) => toAttendanceFlag(flag, date));
+    return (await view.attendanceFlagQueries.flags(unitId, date)).map((flag) => toAttendanceFlag(flag, date, view));
   }
 
   @FieldResolver(() => Member, { nullable: true, description: 'The member as of the asOf date.' })
-  async member(@Root() flag: AttendanceFlag, @Ctx() context: ApiContext): Promise<Member | null> {
-    const found = await context.loaders.memberOn.load({ id: flag.memberId, date: flag.asOf });
-    return found ? toMember(found, flag.asOf) : null;
+  async member(@Root() flag: AttendanceFlag): Promise<Member | null> {
+    const found = await flag.view.loaders.memberOn.load({ id: flag.memberId, date: flag.asOf });
+    return found ? toMember(found, flag.asOf, flag.view) : null;
   }
 }

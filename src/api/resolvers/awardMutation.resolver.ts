@@ -26,6 +26,6 @@ export class AwardMutationResolver {
 
 async function awardPayload(context: ApiContext, input: MutationInput, result: RememberedResult): Promise<AwardPayload> {
   const date = input.effectiveDate ?? context.today;
-  const found = await context.loaders.awards.awardById.load(result.subjectId);
-  return { eventIds: result.eventIds, position: result.position, version: result.version, award: found ? toAward(found, date) : null };
+  const found = await context.live.loaders.awards.awardById.load(result.subjectId);
+  return { eventIds: result.eventIds, position: result.position, version: result.version, award: found ? toAward(found, date, context.live) : null };
 }

@@ -18,7 +18,7 @@ export class DuesMutationResolver {
     // The command accepted the input, so the income parses.
     const monthlyIncomeMinor = parseMoney(monthlyIncome, 'input.monthlyIncome', { allowZero: true });
     const period = periodOf(input.effectiveDate ?? context.today);
-    const monthlyDue = context.app.duesQueries.monthlyDueOn({ category: category as DuesCategory, monthlyIncomeMinor }, period);
+    const monthlyDue = context.live.duesQueries.monthlyDueOn({ category: category as DuesCategory, monthlyIncomeMinor }, period);
     return {
       eventIds: result.eventIds, position: result.position, version: result.version,
       duesBase: { memberId, category, monthlyIncome: toMoney(monthlyIncomeMinor), monthlyDue: toMoney(monthlyDue) },
@@ -36,8 +36,8 @@ export class DuesMutationResolver {
     // Accepted, so the period parses; a prepaid month is read as of its last day.
     const month = parsePeriod(period, 'input.period');
     const asOf = date > lastDayOf(month) ? date : lastDayOf(month);
-    const rows = await context.app.duesQueries.ofMember(memberId, { from: month, to: month }, asOf);
+    const rows = await context.live.duesQueries.ofMember(memberId, { from: month, to: month }, asOf);
     const row = rows.find((entry) => entry.period === month);
-    return { paymentId: result.subjectId, eventIds: result.eventIds, position: result.position, version: result.version, dues: row ? toDuesPayment(row) : null };
+    return { paymentId: result.subjectId, eventIds: result.eventIds, position: result.position, version: result.version, dues: row ? toDuesPayment(row, context.live) : null };
   }
 }

@@ -2,6 +2,7 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { ApiContext } from '../context';
 import { DateScalar } from '../scalars/dateScalar';
 import { DuesReport, toDuesReport } from '../types/duesReport.type';
+import { KnownAtArg } from './knownAtArg';
 
 @Resolver(() => DuesReport)
 export class DuesReportResolver {
@@ -15,11 +16,13 @@ export class DuesReportResolver {
     @Arg('to', () => String) to: string,
     @Arg('includeDescendants', () => Boolean, { defaultValue: true }) includeDescendants: boolean,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
+    @KnownAtArg() knownAt: Date | undefined,
     @Arg('minPosition', () => String, { nullable: true, description: 'Answer only once the read models include this position.' }) minPosition: string | undefined,
     @Ctx() context: ApiContext,
   ): Promise<DuesReport> {
     await context.readAfter(minPosition);
-    const result = await context.app.duesQueries.report(unitId, { from, to, includeDescendants }, asOf ?? context.today);
+    const view = await context.viewAt(knownAt);
+    const result = await view.duesQueries.report(unitId, { from, to, includeDescendants }, asOf ?? context.today);
     return toDuesReport(result, { unitId, from: from.trim(), to: to.trim(), includeDescendants });
   }
 }

@@ -7,6 +7,7 @@ import type { ApiContext } from '../context';
 import { toConnection, type Connection } from '../types/connection';
 import { Event, EventConnection, EventFilter, toEvent } from '../types/event.type';
 import { PageArgs } from './args';
+import { KnownAtArg } from './knownAtArg';
 
 interface OrgEventsArgs {
   filter?: EventFilter | null;
@@ -18,27 +19,29 @@ export class EventResolver {
   @Query(() => EventConnection, { description: 'The event log in order, filtered; cursors are positions, usable as `after` of `orgEvents`.' })
   async events(
     @Arg('filter', () => EventFilter, { nullable: true }) filter: EventFilter | undefined,
+    @KnownAtArg() knownAt: Date | undefined,
     @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() context: ApiContext,
   ): Promise<Connection<Event>> {
     await context.readAfter(minPosition);
-    const page = await context.app.eventQueries.page(filter ?? undefined, { first: pageSize(first), after });
-    return toConnection(page, toEvent);
+    const view = await context.viewAt(knownAt);
+    const page = await view.eventQueries.page(filter ?? undefined, { first: pageSize(first), after });
+    return toConnection(page, (event) => toEvent(event, view));
   }
 
   @FieldResolver(() => Event, { nullable: true, description: 'The `EventRetracted` that withdrew this event; null while it stands. The log keeps both.' })
-  async retractedBy(@Root() event: Event, @Ctx() context: ApiContext): Promise<Event | null> {
+  async retractedBy(@Root() event: Event): Promise<Event | null> {
     if (event.retractedById === null) return null;
-    const retraction = await context.loaders.eventById.load(event.retractedById);
-    return retraction ? toEvent(retraction) : null;
+    const retraction = await event.view.loaders.eventById.load(event.retractedById);
+    return retraction ? toEvent(retraction, event.view) : null;
   }
 
   @FieldResolver(() => Event, { nullable: true, description: 'For an `EventRetracted`: the event it withdrew; null for every other event.' })
-  async retracts(@Root() event: Event, @Ctx() context: ApiContext): Promise<Event | null> {
+  async retracts(@Root() event: Event): Promise<Event | null> {
     if (event.type !== 'EventRetracted' || typeof event.data.eventId !== 'string') return null;
-    const target = await context.loaders.eventById.load(event.data.eventId);
-    return target ? toEvent(target) : null;
+    const target = await event.view.loaders.eventById.load(event.data.eventId);
+    return target ? toEvent(target, event.view) : null;
   }
 
   @Subscription(() => Event, {
@@ -53,7 +56,9 @@ export class EventResolver {
     @Root() event: EventIndexDocument,
     @Arg('filter', () => EventFilter, { nullable: true }) _filter: EventFilter | undefined,
     @Arg('after', () => String, { nullable: true, description: 'Resume after this position (from `Event.position`).' }) _after: string | undefined,
+    @Ctx() context: ApiContext,
   ): Event {
-    return toEvent(event);
+    // A live stream: its events link to the log as it stands now.
+    return toEvent(event, context.live);
   }
 }

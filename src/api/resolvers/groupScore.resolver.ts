@@ -4,6 +4,7 @@ import type { ApiContext } from '../context';
 import { DateScalar } from '../scalars/dateScalar';
 import { GroupScore, toStandingScore } from '../types/groupScore.type';
 import { Unit, toUnit } from '../types/unit.type';
+import { KnownAtArg } from './knownAtArg';
 
 @Resolver(() => GroupScore)
 export class GroupScoreResolver {
@@ -15,19 +16,21 @@ export class GroupScoreResolver {
     @Arg('unitId', () => ID) unitId: string,
     @Arg('quarter', () => String, { description: '`YYYY-Qn`, e.g. "2024-Q3".' }) quarter: string,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
+    @KnownAtArg() knownAt: Date | undefined,
     @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
     @Ctx() context: ApiContext,
   ): Promise<GroupScore[]> {
     await context.readAfter(minPosition);
-    const date = asOf ?? context.today;
     const span = parseQuarter(quarter, 'quarter');
-    const ranked = await context.app.groupScoreQueries.ranking(unitId, span.quarter, date);
-    return ranked.map((entry) => ({ ...toStandingScore(entry, date), rank: entry.rank, redFlagCandidate: entry.redFlagCandidate }));
+    const view = await context.viewAt(knownAt);
+    const date = asOf ?? context.today;
+    const ranked = await view.groupScoreQueries.ranking(unitId, span.quarter, date);
+    return ranked.map((entry) => ({ ...toStandingScore(entry, date, view), rank: entry.rank, redFlagCandidate: entry.redFlagCandidate }));
   }
 
   @FieldResolver(() => Unit, { nullable: true, description: 'The scored group on the asOf date (as it last stood, if dissolved by then).' })
-  async group(@Root() score: GroupScore, @Ctx() context: ApiContext): Promise<Unit | null> {
-    const version = await context.loaders.unitOn.load({ id: score.groupId, date: score.asOf });
-    return version ? toUnit(version, score.asOf) : null;
+  async group(@Root() score: GroupScore): Promise<Unit | null> {
+    const version = await score.view.loaders.unitOn.load({ id: score.groupId, date: score.asOf });
+    return version ? toUnit(version, score.asOf, score.view) : null;
   }
 }

@@ -19,8 +19,8 @@ export class LeadershipMutationResolver {
       mutationOptions(input, context),
     );
     const date = heldOn ?? input.effectiveDate ?? context.today;
-    const terms = await context.loaders.leadership.officersOf.load({ id: unitId, date });
-    return payload(context, result, date, terms.filter((term) => term.validFrom === date).map((term) => toOfficerTerm(term, date)));
+    const terms = await context.live.loaders.leadership.officersOf.load({ id: unitId, date });
+    return payload(context, result, date, terms.filter((term) => term.validFrom === date).map((term) => toOfficerTerm(term, date, context.live)));
   }
 
   @Mutation(() => LeadershipPayload, { description: 'An officer resigns from the effective date on (not before the last change of the unit\'s leadership).' })
@@ -38,12 +38,12 @@ export class LeadershipMutationResolver {
 
 async function endedPayload(context: ApiContext, input: LeaveOfficeInput, result: RememberedResult): Promise<LeadershipPayload> {
   const date = input.effectiveDate ?? context.today;
-  const offices = await context.loaders.leadership.officesOf.load({ id: input.memberId, date });
+  const offices = await context.live.loaders.leadership.officesOf.load({ id: input.memberId, date });
   const ended = offices.filter((term) => term.unitId === input.unitId && term.validTo === date);
-  return payload(context, result, date, ended.map((term) => toOfficerTerm(term, date)));
+  return payload(context, result, date, ended.map((term) => toOfficerTerm(term, date, context.live)));
 }
 
 async function payload(context: ApiContext, result: RememberedResult, date: string, terms: LeadershipPayload['terms']): Promise<LeadershipPayload> {
-  const version = await context.loaders.unitOn.load({ id: result.subjectId, date });
-  return { unit: version ? toUnit(version, date) : null, terms, eventIds: result.eventIds, position: result.position, version: result.version };
+  const version = await context.live.loaders.unitOn.load({ id: result.subjectId, date });
+  return { unit: version ? toUnit(version, date, context.live) : null, terms, eventIds: result.eventIds, position: result.position, version: result.version };
 }

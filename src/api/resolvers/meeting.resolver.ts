@@ -3,6 +3,7 @@ import type { ApiContext } from '../context';
 import { DateScalar } from '../scalars/dateScalar';
 import { Meeting, toMeeting } from '../types/meeting.type';
 import { Unit, toUnit } from '../types/unit.type';
+import { KnownAtArg } from './knownAtArg';
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
@@ -10,18 +11,20 @@ export class MeetingResolver {
   async meeting(
     @Arg('id', () => ID) id: string,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
+    @KnownAtArg() knownAt: Date | undefined,
     @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
     @Ctx() context: ApiContext,
   ): Promise<Meeting | null> {
     await context.readAfter(minPosition);
+    const view = await context.viewAt(knownAt);
     const date = asOf ?? context.today;
-    const found = await context.loaders.meetings.meetingById.load(id);
-    return found && found.heldOn <= date ? toMeeting(found, date) : null;
+    const found = await view.loaders.meetings.meetingById.load(id);
+    return found && found.heldOn <= date ? toMeeting(found, date, view) : null;
   }
 
   @FieldResolver(() => Unit, { nullable: true, description: 'The unit that held the meeting, as it stood on the day it was held.' })
-  async unit(@Root() meeting: Meeting, @Ctx() context: ApiContext): Promise<Unit | null> {
-    const version = await context.loaders.unitOn.load({ id: meeting.unitId, date: meeting.heldOn });
-    return version ? toUnit(version, meeting.heldOn) : null;
+  async unit(@Root() meeting: Meeting): Promise<Unit | null> {
+    const version = await meeting.view.loaders.unitOn.load({ id: meeting.unitId, date: meeting.heldOn });
+    return version ? toUnit(version, meeting.heldOn, meeting.view) : null;
   }
 }

@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import type { ApiContext } from '../context';
 import { BranchMeetingCompliance, MeetingCompliance, MeetingRequirement, toMeetingCompliance } from '../types/meetingCompliance.type';
 import { Unit, toUnit } from '../types/unit.type';
+import { KnownAtArg } from './knownAtArg';
 
 @Resolver(() => MeetingCompliance)
 export class MeetingComplianceResolver {
@@ -13,28 +14,30 @@ export class MeetingComplianceResolver {
     @Arg('unitId', () => ID) unitId: string,
     @Arg('from', () => String) from: string,
     @Arg('to', () => String) to: string,
+    @KnownAtArg() knownAt: Date | undefined,
     @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
     @Ctx() context: ApiContext,
   ): Promise<MeetingCompliance> {
     await context.readAfter(minPosition);
-    return toMeetingCompliance(await context.app.meetingComplianceQueries.compliance(unitId, from, to, context.today));
+    const view = await context.viewAt(knownAt);
+    return toMeetingCompliance(await view.meetingComplianceQueries.compliance(unitId, from, to, context.today), view);
   }
 }
 
 @Resolver(() => BranchMeetingCompliance)
 export class BranchMeetingComplianceResolver {
   @FieldResolver(() => Unit, { nullable: true, description: 'The branch on the report date.' })
-  async branch(@Root() row: BranchMeetingCompliance, @Ctx() context: ApiContext): Promise<Unit | null> {
-    const version = await context.loaders.unitOn.load({ id: row.branchId, date: row.asOf });
-    return version ? toUnit(version, row.asOf) : null;
+  async branch(@Root() row: BranchMeetingCompliance): Promise<Unit | null> {
+    const version = await row.view.loaders.unitOn.load({ id: row.branchId, date: row.asOf });
+    return version ? toUnit(version, row.asOf, row.view) : null;
   }
 }
 
 @Resolver(() => MeetingRequirement)
 export class MeetingRequirementResolver {
   @FieldResolver(() => Unit, { nullable: true, description: 'The branch or group on the report date.' })
-  async unit(@Root() row: MeetingRequirement, @Ctx() context: ApiContext): Promise<Unit | null> {
-    const version = await context.loaders.unitOn.load({ id: row.unitId, date: row.asOf });
-    return version ? toUnit(version, row.asOf) : null;
+  async unit(@Root() row: MeetingRequirement): Promise<Unit | null> {
+    const version = await row.view.loaders.unitOn.load({ id: row.unitId, date: row.asOf });
+    return version ? toUnit(version, row.asOf, row.view) : null;
   }
 }

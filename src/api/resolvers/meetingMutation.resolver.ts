@@ -11,7 +11,7 @@ export class MeetingMutationResolver {
   async recordMeeting(@Arg('input', () => RecordMeetingInput) input: RecordMeetingInput, @Ctx() context: ApiContext): Promise<MeetingPayload> {
     const { unitId, kind, heldOn, topic, attendees, excused, absent } = input;
     const result = await context.app.meetings.record({ unitId, kind, heldOn, topic, attendees, excused, absent }, mutationOptions(input, context));
-    const found = await context.loaders.meetings.meetingById.load(result.subjectId);
-    return { eventIds: result.eventIds, position: result.position, version: result.version, meeting: found ? toMeeting(found, found.heldOn) : null };
+    const found = await context.live.loaders.meetings.meetingById.load(result.subjectId);
+    return { eventIds: result.eventIds, position: result.position, version: result.version, meeting: found ? toMeeting(found, found.heldOn, context.live) : null };
   }
 }

@@ -3,6 +3,7 @@ import { pageSize } from '../../app/queries/page';
 import type { MemberStatus } from '../../domain/member/memberStatus';
 import { NotFound } from '../../domain/shared/errors';
 import type { ApiContext } from '../context';
+import type { ReadView } from '../readView';
 import { DateScalar } from '../scalars/dateScalar';
 import { toConnection, type Connection } from '../types/connection';
 import { MemberStatusEnum } from '../types/enums';
@@ -12,6 +13,7 @@ import { Membership, toMembership } from '../types/membership.type';
 import { Transfer, toTransfer } from '../types/transfer.type';
 import { Unit, toUnit } from '../types/unit.type';
 import { PageArgs } from './args';
+import { KnownAtArg } from './knownAtArg';
 import { membersOfUnit } from './membersOfUnit';
 
 @Resolver(() => Member)
@@ -20,13 +22,15 @@ export class MemberResolver {
   async member(
     @Arg('id', () => ID) id: string,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
+    @KnownAtArg() knownAt: Date | undefined,
     @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
     @Ctx() context: ApiContext,
   ): Promise<Member | null> {
     await context.readAfter(minPosition);
+    const view = await context.viewAt(knownAt);
     const date = asOf ?? context.today;
-    const found = await context.loaders.memberOn.load({ id, date });
-    return found ? toMember(found, date) : null;
+    const found = await view.loaders.memberOn.load({ id, date });
+    return found ? toMember(found, date, view) : null;
   }
 
   @Query(() => MemberConnection, { description: 'Members of a unit on `asOf`, by name; with includeDescendants, of its whole subtree.' })
@@ -35,76 +39,78 @@ export class MemberResolver {
     @Arg('includeDescendants', () => Boolean, { nullable: true, defaultValue: false }) includeDescendants: boolean | null,
     @Arg('status', () => [MemberStatusEnum], { nullable: true }) status: MemberStatus[] | undefined,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
+    @KnownAtArg() knownAt: Date | undefined,
     @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() context: ApiContext,
   ): Promise<Connection<Member>> {
     await context.readAfter(minPosition);
+    const view = await context.viewAt(knownAt);
     const date = asOf ?? context.today;
-    const version = await context.loaders.unitOn.load({ id: unitId, date });
+    const version = await view.loaders.unitOn.load({ id: unitId, date });
     if (!version) throw new NotFound('UNIT.NOT_FOUND', `unitId: no unit "${unitId}" existed on ${date}`, 'unitId');
-    return membersOfUnit(context, toUnit(version, date), { includeDescendants, status, first, after });
+    return membersOfUnit(toUnit(version, date, view), { includeDescendants, status, first, after });
   }
 
   @FieldResolver(() => Unit, { nullable: true, description: 'The branch on the asOf date; null once the member has left.' })
-  async branch(@Root() member: Member, @Ctx() context: ApiContext): Promise<Unit | null> {
-    return unitOn(context, member.branchId, member.asOf);
+  async branch(@Root() member: Member): Promise<Unit | null> {
+    return unitOn(member.view, member.branchId, member.asOf);
   }
 
   @FieldResolver(() => Unit, { nullable: true, description: 'The group on the asOf date, if any.' })
-  async group(@Root() member: Member, @Ctx() context: ApiContext): Promise<Unit | null> {
-    return unitOn(context, member.groupId, member.asOf);
+  async group(@Root() member: Member): Promise<Unit | null> {
+    return unitOn(member.view, member.groupId, member.asOf);
   }
 
   @FieldResolver(() => DateScalar, { nullable: true, description: 'The political birthday: the day of admission as a probationary member.' })
-  async joinedOn(@Root() member: Member, @Ctx() context: ApiContext): Promise<string | null> {
-    return (await this.onDate(member, context))?.joinedOn ?? null;
+  async joinedOn(@Root() member: Member): Promise<string | null> {
+    return (await this.onDate(member))?.joinedOn ?? null;
   }
 
   @FieldResolver(() => DateScalar, { description: 'Effective date of registration in the organization.' })
-  async registeredOn(@Root() member: Member, @Ctx() context: ApiContext): Promise<string> {
-    return (await this.onDate(member, context))?.registeredOn ?? member.registeredOn;
+  async registeredOn(@Root() member: Member): Promise<string> {
+    return (await this.onDate(member))?.registeredOn ?? member.registeredOn;
   }
 
   @FieldResolver(() => DateScalar, { nullable: true, description: 'The day the member left, if they had left by the asOf date.' })
-  async leftOn(@Root() member: Member, @Ctx() context: ApiContext): Promise<string | null> {
-    return (await this.onDate(member, context))?.leftOn ?? null;
+  async leftOn(@Root() member: Member): Promise<string | null> {
+    return (await this.onDate(member))?.leftOn ?? null;
   }
 
-  @FieldResolver(() => Int, { description: "The member's version now (not as of the date): pass it as `expectedVersion` to a mutation." })
-  async version(@Root() member: Member, @Ctx() context: ApiContext): Promise<number> {
-    return (await context.loaders.memberOn.load({ id: member.id, date: member.asOf }))?.member.version ?? 0;
+  @FieldResolver(() => Int, { description: "The member's version now (not as of the date; with `knownAt`, as recorded then): pass it as `expectedVersion` to a mutation." })
+  async version(@Root() member: Member): Promise<number> {
+    return (await member.view.loaders.memberOn.load({ id: member.id, date: member.asOf }))?.member.version ?? 0;
   }
 
   @FieldResolver(() => [Membership], { description: 'Every interval of branch, group and stage, oldest first.' })
-  async memberships(@Root() member: Member, @Ctx() context: ApiContext): Promise<Membership[]> {
-    return (await context.loaders.memberHistory.load(member.id)).map(toMembership);
+  async memberships(@Root() member: Member): Promise<Membership[]> {
+    return (await member.view.loaders.memberHistory.load(member.id)).map((membership) => toMembership(membership, member.view));
   }
 
   @FieldResolver(() => Transfer, { nullable: true, description: 'The transfer waiting for an answer, if any (as of now).' })
-  async openTransfer(@Root() member: Member, @Ctx() context: ApiContext): Promise<Transfer | null> {
-    const found = await context.loaders.memberOn.load({ id: member.id, date: member.asOf });
+  async openTransfer(@Root() member: Member): Promise<Transfer | null> {
+    const found = await member.view.loaders.memberOn.load({ id: member.id, date: member.asOf });
     const open = found?.member.openTransfer;
     if (!open) return null;
-    const transfer = await context.loaders.transfer.load(open.transferId);
-    return transfer ? toTransfer(transfer) : null;
+    const transfer = await member.view.loaders.transfer.load(open.transferId);
+    return transfer ? toTransfer(transfer, member.view) : null;
   }
 
   @FieldResolver(() => EventConnection, { description: 'Events about this member, in log order.' })
-  async events(@Root() member: Member, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() context: ApiContext): Promise<Connection<Event>> {
-    const page = await context.app.eventQueries.page({ memberId: member.id }, { first: pageSize(first), after });
-    return toConnection(page, toEvent);
+  async events(@Root() member: Member, @Args(() => PageArgs) { first, after }: PageArgs): Promise<Connection<Event>> {
+    const page = await member.view.eventQueries.page({ memberId: member.id }, { first: pageSize(first), after });
+    return toConnection(page, (event) => toEvent(event, member.view));
   }
 
   /** The member's own document as of the root's date (list rows carry only the membership). */
-  private async onDate(member: Member, context: ApiContext): Promise<Member | undefined> {
-    const found = await context.loaders.memberOn.load({ id: member.id, date: member.asOf });
-    return found ? toMember(found, member.asOf) : undefined;
+  private async onDate(member: Member): Promise<Member | undefined> {
+    const found = await member.view.loaders.memberOn.load({ id: member.id, date: member.asOf });
+    return found ? toMember(found, member.asOf, member.view) : undefined;
   }
 }
 
-async function unitOn(context: ApiContext, unitId: string | null, date: string): Promise<Unit | null> {
+async function unitOn(view: ReadView, unitId: string | null, date: string): Promise<Unit | null> {
   if (!unitId) return null;
-  const version = await context.loaders.unitOn.load({ id: unitId, date });
-  return version ? toUnit(version, date) : null;
+  const version = await view.loaders.unitOn.load({ id: unitId, date });
+  return version ? toUnit(version, date, view) : null;
 }

@@ -1,5 +1,4 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { ApiContext } from '../context';
+import { Args, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Award } from '../types/award.type';
 import { Member } from '../types/member.type';
 import { awardsOf, RecipientAwardsArgs } from './recipientAwards';
@@ -7,7 +6,7 @@ import { awardsOf, RecipientAwardsArgs } from './recipientAwards';
 @Resolver(() => Member)
 export class MemberAwardsResolver {
   @FieldResolver(() => [Award], { description: 'Awards the member held on the asOf date (granted by then, not revoked by then), oldest first.' })
-  async awards(@Root() member: Member, @Args(() => RecipientAwardsArgs) { includeRevoked }: RecipientAwardsArgs, @Ctx() context: ApiContext): Promise<Award[]> {
-    return awardsOf(context, member.id, member.asOf, includeRevoked);
+  async awards(@Root() member: Member, @Args(() => RecipientAwardsArgs) { includeRevoked }: RecipientAwardsArgs): Promise<Award[]> {
+    return awardsOf(member.view, member.id, member.asOf, includeRevoked);
   }
 }

@@ -1,5 +1,4 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { ApiContext } from '../context';
+import { Arg, FieldResolver, Resolver, Root } from 'type-graphql';
 import { DuesPayment, toDuesPayment } from '../types/dues.type';
 import { Member } from '../types/member.type';
 
@@ -12,9 +11,8 @@ export class MemberDuesResolver {
     @Root() member: Member,
     @Arg('from', () => String, { nullable: true, description: '`YYYY-MM`.' }) from: string | undefined,
     @Arg('to', () => String, { nullable: true, description: '`YYYY-MM`.' }) to: string | undefined,
-    @Ctx() context: ApiContext,
   ): Promise<DuesPayment[]> {
-    const rows = await context.app.duesQueries.ofMember(member.id, { from, to }, member.asOf);
-    return rows.map(toDuesPayment);
+    const rows = await member.view.duesQueries.ofMember(member.id, { from, to }, member.asOf);
+    return rows.map((row) => toDuesPayment(row, member.view));
   }
 }

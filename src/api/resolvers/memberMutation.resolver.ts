@@ -62,12 +62,12 @@ export class MemberMutationResolver {
 
 async function memberPayload(context: ApiContext, input: MutationInput, result: RememberedResult): Promise<MemberPayload> {
   const date = input.effectiveDate ?? context.today;
-  const found = await context.loaders.memberOn.load({ id: result.subjectId, date });
-  return { eventIds: result.eventIds, position: result.position, version: result.version, member: found ? toMember(found, date) : null };
+  const found = await context.live.loaders.memberOn.load({ id: result.subjectId, date });
+  return { eventIds: result.eventIds, position: result.position, version: result.version, member: found ? toMember(found, date, context.live) : null };
 }
 
 async function transferPayload(context: ApiContext, input: MutationInput, result: RememberedResult): Promise<TransferPayload> {
   const payload = await memberPayload(context, input, result);
-  const transfer = result.transferId ? await context.loaders.transfer.load(result.transferId) : undefined;
-  return { ...payload, transfer: transfer ? toTransfer(transfer) : null };
+  const transfer = result.transferId ? await context.live.loaders.transfer.load(result.transferId) : undefined;
+  return { ...payload, transfer: transfer ? toTransfer(transfer, context.live) : null };
 }

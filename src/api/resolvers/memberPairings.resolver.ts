@@ -1,5 +1,4 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { ApiContext } from '../context';
+import { Arg, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Member } from '../types/member.type';
 import { Pairing, toPairing } from '../types/pairing.type';
 
@@ -11,9 +10,8 @@ export class MemberPairingsResolver {
   async pairings(
     @Root() member: Member,
     @Arg('includeEnded', () => Boolean, { nullable: true, defaultValue: false }) includeEnded: boolean | null,
-    @Ctx() context: ApiContext,
   ): Promise<Pairing[]> {
-    const found = await context.loaders.pairings.pairingsOf.load({ id: member.id, date: member.asOf, includeEnded: includeEnded === true });
-    return found.map((document) => toPairing(document, member.asOf));
+    const found = await member.view.loaders.pairings.pairingsOf.load({ id: member.id, date: member.asOf, includeEnded: includeEnded === true });
+    return found.map((document) => toPairing(document, member.asOf, member.view));
   }
 }

@@ -1,6 +1,5 @@
 import type { MemberStatus } from '../../domain/member/memberStatus';
 import { pageSize } from '../../app/queries/page';
-import type { ApiContext } from '../context';
 import { toConnection, type Connection } from '../types/connection';
 import type { Member } from '../types/member.type';
 import type { Unit } from '../types/unit.type';
@@ -12,15 +11,16 @@ export interface MemberListArgs {
   after?: string;
 }
 
-/** A unit's members on its asOf date, as a connection; shared by `Unit.members` and `Query.members`. */
-export async function membersOfUnit(context: ApiContext, unit: Unit, args: MemberListArgs): Promise<Connection<Member>> {
-  const page = await context.app.memberQueries.list(
+/** A unit's members on its asOf date, from its records, as a connection; shared by `Unit.members` and `Query.members`. */
+export async function membersOfUnit(unit: Unit, args: MemberListArgs): Promise<Connection<Member>> {
+  const page = await unit.view.memberQueries.list(
     { unitId: unit.id, unitLevel: unit.level, includeDescendants: args.includeDescendants === true, status: args.status },
     unit.asOf,
     { first: pageSize(args.first), after: args.after },
   );
   return toConnection(page, (membership) => ({
     asOf: unit.asOf,
+    view: unit.view,
     id: membership.memberId,
     name: membership.name,
     status: membership.status,

@@ -5,6 +5,7 @@ import { DateScalar } from '../scalars/dateScalar';
 import { Member, toMember } from '../types/member.type';
 import { Obligation, toObligation } from '../types/obligation.type';
 import { Unit, toUnit } from '../types/unit.type';
+import { KnownAtArg } from './knownAtArg';
 
 @Resolver(() => Obligation)
 export class ObligationsResolver {
@@ -18,24 +19,26 @@ export class ObligationsResolver {
     @Arg('unitId', () => ID, { description: 'A unit that existed on asOf; unknown: NOT_FOUND.' }) unitId: string,
     @Arg('within', () => Int, { description: `Days after asOf, 0 to ${MAX_OBLIGATION_WINDOW_DAYS}.` }) within: number,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
+    @KnownAtArg() knownAt: Date | undefined,
     @Arg('minPosition', () => String, { nullable: true, description: 'Answer only once the read models include this position.' }) minPosition: string | undefined,
     @Ctx() context: ApiContext,
   ): Promise<Obligation[]> {
     await context.readAfter(minPosition);
+    const view = await context.viewAt(knownAt);
     const date = asOf ?? context.today;
-    return (await context.app.obligationQueries.obligations(unitId, within, date)).map((found) => toObligation(found, date));
+    return (await view.obligationQueries.obligations(unitId, within, date)).map((found) => toObligation(found, date, view));
   }
 
   @FieldResolver(() => Unit, { nullable: true, description: 'The unit concerned on asOf: the unit that elected, the member\'s branch, or the branch or group that is to meet.' })
-  async unit(@Root() obligation: Obligation, @Ctx() context: ApiContext): Promise<Unit | null> {
-    const version = await context.loaders.unitOn.load({ id: obligation.unitId, date: obligation.asOf });
-    return version ? toUnit(version, obligation.asOf) : null;
+  async unit(@Root() obligation: Obligation): Promise<Unit | null> {
+    const version = await obligation.view.loaders.unitOn.load({ id: obligation.unitId, date: obligation.asOf });
+    return version ? toUnit(version, obligation.asOf, obligation.view) : null;
   }
 
   @FieldResolver(() => Member, { nullable: true, description: 'PROBATION_ENDING and DUES_ARREARS: the member, as they stood on asOf; null for the other kinds.' })
-  async member(@Root() obligation: Obligation, @Ctx() context: ApiContext): Promise<Member | null> {
+  async member(@Root() obligation: Obligation): Promise<Member | null> {
     if (obligation.memberId === null) return null;
-    const found = await context.loaders.memberOn.load({ id: obligation.memberId, date: obligation.asOf });
-    return found ? toMember(found, obligation.asOf) : null;
+    const found = await obligation.view.loaders.memberOn.load({ id: obligation.memberId, date: obligation.asOf });
+    return found ? toMember(found, obligation.asOf, obligation.view) : null;
   }
 }

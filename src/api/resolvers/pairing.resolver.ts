@@ -7,6 +7,7 @@ import { toConnection, type Connection } from '../types/connection';
 import { PairingKindEnum } from '../types/pairing.enums';
 import { Pairing, PairingConnection, toPairing } from '../types/pairing.type';
 import { PageArgs } from './args';
+import { KnownAtArg } from './knownAtArg';
 
 @Resolver(() => Pairing)
 export class PairingResolver {
@@ -14,13 +15,15 @@ export class PairingResolver {
   async pairing(
     @Arg('id', () => ID) id: string,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
+    @KnownAtArg() knownAt: Date | undefined,
     @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
     @Ctx() context: ApiContext,
   ): Promise<Pairing | null> {
     await context.readAfter(minPosition);
+    const view = await context.viewAt(knownAt);
     const date = asOf ?? context.today;
-    const found = await context.loaders.pairings.pairingById.load(id);
-    return found && found.validFrom <= date ? toPairing(found, date) : null;
+    const found = await view.loaders.pairings.pairingById.load(id);
+    return found && found.validFrom <= date ? toPairing(found, date, view) : null;
   }
 
   @Query(() => PairingConnection, {
@@ -33,18 +36,20 @@ export class PairingResolver {
     @Arg('kind', () => PairingKindEnum, { nullable: true }) kind: PairingKind | undefined,
     @Arg('includeEnded', () => Boolean, { nullable: true, defaultValue: false }) includeEnded: boolean | null,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
+    @KnownAtArg() knownAt: Date | undefined,
     @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() context: ApiContext,
   ): Promise<Connection<Pairing>> {
     await context.readAfter(minPosition);
+    const view = await context.viewAt(knownAt);
     const date = asOf ?? context.today;
-    const page = await context.app.pairingQueries.list(
+    const page = await view.pairingQueries.list(
       { counterpartName: counterpartName ?? undefined, counterpartId: counterpartId ?? undefined, kind: kind ?? undefined },
       date,
       includeEnded === true,
       { first: pageSize(first), after },
     );
-    return toConnection(page, (document) => toPairing(document, date));
+    return toConnection(page, (document) => toPairing(document, date, view));
   }
 }

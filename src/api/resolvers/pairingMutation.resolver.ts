@@ -29,6 +29,6 @@ export class PairingMutationResolver {
 }
 
 async function pairingPayload(context: ApiContext, date: string, result: RememberedResult): Promise<PairingPayload> {
-  const found = await context.loaders.pairings.pairingById.load(result.subjectId);
-  return { eventIds: result.eventIds, position: result.position, version: result.version, pairing: found ? toPairing(found, date) : null };
+  const found = await context.live.loaders.pairings.pairingById.load(result.subjectId);
+  return { eventIds: result.eventIds, position: result.position, version: result.version, pairing: found ? toPairing(found, date, context.live) : null };
 }

@@ -1,5 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { ApiContext } from '../context';
+import { FieldResolver, Resolver, Root } from 'type-graphql';
+import type { ReadView } from '../readView';
 import { Member, toMember } from '../types/member.type';
 import { PairingCounterpart, PairingParty } from '../types/pairing.type';
 import { Unit, toUnit } from '../types/unit.type';
@@ -9,35 +9,35 @@ import { Unit, toUnit } from '../types/unit.type';
 @Resolver(() => PairingParty)
 export class PairingPartyResolver {
   @FieldResolver(() => Member, { nullable: true, description: 'The member, as they stood on the asOf date; null for a unit.' })
-  async member(@Root() party: PairingParty, @Ctx() context: ApiContext): Promise<Member | null> {
-    return party.kind === 'MEMBER' ? memberOn(context, party.id, party.asOf) : null;
+  async member(@Root() party: PairingParty): Promise<Member | null> {
+    return party.kind === 'MEMBER' ? memberOn(party.view, party.id, party.asOf) : null;
   }
 
   @FieldResolver(() => Unit, { nullable: true, description: 'The unit, as it stood on the asOf date; null for a member.' })
-  async unit(@Root() party: PairingParty, @Ctx() context: ApiContext): Promise<Unit | null> {
-    return party.kind === 'UNIT' ? unitOn(context, party.id, party.asOf) : null;
+  async unit(@Root() party: PairingParty): Promise<Unit | null> {
+    return party.kind === 'UNIT' ? unitOn(party.view, party.id, party.asOf) : null;
   }
 }
 
 @Resolver(() => PairingCounterpart)
 export class PairingCounterpartResolver {
   @FieldResolver(() => Member, { nullable: true, description: 'The member, as they stood on the asOf date, for a MEMBER counterpart.' })
-  async member(@Root() counterpart: PairingCounterpart, @Ctx() context: ApiContext): Promise<Member | null> {
-    return counterpart.kind === 'MEMBER' && counterpart.id !== null ? memberOn(context, counterpart.id, counterpart.asOf) : null;
+  async member(@Root() counterpart: PairingCounterpart): Promise<Member | null> {
+    return counterpart.kind === 'MEMBER' && counterpart.id !== null ? memberOn(counterpart.view, counterpart.id, counterpart.asOf) : null;
   }
 
   @FieldResolver(() => Unit, { nullable: true, description: 'The unit, as it stood on the asOf date, for a UNIT counterpart.' })
-  async unit(@Root() counterpart: PairingCounterpart, @Ctx() context: ApiContext): Promise<Unit | null> {
-    return counterpart.kind === 'UNIT' && counterpart.id !== null ? unitOn(context, counterpart.id, counterpart.asOf) : null;
+  async unit(@Root() counterpart: PairingCounterpart): Promise<Unit | null> {
+    return counterpart.kind === 'UNIT' && counterpart.id !== null ? unitOn(counterpart.view, counterpart.id, counterpart.asOf) : null;
   }
 }
 
-async function memberOn(context: ApiContext, id: string, date: string): Promise<Member | null> {
-  const found = await context.loaders.memberOn.load({ id, date });
-  return found ? toMember(found, date) : null;
+async function memberOn(view: ReadView, id: string, date: string): Promise<Member | null> {
+  const found = await view.loaders.memberOn.load({ id, date });
+  return found ? toMember(found, date, view) : null;
 }
 
-async function unitOn(context: ApiContext, id: string, date: string): Promise<Unit | null> {
-  const version = await context.loaders.unitOn.load({ id, date });
-  return version ? toUnit(version, date) : null;
+async function unitOn(view: ReadView, id: string, date: string): Promise<Unit | null> {
+  const version = await view.loaders.unitOn.load({ id, date });
+  return version ? toUnit(version, date, view) : null;
 }

@@ -1,5 +1,5 @@
 import { ArgsType, Field } from 'type-graphql';
-import type { ApiContext } from '../context';
+import type { ReadView } from '../readView';
 import { Award, toAward } from '../types/award.type';
 
 @ArgsType()
@@ -12,8 +12,8 @@ export class RecipientAwardsArgs {
   includeRevoked?: boolean | null;
 }
 
-/** The awards of a member or unit on `asOf`, oldest first. */
-export async function awardsOf(context: ApiContext, recipientId: string, asOf: string, includeRevoked: boolean | null | undefined): Promise<Award[]> {
-  const found = await context.loaders.awards.awardsOf.load({ id: recipientId, date: asOf, includeRevoked: includeRevoked === true });
-  return found.map((award) => toAward(award, asOf));
+/** The awards of a member or unit on `asOf` in `view`'s records, oldest first. */
+export async function awardsOf(view: ReadView, recipientId: string, asOf: string, includeRevoked: boolean | null | undefined): Promise<Award[]> {
+  const found = await view.loaders.awards.awardsOf.load({ id: recipientId, date: asOf, includeRevoked: includeRevoked === true });
+  return found.map((award) => toAward(award, asOf, view));
 }

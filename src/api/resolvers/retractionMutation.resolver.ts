@@ -13,7 +13,7 @@ export class RetractionMutationResolver {
   })
   async retractEvent(@Arg('input', () => RetractEventInput) input: RetractEventInput, @Ctx() context: ApiContext): Promise<RetractionPayload> {
     const result = await context.app.retractions.retract({ eventId: input.eventId, reason: input.reason }, mutationOptions(input, context));
-    const retracted = await context.loaders.eventById.load(result.subjectId);
-    return { eventIds: result.eventIds, position: result.position, version: result.version, retracted: retracted ? toEvent(retracted) : null };
+    const retracted = await context.live.loaders.eventById.load(result.subjectId);
+    return { eventIds: result.eventIds, position: result.position, version: result.version, retracted: retracted ? toEvent(retracted, context.live) : null };
   }
 }

@@ -1,5 +1,4 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { ApiContext } from '../context';
+import { Args, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Award } from '../types/award.type';
 import { Unit } from '../types/unit.type';
 import { awardsOf, RecipientAwardsArgs } from './recipientAwards';
@@ -7,7 +6,7 @@ import { awardsOf, RecipientAwardsArgs } from './recipientAwards';
 @Resolver(() => Unit)
 export class UnitAwardsResolver {
   @FieldResolver(() => [Award], { description: 'Awards the unit itself held on the asOf date (granted by then, not revoked by then), oldest first.' })
-  async awards(@Root() unit: Unit, @Args(() => RecipientAwardsArgs) { includeRevoked }: RecipientAwardsArgs, @Ctx() context: ApiContext): Promise<Award[]> {
-    return awardsOf(context, unit.id, unit.asOf, includeRevoked);
+  async awards(@Root() unit: Unit, @Args(() => RecipientAwardsArgs) { includeRevoked }: RecipientAwardsArgs): Promise<Award[]> {
+    return awardsOf(unit.view, unit.id, unit.asOf, includeRevoked);
   }
 }

@@ -1,6 +1,5 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, FieldResolver, Resolver, Root } from 'type-graphql';
 import { parseQuarter } from '../../domain/groupScore/quarter';
-import type { ApiContext } from '../context';
 import { GroupScore, toStandingScore } from '../types/groupScore.type';
 import { Unit } from '../types/unit.type';
 
@@ -12,11 +11,10 @@ export class UnitGroupScoresResolver {
   async groupScores(
     @Root() unit: Unit,
     @Arg('quarter', () => String, { nullable: true, description: '`YYYY-Qn`.' }) quarter: string | undefined,
-    @Ctx() context: ApiContext,
   ): Promise<GroupScore[]> {
     const only = quarter === undefined || quarter === null ? undefined : parseQuarter(quarter, 'quarter').quarter;
     if (unit.level !== 'GROUP') return [];
-    const standing = await context.loaders.assessments.scoresOf.load({ id: unit.id, date: unit.asOf });
-    return standing.filter((entry) => only === undefined || entry.score.quarter === only).map((entry) => toStandingScore(entry, unit.asOf));
+    const standing = await unit.view.loaders.assessments.scoresOf.load({ id: unit.id, date: unit.asOf });
+    return standing.filter((entry) => only === undefined || entry.score.quarter === only).map((entry) => toStandingScore(entry, unit.asOf, unit.view));
   }
 }

@@ -45,6 +45,6 @@ export function mutationOptions(input: MutationInput, context: ApiContext): Muta
 
 async function unitPayload(context: ApiContext, input: MutationInput, result: RememberedResult): Promise<UnitPayload> {
   const date = input.effectiveDate ?? context.today;
-  const version = await context.loaders.unitOn.load({ id: result.subjectId, date });
-  return { eventIds: result.eventIds, position: result.position, version: result.version, unit: version ? toUnit(version, date) : null };
+  const version = await context.live.loaders.unitOn.load({ id: result.subjectId, date });
+  return { eventIds: result.eventIds, position: result.position, version: result.version, unit: version ? toUnit(version, date, context.live) : null };
 }

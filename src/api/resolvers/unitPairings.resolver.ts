@@ -1,5 +1,4 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { ApiContext } from '../context';
+import { Arg, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Pairing, toPairing } from '../types/pairing.type';
 import { Unit } from '../types/unit.type';
 
@@ -12,10 +11,9 @@ export class UnitPairingsResolver {
   async pairings(
     @Root() unit: Unit,
     @Arg('includeDescendants', () => Boolean, { nullable: true, defaultValue: true }) includeDescendants: boolean | null,
-    @Ctx() context: ApiContext,
   ): Promise<Pairing[]> {
     // An explicit null means the default.
-    const found = await context.loaders.pairings.pairingsOfUnit.load({ id: unit.id, date: unit.asOf, includeDescendants: includeDescendants !== false });
-    return found.map((document) => toPairing(document, unit.asOf));
+    const found = await unit.view.loaders.pairings.pairingsOfUnit.load({ id: unit.id, date: unit.asOf, includeDescendants: includeDescendants !== false });
+    return found.map((document) => toPairing(document, unit.asOf, unit.view));
   }
 }

@@ -2,11 +2,15 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { AppraisalGrade } from '../../domain/appraisal/appraisalGrade';
 import type { StandingAppraisal } from '../../app/queries/appraisalQueries';
 import type { AppraisalDocument } from '../../../projections';
+import type { ReadView } from '../readView';
 import { DateScalar } from '../scalars/dateScalar';
 import { AppraisalGradeEnum } from './appraisal.enums';
 
 @ObjectType({ description: "A member's democratic appraisal (民主评议) for one year, as it stood on the `asOf` date of the query." })
 export class Appraisal {
+  /** The records it was read from (passed down from the root). */
+  view!: ReadView;
+
   @Field(() => ID)
   id!: string;
 
@@ -33,9 +37,10 @@ export class Appraisal {
 }
 
 /** One recorded appraisal as of `asOf` (a successor recorded after `asOf` had not happened yet). */
-export function toAppraisal(document: AppraisalDocument, asOf: string, superseded: readonly AppraisalDocument[] = []): Appraisal {
+export function toAppraisal(document: AppraisalDocument, asOf: string, view: ReadView, superseded: readonly AppraisalDocument[] = []): Appraisal {
   const replaced = document.supersededOn !== null && document.supersededOn <= asOf;
   return {
+    view,
     id: document._id,
     memberId: document.memberId,
     year: document.year,
@@ -43,10 +48,10 @@ export function toAppraisal(document: AppraisalDocument, asOf: string, supersede
     appraisedOn: document.appraisedOn,
     supersedes: document.supersedes,
     supersededBy: replaced ? document.supersededBy : null,
-    superseded: superseded.map((earlier) => toAppraisal(earlier, asOf)),
+    superseded: superseded.map((earlier) => toAppraisal(earlier, asOf, view)),
   };
 }
 
-export function toStandingAppraisal({ appraisal, superseded }: StandingAppraisal, asOf: string): Appraisal {
-  return toAppraisal(appraisal, asOf, superseded);
+export function toStandingAppraisal({ appraisal, superseded }: StandingAppraisal, asOf: string, view: ReadView): Appraisal {
+  return toAppraisal(appraisal, asOf, view, superseded);
 }

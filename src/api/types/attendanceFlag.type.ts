@@ -1,12 +1,14 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { FlagReason } from '../../domain/meeting/attendanceFlags';
 import type { FlaggedMember } from '../../app/queries/attendanceFlagQueries';
+import type { ReadView } from '../readView';
 import { DateScalar } from '../scalars/dateScalar';
 import { FlagReasonEnum } from './meeting.enums';
 
 @ObjectType({ description: 'A member to be dealt with for missing theme party days (主题党日) without excuse in the twelve months up to asOf.' })
 export class AttendanceFlag {
   asOf!: string;
+  view!: ReadView;
 
   @Field(() => ID)
   memberId!: string;
@@ -30,7 +32,7 @@ export class AttendanceFlag {
   lastAbsentOn!: string;
 }
 
-export function toAttendanceFlag(flag: FlaggedMember, asOf: string): AttendanceFlag {
+export function toAttendanceFlag(flag: FlaggedMember, asOf: string, view: ReadView): AttendanceFlag {
   const { memberId, reason, absences, longestRun, partyDays, absentOn, lastAbsentOn } = flag;
-  return { asOf, memberId, reason, absences, longestRun, partyDays, absentOn, lastAbsentOn };
+  return { asOf, view, memberId, reason, absences, longestRun, partyDays, absentOn, lastAbsentOn };
 }

@@ -1,14 +1,16 @@
-import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { AwardTitle, RecipientKind } from '../../domain/award/awardTitle';
 import type { AwardDocument } from '../../../projections';
+import type { ReadView } from '../readView';
 import { DateScalar } from '../scalars/dateScalar';
+import { DateTimeScalar } from '../scalars/dateTimeScalar';
 import { AwardRecipientKindEnum, AwardTitleEnum } from './award.enums';
 
 @ObjectType({ description: 'An award (表彰) to a member or a unit, as it stood on the `asOf` date of the query.' })
 export class Award {
   /** The date the award is shown for (passed down from the root). */
   asOf!: string;
+  view!: ReadView;
   grantedById!: string;
 
   @Field(() => ID, { description: 'The award.' })
@@ -38,18 +40,19 @@ export class Award {
   @Field(() => ID, { description: 'Id of the member or unit that received the award.' })
   recipientId!: string;
 
-  @Field(() => GraphQLDateTime, { description: 'When the grant was recorded.' })
+  @Field(() => DateTimeScalar, { description: 'When the grant was recorded.' })
   recordedAt!: string;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the revocation was recorded; null unless `revokedOn` is set.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the revocation was recorded; null unless `revokedOn` is set.' })
   endRecordedAt!: string | null;
 }
 
 /** The award as of `asOf`: a revocation after that date had not happened yet. */
-export function toAward(document: AwardDocument, asOf: string): Award {
+export function toAward(document: AwardDocument, asOf: string, view: ReadView): Award {
   const revoked = document.revokedOn !== null && document.revokedOn <= asOf;
   return {
     asOf,
+    view,
     grantedById: document.grantedById,
     id: document._id,
     title: document.title,

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { MemberDuesPeriod } from '../../app/queries/duesQueries';
 import type { DuesPaymentDocument } from '../../../projections';
+import type { ReadView } from '../readView';
 import { DateScalar } from '../scalars/dateScalar';
 import { Money, toMoney } from './money.type';
 
@@ -24,6 +25,9 @@ export class DuesPaymentRecord {
 
 @ObjectType({ description: "A member's dues for one month (`YYYY-MM`): what was due and what was paid, as recorded by the asOf date." })
 export class DuesPayment {
+  /** The records it was read from (passed down from the root). */
+  view!: ReadView;
+
   @Field({ description: '`YYYY-MM`.' })
   period!: string;
 
@@ -47,8 +51,9 @@ export function toDuesPaymentRecord(payment: DuesPaymentDocument): DuesPaymentRe
   return { id: payment._id, amount: toMoney(payment.amountMinor, payment.currency), extra: payment.extra, paidOn: payment.paidOn, creditedBranchId: payment.creditedBranchId };
 }
 
-export function toDuesPayment(row: MemberDuesPeriod): DuesPayment {
+export function toDuesPayment(row: MemberDuesPeriod, view: ReadView): DuesPayment {
   return {
+    view,
     period: row.period, due: toMoney(row.dueMinor), paid: toMoney(row.paidMinor), extra: toMoney(row.extraMinor), outstanding: toMoney(row.outstandingMinor),
     payments: row.payments.map(toDuesPaymentRecord),
   };

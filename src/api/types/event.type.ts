@@ -1,11 +1,16 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
+import { GraphQLJSON } from 'graphql-scalars';
 import type { EventIndexDocument } from '../../../projections';
+import type { ReadView } from '../readView';
 import { DateScalar } from '../scalars/dateScalar';
+import { DateTimeScalar } from '../scalars/dateTimeScalar';
 import { ConnectionType } from './connection';
 
 @ObjectType({ description: 'One recorded organizational event, as integrators receive it.' })
 export class Event {
+  /** The records it was read from: `retractedBy` and `retracts` answer from the same. */
+  view!: ReadView;
+
   @Field(() => ID)
   id!: string;
 
@@ -21,7 +26,7 @@ export class Event {
   @Field(() => DateScalar, { nullable: true, description: 'When the fact took effect in the organization.' })
   effectiveDate!: string | null;
 
-  @Field(() => GraphQLDateTime, { description: 'When it was recorded.' })
+  @Field(() => DateTimeScalar, { description: 'When it was recorded.' })
   recordedAt!: string;
 
   @Field(() => GraphQLJSON, { description: 'The event payload; schemas in schema/events/.' })
@@ -31,8 +36,9 @@ export class Event {
   retractedById!: string | null;
 }
 
-export function toEvent(document: EventIndexDocument): Event {
+export function toEvent(document: EventIndexDocument, view: ReadView): Event {
   return {
+    view,
     id: document.eventId,
     type: document.type,
     stream: document.stream,

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { formatHundredths, SCORE_CATEGORIES, type CategoryScores, type ScoreCategory } from '../../domain/groupScore/scoreCategories';
 import type { StandingScore } from '../../app/queries/groupScoreQueries';
 import type { GroupScoreDocument } from '../../../projections';
+import type { ReadView } from '../readView';
 import { DateScalar } from '../scalars/dateScalar';
 
 @ObjectType({ description: 'Points per category of a group score (积分管理), as decimals with two places; the maxima add up to 10.' })
@@ -28,6 +29,7 @@ export class GroupScoreCategories {
 @ObjectType({ description: "A group's score for one quarter, as it stood on the `asOf` date of the query." })
 export class GroupScore {
   asOf!: string;
+  view!: ReadView;
 
   @Field(() => ID)
   id!: string;
@@ -73,10 +75,11 @@ export function toScoreCategories(scores: CategoryScores): GroupScoreCategories 
 }
 
 /** One recorded score as of `asOf` (a successor recorded after `asOf` had not happened yet). */
-export function toGroupScore(document: GroupScoreDocument, asOf: string, superseded: readonly GroupScoreDocument[] = []): GroupScore {
+export function toGroupScore(document: GroupScoreDocument, asOf: string, view: ReadView, superseded: readonly GroupScoreDocument[] = []): GroupScore {
   const replaced = document.supersededOn !== null && document.supersededOn <= asOf;
   return {
     asOf,
+    view,
     id: document._id,
     groupId: document.groupId,
     quarter: document.quarter,
@@ -85,12 +88,12 @@ export function toGroupScore(document: GroupScoreDocument, asOf: string, superse
     scoredOn: document.scoredOn,
     supersedes: document.supersedes,
     supersededBy: replaced ? document.supersededBy : null,
-    superseded: superseded.map((earlier) => toGroupScore(earlier, asOf)),
+    superseded: superseded.map((earlier) => toGroupScore(earlier, asOf, view)),
     rank: null,
     redFlagCandidate: null,
   };
 }
 
-export function toStandingScore({ score, superseded }: StandingScore, asOf: string): GroupScore {
-  return toGroupScore(score, asOf, superseded);
+export function toStandingScore({ score, superseded }: StandingScore, asOf: string, view: ReadView): GroupScore {
+  return toGroupScore(score, asOf, view, superseded);
 }

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { MeetingKind } from '../../domain/meeting/meetingKind';
 import type { MeetingDocument } from '../../../projections';
+import type { ReadView } from '../readView';
 import { DateScalar } from '../scalars/dateScalar';
 import { MeetingKindEnum } from './meeting.enums';
 
@@ -8,6 +9,7 @@ import { MeetingKindEnum } from './meeting.enums';
 export class Meeting {
   /** The date the related units and members are shown for (passed down from the root). */
   asOf!: string;
+  view!: ReadView;
 
   @Field(() => ID)
   id!: string;
@@ -34,9 +36,10 @@ export class Meeting {
   absentIds!: string[];
 }
 
-export function toMeeting(document: MeetingDocument, asOf: string): Meeting {
+export function toMeeting(document: MeetingDocument, asOf: string, view: ReadView): Meeting {
   return {
     asOf,
+    view,
     id: document._id,
     kind: document.kind,
     heldOn: document.heldOn,

@@ -2,12 +2,14 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { MeetingKind } from '../../domain/meeting/meetingKind';
 import type { Frequency } from '../../domain/meeting/meetingRequirements';
 import type { MeetingCompliance as ComplianceReport } from '../../app/queries/meetingComplianceQueries';
+import type { ReadView } from '../readView';
 import { DateScalar } from '../scalars/dateScalar';
 import { MeetingFrequencyEnum, MeetingKindEnum } from './meeting.enums';
 
 @ObjectType({ description: 'One required meeting of a branch or group: the periods it was due in, held or missing.' })
 export class MeetingRequirement {
   asOf!: string;
+  view!: ReadView;
 
   @Field(() => ID, { description: 'The branch, or the group for GROUP_MEETING.' })
   unitId!: string;
@@ -31,6 +33,7 @@ export class MeetingRequirement {
 @ObjectType({ description: "A branch's required meetings over the range." })
 export class BranchMeetingCompliance {
   asOf!: string;
+  view!: ReadView;
 
   @Field(() => ID)
   branchId!: string;
@@ -44,6 +47,8 @@ export class BranchMeetingCompliance {
 
 @ObjectType({ description: 'Which required meetings (DOMAIN.md "Meetings") each branch held and which are missing.' })
 export class MeetingCompliance {
+  view!: ReadView;
+
   @Field()
   from!: string;
 
@@ -57,17 +62,19 @@ export class MeetingCompliance {
   branches!: BranchMeetingCompliance[];
 }
 
-export function toMeetingCompliance(report: ComplianceReport): MeetingCompliance {
+export function toMeetingCompliance(report: ComplianceReport, view: ReadView): MeetingCompliance {
   const { from, to, asOf } = report;
   return {
+    view,
     from,
     to,
     asOf,
     branches: report.branches.map(({ branchId, requirements }) => ({
       asOf,
+      view,
       branchId,
       missingCount: requirements.reduce((sum, requirement) => sum + requirement.missing.length, 0),
-      requirements: requirements.map((requirement) => ({ asOf, ...requirement })),
+      requirements: requirements.map((requirement) => ({ asOf, view, ...requirement })),
     })),
   };
 }

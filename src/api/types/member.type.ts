@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { MemberStatus } from '../../domain/member/memberStatus';
 import type { MemberOnDate } from '../../app/queries/memberQueries';
+import type { ReadView } from '../readView';
 import { DateScalar } from '../scalars/dateScalar';
 import { MemberStatusEnum } from './enums';
 import { ConnectionType } from './connection';
@@ -8,6 +9,7 @@ import { ConnectionType } from './connection';
 @ObjectType({ description: 'A member as they stood on the `asOf` date of the query.' })
 export class Member {
   asOf!: string;
+  view!: ReadView;
   branchId!: string | null;
   groupId!: string | null;
 
@@ -30,9 +32,10 @@ export class Member {
   leftOn!: string | null;
 }
 
-export function toMember({ member, membership, status }: MemberOnDate, asOf: string): Member {
+export function toMember({ member, membership, status }: MemberOnDate, asOf: string, view: ReadView): Member {
   return {
     asOf,
+    view,
     id: member._id,
     name: member.name,
     status,

@@ -1,12 +1,16 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { GraphQLDateTime } from 'graphql-scalars';
 import type { MemberStatus } from '../../domain/member/memberStatus';
 import type { MembershipDocument } from '../../../projections';
+import type { ReadView } from '../readView';
 import { DateScalar } from '../scalars/dateScalar';
+import { DateTimeScalar } from '../scalars/dateTimeScalar';
 import { MemberStatusEnum } from './enums';
 
 @ObjectType({ description: "One interval of a member's history: their branch, group and stage during [validFrom, validTo)." })
 export class Membership {
+  /** The records it was read from (passed down from the root). */
+  view!: ReadView;
+
   @Field(() => ID, { description: 'The member.' })
   memberId!: string;
 
@@ -25,17 +29,17 @@ export class Membership {
   @Field(() => DateScalar, { nullable: true, description: 'Effective date it ends (exclusive): the next change or the day the member left; null while open.' })
   validTo!: string | null;
 
-  @Field(() => GraphQLDateTime, { description: 'When the fact that started the interval (registration, stage advance, transfer or group assignment) was recorded.' })
+  @Field(() => DateTimeScalar, { description: 'When the fact that started the interval (registration, stage advance, transfer or group assignment) was recorded.' })
   recordedAt!: string;
 
-  @Field(() => GraphQLDateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: "When the fact that ended the interval (the member's next change or their leaving) was recorded; null while open. A late entry may have been recorded before the interval it ends.",
   })
   endRecordedAt!: string | null;
 }
 
-export function toMembership(document: MembershipDocument): Membership {
+export function toMembership(document: MembershipDocument, view: ReadView): Membership {
   const { memberId, branchId, groupId, status, validFrom, validTo, recordedAt, endRecordedAt } = document;
-  return { memberId, branchId, groupId, status, validFrom, validTo, recordedAt, endRecordedAt };
+  return { view, memberId, branchId, groupId, status, validFrom, validTo, recordedAt, endRecordedAt };
 }

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { MeetingKind } from '../../domain/meeting/meetingKind';
 import type { Frequency } from '../../domain/meeting/meetingRequirements';
 import type { Obligation as FoundObligation, ObligationKind } from '../../app/queries/obligation';
+import type { ReadView } from '../readView';
 import { DateScalar } from '../scalars/dateScalar';
 import { MeetingFrequencyEnum, MeetingKindEnum } from './meeting.enums';
 import { Money, toMoney } from './money.type';
@@ -14,6 +15,7 @@ import { OfficerTerm, toOfficerTerm } from './officerTerm.type';
 })
 export class Obligation {
   asOf!: string;
+  view!: ReadView;
   unitId!: string;
   memberId!: string | null;
 
@@ -67,9 +69,10 @@ export class Obligation {
   outstanding!: Money | null;
 }
 
-export function toObligation(found: FoundObligation, asOf: string): Obligation {
+export function toObligation(found: FoundObligation, asOf: string, view: ReadView): Obligation {
   const obligation: Obligation = {
     asOf,
+    view,
     unitId: found.unitId,
     memberId: found.memberId,
     id: found.id,
@@ -89,7 +92,7 @@ export function toObligation(found: FoundObligation, asOf: string): Obligation {
   switch (found.kind) {
     case 'TERM_ENDING':
     case 'TERM_LAPSED':
-      return { ...obligation, term: toOfficerTerm(found.term, asOf) };
+      return { ...obligation, term: toOfficerTerm(found.term, asOf, view) };
     case 'PROBATION_ENDING':
       return { ...obligation, probationStartedOn: found.probationStartedOn };
     case 'MEETING_DUE':

@@ -1,13 +1,15 @@
-import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { OfficerRole } from '../../domain/leadership/officerRole';
 import type { OfficeEndReason, OfficerTermDocument } from '../../../projections';
+import type { ReadView } from '../readView';
 import { DateScalar } from '../scalars/dateScalar';
+import { DateTimeScalar } from '../scalars/dateTimeScalar';
 import { OfficeEndReasonEnum, OfficerRoleEnum } from './leadership.enums';
 
 @ObjectType({ description: "One officer's term from one election of a unit, as it stood on the `asOf` date of the query." })
 export class OfficerTerm {
   asOf!: string;
+  view!: ReadView;
   unitId!: string;
   memberId!: string;
 
@@ -50,10 +52,10 @@ export class OfficerTerm {
   @Field(() => String, { nullable: true, description: 'The reason given with a resignation or removal; null unless `endedOn` is set.' })
   endNote!: string | null;
 
-  @Field(() => GraphQLDateTime, { description: 'When the election that started the term was recorded.' })
+  @Field(() => DateTimeScalar, { description: 'When the election that started the term was recorded.' })
   recordedAt!: string;
 
-  @Field(() => GraphQLDateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'When the fact that ended the term (the next election, a resignation or a removal) was recorded, as recorded now like `validTo`; null while in office.',
   })
@@ -61,10 +63,11 @@ export class OfficerTerm {
 }
 
 /** The term as of `asOf`: a resignation, removal or election after that date had not happened yet. */
-export function toOfficerTerm(document: OfficerTermDocument, asOf: string): OfficerTerm {
+export function toOfficerTerm(document: OfficerTermDocument, asOf: string, view: ReadView): OfficerTerm {
   const ended = document.validTo !== null && document.validTo <= asOf;
   return {
     asOf,
+    view,
     unitId: document.unitId,
     memberId: document.memberId,
     id: document._id,

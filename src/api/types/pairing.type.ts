@@ -1,14 +1,16 @@
-import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { CounterpartKind, PairingKind, PartyKind } from '../../domain/pairing/pairingKind';
 import type { PairingDocument } from '../../../projections';
+import type { ReadView } from '../readView';
 import { DateScalar } from '../scalars/dateScalar';
+import { DateTimeScalar } from '../scalars/dateTimeScalar';
 import { ConnectionType } from './connection';
 import { CounterpartKindEnum, PairingKindEnum, PartyKindEnum } from './pairing.enums';
 
 @ObjectType({ description: 'The member or unit that is paired (the adviser, the mentor, the cadre, the helper).' })
 export class PairingParty {
   asOf!: string;
+  view!: ReadView;
 
   @Field(() => PartyKindEnum, { description: 'Whether the party is a member or a unit.' })
   kind!: PartyKind;
@@ -20,6 +22,7 @@ export class PairingParty {
 @ObjectType({ description: 'The other side of a pairing: a member or unit (by id), or an outside village, community or household (by name).' })
 export class PairingCounterpart {
   asOf!: string;
+  view!: ReadView;
 
   @Field(() => CounterpartKindEnum, { description: 'What kind of counterpart: a member, a unit, or an outside village, community or household.' })
   kind!: CounterpartKind;
@@ -34,6 +37,7 @@ export class PairingCounterpart {
 @ObjectType({ description: 'A one-to-one pairing (结对) as it stood on the `asOf` date of the query.' })
 export class Pairing {
   asOf!: string;
+  view!: ReadView;
 
   @Field(() => ID, { description: 'The pairing.' })
   id!: string;
@@ -62,21 +66,22 @@ export class Pairing {
   @Field(() => DateScalar, { nullable: true, description: 'End of the validity interval, exclusive, as recorded now; null while the pairing holds.' })
   validTo!: string | null;
 
-  @Field(() => GraphQLDateTime, { description: 'When the assignment that started the pairing was recorded.' })
+  @Field(() => DateTimeScalar, { description: 'When the assignment that started the pairing was recorded.' })
   recordedAt!: string;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the end of the pairing was recorded, as recorded now like `validTo`; null while the pairing holds.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the end of the pairing was recorded, as recorded now like `validTo`; null while the pairing holds.' })
   endRecordedAt!: string | null;
 }
 
-export function toPairing(document: PairingDocument, asOf: string): Pairing {
+export function toPairing(document: PairingDocument, asOf: string, view: ReadView): Pairing {
   const ended = document.validTo !== null && document.validTo <= asOf;
   return {
     asOf,
+    view,
     id: document._id,
     kind: document.kind,
-    party: { asOf, kind: document.partyKind, id: document.partyId },
-    counterpart: { asOf, kind: document.counterpartKind, id: document.counterpartId, name: document.counterpartName },
+    party: { asOf, view, kind: document.partyKind, id: document.partyId },
+    counterpart: { asOf, view, kind: document.counterpartKind, id: document.counterpartId, name: document.counterpartName },
     startOn: document.validFrom,
     endedOn: ended ? document.validTo : null,
     endReason: ended ? document.endReason : null,

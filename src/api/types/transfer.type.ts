@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { TransferDocument } from '../../../projections';
+import type { ReadView } from '../readView';
 import { DateScalar } from '../scalars/dateScalar';
 import { TransferStatusEnum } from './enums';
 
@@ -7,6 +8,9 @@ export type TransferStatus = keyof typeof TransferStatusEnum;
 
 @ObjectType({ description: "A move of a member's organizational relationship from one branch to another." })
 export class Transfer {
+  /** The records it was read from (passed down from the root). */
+  view!: ReadView;
+
   @Field(() => ID)
   id!: string;
 
@@ -35,7 +39,7 @@ export class Transfer {
   decidedOn!: string | null;
 }
 
-export function toTransfer(document: TransferDocument): Transfer {
+export function toTransfer(document: TransferDocument, view: ReadView): Transfer {
   const { _id, memberId, fromBranchId, toBranchId, status, reason, requestedOn, expiresOn, decidedOn } = document;
-  return { id: _id, memberId, fromBranchId, toBranchId, status, reason, requestedOn, expiresOn, decidedOn };
+  return { view, id: _id, memberId, fromBranchId, toBranchId, status, reason, requestedOn, expiresOn, decidedOn };
 }

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { UnitLevel } from '../../domain/unit/unitLevel';
 import type { UnitVersionDocument } from '../../../projections';
+import type { ReadView } from '../readView';
 import { DateScalar } from '../scalars/dateScalar';
 import { UnitLevelEnum } from './enums';
 import { ConnectionType } from './connection';
@@ -12,6 +13,8 @@ import { ConnectionType } from './connection';
 export class Unit {
   /** The date every field answers for (not a GraphQL field: it is passed down from the root). */
   asOf!: string;
+  /** The records every field answers from (passed down from the root, like `asOf`). */
+  view!: ReadView;
   parentId!: string | null;
   ancestorIds!: string[];
 
@@ -34,9 +37,10 @@ export class Unit {
   validTo!: string | null;
 }
 
-export function toUnit(version: UnitVersionDocument, asOf: string): Unit {
+export function toUnit(version: UnitVersionDocument, asOf: string, view: ReadView): Unit {
   return {
     asOf,
+    view,
     id: version.unitId,
     level: version.level,
     name: version.name,

@@ -1,12 +1,16 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { GraphQLDateTime } from 'graphql-scalars';
 import type { UnitLevel } from '../../domain/unit/unitLevel';
 import type { UnitVersionDocument } from '../../../projections';
+import type { ReadView } from '../readView';
 import { DateScalar } from '../scalars/dateScalar';
+import { DateTimeScalar } from '../scalars/dateTimeScalar';
 import { UnitLevelEnum } from './enums';
 
 @ObjectType({ description: "One interval of a unit's history: its name, level and place in the tree during [validFrom, validTo)." })
 export class UnitVersion {
+  /** The records it was read from (passed down from the root). */
+  view!: ReadView;
+
   @Field(() => ID, { description: 'The unit.' })
   unitId!: string;
 
@@ -31,17 +35,17 @@ export class UnitVersion {
   @Field(() => DateScalar, { nullable: true, description: 'Effective date it ends (exclusive); null while open.' })
   validTo!: string | null;
 
-  @Field(() => GraphQLDateTime, { description: "When the fact that started the interval (the unit's own change or an ancestor's move) was recorded." })
+  @Field(() => DateTimeScalar, { description: "When the fact that started the interval (the unit's own change or an ancestor's move) was recorded." })
   recordedAt!: string;
 
-  @Field(() => GraphQLDateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: "When the fact that ended the interval (the unit's next change, an ancestor's move or the dissolution) was recorded; null while open. A late entry may have been recorded before the interval it ends.",
   })
   endRecordedAt!: string | null;
 }
 
-export function toUnitVersion(version: UnitVersionDocument): UnitVersion {
+export function toUnitVersion(version: UnitVersionDocument, view: ReadView): UnitVersion {
   const { unitId, level, name, code, parentId, ancestors, validFrom, validTo, recordedAt, endRecordedAt } = version;
-  return { unitId, level, name, code, parentId, ancestorIds: ancestors, validFrom, validTo, recordedAt, endRecordedAt };
+  return { view, unitId, level, name, code, parentId, ancestorIds: ancestors, validFrom, validTo, recordedAt, endRecordedAt };
 }

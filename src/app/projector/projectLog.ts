@@ -9,6 +9,8 @@ export interface ProjectLogOptions {
   after?: Position;
   /** Inclusive end; default: the head as the pages are read. */
   upTo?: Position;
+  /** Only these events are applied (a recorded-time view); default all. */
+  include?: (event: RecordedEvent) => boolean;
   /** Events read and applied as one batch. */
   pageSize: number;
   /** Checked between pages: true stops the reading. */
@@ -34,7 +36,8 @@ export async function projectLog(
     const read = await events.readAll({ after: position, maxCount: options.pageSize });
     const page = options.upTo === undefined ? read : read.filter((event) => event.position <= options.upTo!);
     if (page.length > 0) {
-      await retracted.apply(page.filter(isDomainEvent).map(toPositionedEvent), projections, store);
+      const applied = page.filter((event) => isDomainEvent(event) && (options.include?.(event) ?? true));
+      await retracted.apply(applied.map(toPositionedEvent), projections, store);
       position = page[page.length - 1]!.position;
       await options.onPage?.(page, position);
     }

@@ -1,5 +1,5 @@
 import type { PositionedEvent } from '../../domain/events';
-import type { EventStore, Position } from '../../eventstore/eventStore';
+import type { EventStore, Position, RecordedEvent } from '../../eventstore/eventStore';
 import type { ReadStore } from '../../readstore/readStore';
 import type { Projection } from '../../../projections/projection';
 
@@ -17,11 +17,18 @@ export class RetractedEvents {
     return new RetractedEvents(new Set());
   }
 
-  /** The targets of the retractions recorded after `after` and up to `upTo` (both optional). */
-  static async inLog(store: EventStore, range: { after?: Position; upTo?: Position } = {}): Promise<RetractedEvents> {
+  /**
+   * The targets of the retractions in the log after `after` and up to `upTo` (both optional),
+   * of those `include` accepts (default all).
+   */
+  static async inLog(
+    store: EventStore,
+    range: { after?: Position; upTo?: Position; include?: (event: RecordedEvent) => boolean } = {},
+  ): Promise<RetractedEvents> {
     const ids = new Set<string>();
     for (const retraction of await store.readAll({ after: range.after, filter: RETRACTION_FILTER })) {
       if (range.upTo !== undefined && retraction.position > range.upTo) break;
+      if (range.include !== undefined && !range.include(retraction)) continue;
       ids.add(String(retraction.data.eventId));
     }
     return new RetractedEvents(ids);

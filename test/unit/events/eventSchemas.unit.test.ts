@@ -8,6 +8,7 @@ import { isDomainEvent } from '../../../src/app/recordedEvents';
 import { executePlan } from '../../../src/cli/seed/executePlan';
 import { lastMonthEnd } from '../../../src/cli/seed/planDates';
 import { planSeed } from '../../../src/cli/seed/planSeed';
+import { ATTENDANCE_FLAG_EVENT_TYPES } from '../../../src/domain/attendanceFlag/attendanceFlag.events';
 import { AWARD_EVENT_TYPES } from '../../../src/domain/award/award.events';
 import { APPRAISAL_EVENT_TYPES } from '../../../src/domain/appraisal/appraisal.events';
 import { GROUP_SCORE_EVENT_TYPES } from '../../../src/domain/groupScore/groupScore.events';
@@ -32,7 +33,7 @@ import { RETRACTION_EVENT_TYPES } from '../../../src/domain/retraction/retractio
 const SCHEMA_DIR = join(__dirname, '../../../schema/events');
 const ID_BASE = 'https://orgtrack.example/schema/events/';
 const METADATA = 'metadata';
-const EVENT_TYPES: readonly string[] = [...UNIT_EVENT_TYPES, ...MEMBER_EVENT_TYPES, ...PAIRING_EVENT_TYPES, ...AWARD_EVENT_TYPES, ...MEETING_EVENT_TYPES, ...GROUP_SCORE_EVENT_TYPES, ...APPRAISAL_EVENT_TYPES, ...LEADERSHIP_EVENT_TYPES, ...DUES_EVENT_TYPES, ...RETRACTION_EVENT_TYPES];
+const EVENT_TYPES: readonly string[] = [...UNIT_EVENT_TYPES, ...MEMBER_EVENT_TYPES, ...PAIRING_EVENT_TYPES, ...AWARD_EVENT_TYPES, ...MEETING_EVENT_TYPES, ...GROUP_SCORE_EVENT_TYPES, ...APPRAISAL_EVENT_TYPES, ...LEADERSHIP_EVENT_TYPES, ...DUES_EVENT_TYPES, ...ATTENDANCE_FLAG_EVENT_TYPES, ...RETRACTION_EVENT_TYPES];
 
 /** ajv has no formats built in (ajv-formats is not installed): a strict ISO-8601 instant is enough here. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -185,6 +186,14 @@ describe('every event the command layer records satisfies the published schemas'
     const extra = await app.dues.recordPayment({ memberId: adviser, period: past.effectiveDate.slice(0, 7), amount: '20', extra: true }, past);
     // A correction: the extra contribution was booked by mistake.
     await app.retractions.retract({ eventId: extra.eventIds[0]!, reason: 'Booked twice' }, by);
+    // Derived facts: three theme party days missed in a row raise an attendance flag; one the member attended, recorded late, clears it.
+    const absentee = (await app.members.register({ name: 'Sun Mei', branchId: receiving, status: 'FULL', joinedOn: '2015-07-01' }, past)).subjectId;
+    const partyDay = (days: number, absent: string[], attendees: string[]) =>
+      app.meetings.record({ unitId: receiving, kind: 'THEME_PARTY_DAY', heldOn: addDays(app.clock.today(), -days), attendees, absent }, by);
+    for (const days of [90, 60, 30]) await partyDay(days, [absentee], [adviser]);
+    expect(await app.attendanceFlagWatcher.reassess([absentee])).toBe(1);
+    await partyDay(45, [], [adviser, absentee]);
+    expect(await app.attendanceFlagWatcher.reassess([absentee])).toBe(1);
   }
 
   beforeAll(async () => {
@@ -208,7 +217,8 @@ describe('every event the command layer records satisfies the published schemas'
       const category = UNIT_EVENT_TYPES.includes(event.type as never) ? 'unit' : PAIRING_EVENT_TYPES.includes(event.type as never) ? 'pairing'
         : AWARD_EVENT_TYPES.includes(event.type as never) ? 'award' : GROUP_SCORE_EVENT_TYPES.includes(event.type as never) ? 'groupscore'
         : APPRAISAL_EVENT_TYPES.includes(event.type as never) ? 'appraisal' : MEETING_EVENT_TYPES.includes(event.type as never) ? 'meeting'
-        : LEADERSHIP_EVENT_TYPES.includes(event.type as never) ? 'leadership' : DUES_EVENT_TYPES.includes(event.type as never) ? 'dues' : 'member';
+        : LEADERSHIP_EVENT_TYPES.includes(event.type as never) ? 'leadership' : DUES_EVENT_TYPES.includes(event.type as never) ? 'dues'
+        : ATTENDANCE_FLAG_EVENT_TYPES.includes(event.type as never) ? 'attendanceflag' : 'member';
       expect(`${event.type} in ${event.stream}`).toMatch(new RegExp(`^${event.type} in ${category}-.+$`));
     }
   });

@@ -1,3 +1,4 @@
+import { attendanceFlagStream } from '../../../src/domain/attendanceFlag/attendanceFlag.events';
 import { duesStream } from '../../../src/domain/dues/dues.events';
 import { awardStream } from '../../../src/domain/award/award.events';
 import { appraisalStream } from '../../../src/domain/appraisal/appraisal.events';
@@ -23,6 +24,7 @@ export class EventLog {
       event.type === 'EventRetracted' ? this.streamOf(event.data.eventId)
       : event.type === 'ElectionHeld' || event.type === 'OfficerResigned' || event.type === 'OfficerRemoved' ? leadershipStream(event.data.unitId)
       : event.type === 'DuesBaseSet' || event.type === 'DuesPaid' ? duesStream(event.data.memberId)
+      : event.type === 'AttendanceFlagRaised' || event.type === 'AttendanceFlagCleared' ? attendanceFlagStream(event.data.memberId)
       : 'meetingId' in event.data ? meetingStream(event.data.meetingId) : 'unitId' in event.data ? unitStream(event.data.unitId) : 'pairingId' in event.data ? pairingStream(event.data.pairingId)
       : 'awardId' in event.data ? awardStream(event.data.awardId) : 'scoreId' in event.data ? groupScoreStream(event.data.groupId)
       : 'appraisalId' in event.data ? appraisalStream(event.data.memberId) : memberStream(event.data.memberId);
