@@ -1,6 +1,6 @@
 import type { OverlappingPairing } from '../../domain/pairing/pairing.commands';
 import type { Filter, ReadStore } from '../../readstore/readStore';
-import { MEMBERS, PAIRINGS, UNITS, type MemberDocument, type PairingDocument, type UnitDocument } from '../../../projections';
+import { MEMBERS, OFFICER_TERMS, PAIRINGS, UNITS, activeOn, type MemberDocument, type OfficerTermDocument, type PairingDocument, type UnitDocument } from '../../../projections';
 
 /**
  * Pairings that span aggregates (one adviser per village, no identical pairing twice), read from
@@ -19,6 +19,11 @@ export class PairingReadFacts {
     const found = await this.readStore.collection<PairingDocument>(PAIRINGS).findOne(filter, { sort: { validFrom: 1 } });
     if (found === null) return null;
     return { pairingId: found._id, partyId: found.partyId, partyName: await this.nameOf(found), startOn: found.validFrom };
+  }
+
+  /** Whether the member was in office (an officer term in force) on `date`. */
+  async holdsOffice(memberId: string, date: string): Promise<boolean> {
+    return (await this.readStore.collection<OfficerTermDocument>(OFFICER_TERMS).findOne({ memberId, ...activeOn(date) }, { projection: { _id: 1 } })) !== null;
   }
 
   private async nameOf(pairing: PairingDocument): Promise<string> {

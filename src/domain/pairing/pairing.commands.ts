@@ -36,6 +36,8 @@ export type AssignPairing = CommandTime & {
   counterpartTakenBy: OverlappingPairing | null;
   /** The same kind, party and counterpart already paired and not ended by the start date. */
   identical: OverlappingPairing | null;
+  /** For a kind whose party must hold office: whether the member was in office on the start date. */
+  partyHoldsOffice: boolean;
 };
 
 export type EndPairing = CommandTime & { type: 'EndPairing'; pairingId: string; reason: string | null };

@@ -21,6 +21,13 @@ export function assign(command: AssignPairing, state: PairingState): PairingAssi
   if (counterpart.id !== null && counterpart.id === command.partyId) {
     throw new RuleViolation('PAIRING.SELF', `input.counterpart.id: ${command.partyId} cannot be paired with itself`, 'input.counterpart.id');
   }
+  if (rule.partyHoldsOffice && !command.partyHoldsOffice) {
+    throw new RuleViolation(
+      'PAIRING.PARTY_HOLDS_NO_OFFICE',
+      `${PARTY_FIELD}: a ${kind} is made by a member who holds an office, and ${command.partyId} held none on ${on}`,
+      PARTY_FIELD,
+    );
+  }
   if (command.identical !== null) {
     throw new RuleViolation(
       'PAIRING.ALREADY_PAIRED',

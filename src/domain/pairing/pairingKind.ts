@@ -17,12 +17,14 @@ export interface PairingRule {
   counterparts: readonly CounterpartKind[];
   /** Whether a counterpart may have only one pairing of this kind at a time (一村一法律顾问). */
   oneAtATimePerCounterpart: boolean;
+  /** Whether the member must hold an office (an officer term in force) on the start date: a leader's contact point. */
+  partyHoldsOffice: boolean;
 }
 
 /** 一村一法律顾问, 新老结合, 联系点, 帮扶结对子. */
 export const PAIRING_RULES: Readonly<Record<PairingKind, PairingRule>> = {
-  LEGAL_ADVISER: { parties: ['MEMBER'], counterparts: ['VILLAGE', 'COMMUNITY'], oneAtATimePerCounterpart: true },
-  MENTOR: { parties: ['MEMBER'], counterparts: ['MEMBER'], oneAtATimePerCounterpart: false },
-  CONTACT_POINT: { parties: ['MEMBER'], counterparts: ['UNIT'], oneAtATimePerCounterpart: false },
-  ASSISTANCE: { parties: ['MEMBER', 'UNIT'], counterparts: ['HOUSEHOLD'], oneAtATimePerCounterpart: false },
+  LEGAL_ADVISER: { parties: ['MEMBER'], counterparts: ['VILLAGE', 'COMMUNITY'], oneAtATimePerCounterpart: true, partyHoldsOffice: false },
+  MENTOR: { parties: ['MEMBER'], counterparts: ['MEMBER'], oneAtATimePerCounterpart: false, partyHoldsOffice: false },
+  CONTACT_POINT: { parties: ['MEMBER'], counterparts: ['UNIT'], oneAtATimePerCounterpart: false, partyHoldsOffice: true },
+  ASSISTANCE: { parties: ['MEMBER', 'UNIT'], counterparts: ['HOUSEHOLD'], oneAtATimePerCounterpart: false, partyHoldsOffice: false },
 };

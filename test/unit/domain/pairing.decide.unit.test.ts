@@ -19,6 +19,7 @@ const assign = (overrides: Partial<AssignPairing> = {}): AssignPairing => ({
   counterpartOnDate: null,
   counterpartTakenBy: null,
   identical: null,
+  partyHoldsOffice: false,
   effectiveDate: '2021-03-01',
   today: TODAY,
   ...overrides,
@@ -41,7 +42,7 @@ describe('assigning a pairing', () => {
       .then([{ type: 'PairingAssigned', data: { pairingId: 'p1', kind: 'MENTOR', partyKind: 'MEMBER', partyId: 'm1', counterpart: { kind: 'MEMBER', id: 'm2', name: null } } }]);
     const branch: PartyOnDate = { kind: 'UNIT', unit: unit('b1', 'BRANCH') };
     given([])
-      .when(assign({ kind: 'CONTACT_POINT', counterpart: { kind: 'UNIT', id: 'b1', name: null }, counterpartOnDate: branch }))
+      .when(assign({ kind: 'CONTACT_POINT', counterpart: { kind: 'UNIT', id: 'b1', name: null }, counterpartOnDate: branch, partyHoldsOffice: true }))
       .then([{ type: 'PairingAssigned', data: { pairingId: 'p1', kind: 'CONTACT_POINT', partyKind: 'MEMBER', partyId: 'm1', counterpart: { kind: 'UNIT', id: 'b1', name: null } } }]);
     given([])
       .when(assign({ kind: 'ASSISTANCE', partyId: 'b1', party: branch, counterpart: { kind: 'HOUSEHOLD', id: null, name: '王大爷家' } }))
@@ -78,8 +79,11 @@ describe('assigning a pairing', () => {
   it('a contact point is a BRANCH', () => {
     const committee: PartyOnDate = { kind: 'UNIT', unit: unit('c1', 'COMMITTEE') };
     given([])
-      .when(assign({ kind: 'CONTACT_POINT', counterpart: { kind: 'UNIT', id: 'c1', name: null }, counterpartOnDate: committee }))
+      .when(assign({ kind: 'CONTACT_POINT', counterpart: { kind: 'UNIT', id: 'c1', name: null }, counterpartOnDate: committee, partyHoldsOffice: true }))
       .thenThrows(RuleViolation, 'PAIRING.CONTACT_POINT_NOT_A_BRANCH');
+    given([])
+      .when(assign({ kind: 'CONTACT_POINT', counterpart: { kind: 'UNIT', id: 'b1', name: null }, counterpartOnDate: { kind: 'UNIT', unit: unit('b1', 'BRANCH') }, partyHoldsOffice: false }))
+      .thenThrows(RuleViolation, 'PAIRING.PARTY_HOLDS_NO_OFFICE');
   });
 
   it('a village has one legal adviser at a time, and the error names the one it has', () => {

@@ -167,11 +167,12 @@ describe('every event the command layer records satisfies the published schemas'
     const adviser = (await app.members.register({ name: 'Zhao Lü', branchId: receiving, status: 'FULL', joinedOn: '2010-07-01' }, past)).subjectId;
     const advising = await app.pairings.assign({ kind: 'LEGAL_ADVISER', memberOrUnitId: adviser, counterpart: { kind: 'VILLAGE', name: '张家村' } }, past);
     await app.pairings.end({ pairingId: advising.subjectId, reason: null }, by);
-    await app.pairings.assign({ kind: 'CONTACT_POINT', memberOrUnitId: adviser, counterpart: { kind: 'UNIT', id: receiving } }, by);
     // An election with and without vote counts; one officer resigns (no reason), the other is removed.
     const deputy = (await app.members.register({ name: 'Qian Li', branchId: receiving, status: 'FULL', joinedOn: '2012-07-01' }, past)).subjectId;
     const officers = [{ memberId: adviser, role: 'SECRETARY', votes: 12 }, { memberId: deputy, role: 'DEPUTY_SECRETARY' }];
     await app.leadership.recordElection({ unitId: receiving, officers, votes: { eligible: 15, cast: 14 } }, past);
+    // A contact point is a member in office.
+    await app.pairings.assign({ kind: 'CONTACT_POINT', memberOrUnitId: adviser, counterpart: { kind: 'UNIT', id: receiving } }, by);
     await app.leadership.resign({ unitId: receiving, memberId: deputy }, by);
     await app.leadership.remove({ unitId: receiving, memberId: adviser, reason: 'Disciplinary sanction' }, by);
     // A quarter scored twice (the second supersedes the first) and a yearly appraisal.
