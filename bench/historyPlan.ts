@@ -15,11 +15,12 @@ import { planDues } from '../src/cli/seed/planDues';
 import { planElections } from '../src/cli/seed/planElections';
 import { planGroupScores } from '../src/cli/seed/planGroupScores';
 import { planMeetings } from '../src/cli/seed/planMeetings';
-import { planOrganization, type Organization, type PlannedBranch } from '../src/cli/seed/planOrganization';
+import { planOrganization, type Organization } from '../src/cli/seed/planOrganization';
 import { planPairings } from '../src/cli/seed/planPairings';
 import { planUnitChanges } from '../src/cli/seed/planUnitChanges';
+import { noTransfers, transferWorldOf, weightedPicker } from '../src/cli/seed/planMembers';
 import { Random } from '../src/cli/seed/random';
-import type { PlannedCommand, PlanSizes, TransferCounts, UnitKey } from '../src/cli/seed/seedPlan';
+import type { PlannedCommand, PlanSizes } from '../src/cli/seed/seedPlan';
 
 /**
  * A long history at the demo organization's size, for the history bench (figure 6).
@@ -125,46 +126,6 @@ function planMembersWithTurnover(random: Random, organization: Organization, inp
     commands.push(...kept, { kind: 'memberLeft', on: leftOn, member: `m${index}`, reason, note });
   }
   return commands;
-}
-
-/** As planMembers: who can transfer where. */
-function transferWorldOf(organization: Organization): Omit<LifeWorld, 'end' | 'transferExpiryDays' | 'transfers' | 'nextTransferKey'> {
-  const { branches } = organization;
-  const byKey = new Map(branches.map((branch) => [branch.key, branch]));
-  const ordinaryBranchesOf = new Map<UnitKey, PlannedBranch[]>();
-  for (const branch of branches) {
-    if (branch.profile === 'retiree') continue;
-    const list = ordinaryBranchesOf.get(branch.committee) ?? [];
-    list.push(branch);
-    ordinaryBranchesOf.set(branch.committee, list);
-  }
-  const retireeBranchOf = new Map<UnitKey, PlannedBranch>();
-  for (const committee of organization.committees) {
-    const retiree = committee.retireeBranch === null ? undefined : byKey.get(committee.retireeBranch);
-    if (retiree) retireeBranchOf.set(committee.key, retiree);
-  }
-  return { branches, ordinaryBranchesOf, retireeBranches: branches.filter((branch) => branch.profile === 'retiree'), retireeBranchOf };
-}
-
-function weightedPicker(branches: readonly PlannedBranch[]): (random: Random) => PlannedBranch {
-  const totals: number[] = [];
-  let sum = 0;
-  for (const branch of branches) totals.push((sum += branch.weight));
-  return (random) => {
-    const roll = random.next() * sum;
-    let low = 0;
-    let high = totals.length - 1;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (totals[middle]! > roll) high = middle;
-      else low = middle + 1;
-    }
-    return branches[low]!;
-  };
-}
-
-function noTransfers(): TransferCounts {
-  return { requested: 0, accepted: 0, rejected: 0, expired: 0, open: 0, cancelled: 0 };
 }
 
 /** Members on the books on `date` according to a plan's commands (registered by then, not left by then). */

@@ -60,7 +60,8 @@ export function planMembers(
   return { commands, outcomes, transfers: world.transfers };
 }
 
-function transferWorldOf(organization: Organization): Omit<LifeWorld, 'end' | 'transferExpiryDays' | 'transfers' | 'nextTransferKey'> {
+/** Who can transfer where: the ordinary branches of each committee and its retiree branch. */
+export function transferWorldOf(organization: Organization): Omit<LifeWorld, 'end' | 'transferExpiryDays' | 'transfers' | 'nextTransferKey'> {
   const { branches } = organization;
   const byKey = new Map(branches.map((branch) => [branch.key, branch]));
   const ordinaryBranchesOf = new Map<UnitKey, PlannedBranch[]>();
@@ -79,7 +80,7 @@ function transferWorldOf(organization: Organization): Omit<LifeWorld, 'end' | 't
 }
 
 /** Picks branches in proportion to their weight (binary search over the running totals). */
-function weightedPicker(branches: readonly PlannedBranch[]): (random: Random) => PlannedBranch {
+export function weightedPicker(branches: readonly PlannedBranch[]): (random: Random) => PlannedBranch {
   const totals: number[] = [];
   let sum = 0;
   for (const branch of branches) totals.push((sum += branch.weight));
@@ -96,6 +97,6 @@ function weightedPicker(branches: readonly PlannedBranch[]): (random: Random) =>
   };
 }
 
-function noTransfers(): TransferCounts {
+export function noTransfers(): TransferCounts {
   return { requested: 0, accepted: 0, rejected: 0, expired: 0, open: 0, cancelled: 0 };
 }
