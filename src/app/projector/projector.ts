@@ -46,6 +46,7 @@ export class Projector {
   private readonly catchUpBatchSize: number;
   private stopping = false;
   private retracted = RetractedEvents.none();
+  private exclusive: Promise<void> = Promise.resolve();
   private rebuilds = 0;
 
   constructor(
@@ -148,7 +149,15 @@ export class Projector {
    */
   async rebuildAll(): Promise<void> {
     await this.catchUp();
-    await this.rebuild(await this.events.headPosition());
+    // Between two live batches, so that none is applied to the store being replaced.
+    await this.serially(async () => this.rebuild(await this.events.headPosition()));
+  }
+
+  /** Runs `work` after the live batch or rebuild in progress, and before the next. */
+  private serially(work: () => Promise<void>): Promise<void> {
+    const done = this.exclusive.then(work);
+    this.exclusive = done.catch(() => undefined);
+    return done;
   }
 
   /**
@@ -197,7 +206,11 @@ export class Projector {
   }
 
   /** Applies a batch from the subscription; a retraction of an event already applied rebuilds instead. */
-  private async apply(batch: readonly RecordedEvent[]): Promise<void> {
+  private apply(batch: readonly RecordedEvent[]): Promise<void> {
+    return this.serially(() => this.applyNow(batch));
+  }
+
+  private async applyNow(batch: readonly RecordedEvent[]): Promise<void> {
     const position = batch[batch.length - 1]!.position;
     const domainEvents = batch.filter(isDomainEvent).map(toPositionedEvent);
     if (this.retracted.needsRebuild(domainEvents)) await this.rebuild(position);
