@@ -1,5 +1,12 @@
 import {
-  DUES_PAYMENTS, EVENT_INDEX, MEETINGS, UNITS, type DuesPaymentDocument, type EventIndexDocument, type MeetingDocument, type UnitDocument,
+  DUES_PAYMENTS,
+  EVENT_INDEX,
+  MEETINGS,
+  UNITS,
+  type DuesPaymentDocument,
+  type EventIndexDocument,
+  type MeetingDocument,
+  type UnitDocument,
 } from '../projections';
 import type { ReadStore } from '../src/readstore/readStore';
 import { notes } from './report';
@@ -39,7 +46,9 @@ export async function analystTargets(readStore: ReadStore, fallbackCommitteeId: 
   if (duesCommitteeId === undefined) {
     notes.push(`5  no dues payments in the dataset: duesReport asks about committee ${fallbackCommitteeId} for ${DUES_REPORT_MONTHS} months without dues`);
   } else {
-    duesTo = payments.filter((payment) => committeeOf(payment.creditedBranchId) === duesCommitteeId).reduce((last, payment) => (payment.period > last ? payment.period : last), '');
+    duesTo = payments
+      .filter((payment) => committeeOf(payment.creditedBranchId) === duesCommitteeId)
+      .reduce((last, payment) => (payment.period > last ? payment.period : last), '');
   }
 
   const yearBefore = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;

@@ -44,12 +44,12 @@ export async function benchCommands(scratchDir: string): Promise<Row[]> {
   const raw = new RawInsertLoop(path.join(scratchDir, 'raw.sqlite'));
   try {
     const branchIds = await establishBranches(handler, clock.today(), 4);
-    const appBranchId = (await establishBranchesInApp(app))[0]!;
+    const appBranchId = (await establishBranchesInApp(app))[0];
     let next = 0;
     const register = (): Promise<unknown> => {
       const n = next++;
       const memberId = randomUUID();
-      const branchId = branchIds[n % branchIds.length]!;
+      const branchId = branchIds[n % branchIds.length];
       const effectiveDate = clock.today();
       return handler.handle(
         memberStream(memberId),
@@ -70,8 +70,7 @@ export async function benchCommands(scratchDir: string): Promise<Row[]> {
         { metadata: OPTIONS, createsStream: true },
       );
     };
-    const mutation = (): Promise<unknown> =>
-      app.members.register({ name: `Bench Mutation ${next++}`, branchId: appBranchId, status: 'APPLICANT' }, OPTIONS);
+    const mutation = (): Promise<unknown> => app.members.register({ name: `Bench Mutation ${next++}`, branchId: appBranchId, status: 'APPLICANT' }, OPTIONS);
 
     // Warm-up: JIT, prepared statements, WAL file growth.
     for (let i = 0; i < 50; i++) await register();

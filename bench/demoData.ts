@@ -54,7 +54,15 @@ function seededBefore(): boolean {
 export function seedCodeHash(): string {
   const cli = path.join(__dirname, '..', 'src', 'cli');
   const seedDir = path.join(cli, 'seed');
-  const files = [path.join(cli, 'seed.js'), ...(fs.existsSync(seedDir) ? fs.readdirSync(seedDir).sort().map((name) => path.join(seedDir, name)) : [])];
+  const files = [
+    path.join(cli, 'seed.js'),
+    ...(fs.existsSync(seedDir)
+      ? fs
+          .readdirSync(seedDir)
+          .sort()
+          .map((name) => path.join(seedDir, name))
+      : []),
+  ];
   const hash = createHash('sha256');
   for (const file of files.filter((name) => name.endsWith('.js'))) hash.update(file).update(fs.readFileSync(file));
   return hash.digest('hex').slice(0, 16);

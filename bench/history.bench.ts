@@ -132,8 +132,8 @@ async function asOfRows(section: string, target: Target, schema: GraphQLSchema, 
       })),
     );
     notes.push(
-      `${section} ${target.tag}: members on the books (whole district) ${recent}: ${fmt.int(sizes[0]!.all)}, ${back}: ${fmt.int(sizes[1]!.all)}; ` +
-        `in the committee's subtree: ${fmt.int(sizes[0]!.committee)} and ${fmt.int(sizes[1]!.committee)}`,
+      `${section} ${target.tag}: members on the books (whole district) ${recent}: ${fmt.int(sizes[0].all)}, ${back}: ${fmt.int(sizes[1].all)}; ` +
+        `in the committee's subtree: ${fmt.int(sizes[0].committee)} and ${fmt.int(sizes[1].committee)}`,
     );
     const recentLatencies: number[] = [];
     const backLatencies: number[] = [];
@@ -154,7 +154,14 @@ async function asOfRows(section: string, target: Target, schema: GraphQLSchema, 
         target: `≈ 1× (≤ ${MAX_AS_OF_RATIO}×)`,
         pass: far.p50 / near.p50 <= MAX_AS_OF_RATIO,
       },
-      { name: `${name} p99`, figure: `${fmt.ms(far.p99)} (asOf ${back})`, baseline: baseline(near.p99), ratio: fmt.ratio(far.p99 / near.p99), target: '', pass: undefined },
+      {
+        name: `${name} p99`,
+        figure: `${fmt.ms(far.p99)} (asOf ${back})`,
+        baseline: baseline(near.p99),
+        ratio: fmt.ratio(far.p99 / near.p99),
+        target: '',
+        pass: undefined,
+      },
     ];
     return { rows, recent: near };
   } finally {
@@ -215,7 +222,8 @@ async function knownAtRows(section: string, target: Target, schema: GraphQLSchem
       notes.push(`${section} the warm requests built ${buildsAfterWarm - buildsBeforeWarm} view(s): the warm figures include rebuilds`);
     }
     const unbuilt = colds.filter((cold) => cold.built !== undefined && cold.built !== 1);
-    if (unbuilt.length > 0) notes.push(`${section} some cold requests did not build exactly one view: ${unbuilt.map((cold) => `${cold.share * 100}%: ${cold.built}`).join(', ')}`);
+    if (unbuilt.length > 0)
+      notes.push(`${section} some cold requests did not build exactly one view: ${unbuilt.map((cold) => `${cold.share * 100}%: ${cold.built}`).join(', ')}`);
 
     notes.push(
       `${section} ${target.tag}: members(committee subtree, includeDescendants: true, asOf: ${asOf}, knownAt, first: 50) { totalCount edges { node { id } } }; ` +
@@ -243,7 +251,14 @@ async function knownAtRows(section: string, target: Target, schema: GraphQLSchem
     }
     const mean = colds.reduce((sum, cold) => sum + cold.ms, 0) / colds.length;
     rows.push(
-      { name: `${name} cold, mean of ${colds.length}`, figure: duration(mean), baseline: warmBaseline, ratio: fmt.ratio(mean / warm.p50), target: '', pass: undefined },
+      {
+        name: `${name} cold, mean of ${colds.length}`,
+        figure: duration(mean),
+        baseline: warmBaseline,
+        ratio: fmt.ratio(mean / warm.p50),
+        target: '',
+        pass: undefined,
+      },
       warmRow(`${name} warm, 50%, p50 (n=${warm.count})`, warm.p50, live.p50),
       warmRow(`${name} warm, 50%, p99`, warm.p99, live.p99),
     );
@@ -263,7 +278,12 @@ function warmRow(name: string, warmMs: number, liveMs: number): Row {
 }
 
 function acceptsKnownAt(schema: GraphQLSchema): boolean {
-  return schema.getQueryType()?.getFields()['members']?.args.some((arg) => arg.name === 'knownAt') ?? false;
+  return (
+    schema
+      .getQueryType()
+      ?.getFields()
+      ['members']?.args.some((arg) => arg.name === 'knownAt') ?? false
+  );
 }
 
 /** The recorded time of every domain event, in log order (what the server's timeline selects from). */
@@ -276,7 +296,7 @@ async function recordedTimes(eventsPath: string): Promise<string[]> {
       const page = await store.readAll({ after, maxCount: 5_000 });
       if (page.length === 0) return times;
       for (const event of page) if (isDomainEvent(event)) times.push(event.metadata.recordedAt);
-      after = page[page.length - 1]!.position;
+      after = page[page.length - 1].position;
     }
   } finally {
     await store.close();
@@ -285,7 +305,7 @@ async function recordedTimes(eventsPath: string): Promise<string[]> {
 
 /** The recorded time of the event `share` of the way along the log. */
 function momentAt(times: readonly string[], share: number): string {
-  return times[Math.max(0, Math.ceil(times.length * share) - 1)]!;
+  return times[Math.max(0, Math.ceil(times.length * share) - 1)];
 }
 
 function countUpTo(times: readonly string[], moment: string): number {
@@ -323,7 +343,7 @@ async function rebuild(eventsPath: string): Promise<{ readStore: EmbeddedReadSto
       const page = await store.readAll({ after, maxCount: 20_000 });
       if (page.length === 0) break;
       events += page.length;
-      after = page[page.length - 1]!.position;
+      after = page[page.length - 1].position;
     }
     return { readStore, events, ms };
   } finally {

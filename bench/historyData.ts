@@ -46,7 +46,9 @@ export async function historyDataset(): Promise<HistoryDataset> {
       return { eventsPath, label: `${label}, seeded now into ${dir} in ${Math.round(seconds)} s`, sizes };
     } catch (error) {
       fs.rmSync(dir, { recursive: true, force: true });
-      notes.push(`6  the ${sizes.years}-year history seed failed (${error instanceof Error ? error.message : String(error)})${sizes === X10 ? `: scaled down to ${X5.years} years` : ''}`);
+      notes.push(
+        `6  the ${sizes.years}-year history seed failed (${error instanceof Error ? error.message : String(error)})${sizes === X10 ? `: scaled down to ${X5.years} years` : ''}`,
+      );
     }
   }
   throw new Error('no long-history dataset could be seeded');
@@ -80,7 +82,10 @@ async function seedHistory(dir: string, sizes: HistorySizes): Promise<number> {
     await app.close();
   }
   const seconds = (now() - started) / 1000;
-  fs.writeFileSync(path.join(dir, MARKER_NAME), JSON.stringify({ ...sizes, code: codeHash(), seconds: Math.round(seconds), seededAt: new Date().toISOString() }));
+  fs.writeFileSync(
+    path.join(dir, MARKER_NAME),
+    JSON.stringify({ ...sizes, code: codeHash(), seconds: Math.round(seconds), seededAt: new Date().toISOString() }),
+  );
   return seconds;
 }
 

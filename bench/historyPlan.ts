@@ -75,7 +75,18 @@ export function planHistorySeed(input: HistoryPlanInput): HistoryPlan {
   const groupScores = planGroupScores(random.fork('group scores'), organization, startDate, endDate);
   const appraisals = planAppraisals(random.fork('appraisals'), organization, new MemberPlaces(members), endDate);
   const dues = planDues(random.fork('dues'), organization, new MemberPlaces(members), endDate);
-  const commands = [...organization.establishments, ...unitChanges, ...members, ...awards, ...pairings, ...meetings, ...elections, ...groupScores, ...appraisals, ...dues];
+  const commands = [
+    ...organization.establishments,
+    ...unitChanges,
+    ...members,
+    ...awards,
+    ...pairings,
+    ...meetings,
+    ...elections,
+    ...groupScores,
+    ...appraisals,
+    ...dues,
+  ];
   // As planSeed: by effective date; on one date units top down first; stable, so each aggregate keeps its order.
   const rank = (command: PlannedCommand): number => (command.kind === 'establishUnit' ? UNIT_LEVELS.indexOf(command.level) : UNIT_LEVELS.length);
   commands.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : rank(a) - rank(b)));

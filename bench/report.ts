@@ -25,14 +25,19 @@ const HEADERS = ['measurement', 'figure', 'baseline (same run)', 'ratio', 'targe
 
 export function printTable(rows: readonly Row[], out: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): void {
   const cells = rows.map((row) => [row.name, row.figure, row.baseline, row.ratio, row.target, mark(row.pass)]);
-  const widths = HEADERS.map((header, column) => Math.max(header.length, ...cells.map((line) => line[column]!.length)));
+  const widths = HEADERS.map((header, column) => Math.max(header.length, ...cells.map((line) => line[column].length)));
   const render = (line: readonly string[]): string =>
     line
-      .map((cell, column) => (column === 1 || column === 2 || column === 3 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
+      .map((cell, column) => (column === 1 || column === 2 || column === 3 ? cell.padStart(widths[column]) : cell.padEnd(widths[column])))
       .join('  ')
       .trimEnd();
   out(render(HEADERS));
-  out(widths.map((width) => '-'.repeat(width)).join('  ').trimEnd());
+  out(
+    widths
+      .map((width) => '-'.repeat(width))
+      .join('  ')
+      .trimEnd(),
+  );
   for (const line of cells) out(render(line));
 }
 

@@ -67,7 +67,13 @@ async function main(): Promise<void> {
       }
       if (runs('history')) {
         progress(`6/6 history${x10 ? ' (with the 10× history)' : ''}`);
-        await figure(rows, '6  history', () => benchHistory({ eventsPath: dataset.eventsPath, readStore: rebuilt.readStore, tag: dataset.label.startsWith('demo') ? 'demo 6 y' : 'small org' }, schema, { x10 }));
+        await figure(rows, '6  history', () =>
+          benchHistory(
+            { eventsPath: dataset.eventsPath, readStore: rebuilt.readStore, tag: dataset.label.startsWith('demo') ? 'demo 6 y' : 'small org' },
+            schema,
+            { x10 },
+          ),
+        );
       }
       await rebuilt.readStore.close();
     }

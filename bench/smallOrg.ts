@@ -33,17 +33,21 @@ export async function buildSmallOrg(dir: string, members = 400): Promise<string>
         branches.push({ id: branch, groups });
       }
     }
-    await renameSome(app, branches.map((branch) => branch.id), yearsAgo(3));
+    await renameSome(
+      app,
+      branches.map((branch) => branch.id),
+      yearsAgo(3),
+    );
     const startMs = Date.parse(start);
     const spanMs = Date.now() - startMs;
     for (let chunk = 0; chunk < members; chunk += 50) {
       await Promise.all(
         Array.from({ length: Math.min(50, members - chunk) }, (_, i) => {
           const n = chunk + i;
-          const branch = branches[n % branches.length]!;
+          const branch = branches[n % branches.length];
           const effectiveDate = new Date(startMs + Math.floor((spanMs * n) / members)).toISOString().slice(0, 10);
           return app.members.register(
-            { name: `Member ${String(n).padStart(5, '0')}`, branchId: branch.id, groupId: branch.groups[n % 3]!, status: 'APPLICANT' },
+            { name: `Member ${String(n).padStart(5, '0')}`, branchId: branch.id, groupId: branch.groups[n % 3], status: 'APPLICANT' },
             { ...OPTIONS, effectiveDate },
           );
         }),

@@ -36,7 +36,17 @@ export const appraisalsProjection: Projection = {
 export function appraisalOf(event: PositionedEvent<AppraisalEvent>): AppraisalDocument {
   const { appraisalId, memberId, year, grade, branchId, supersedes } = event.data;
   return {
-    _id: appraisalId, memberId, year, grade, appraisedOn: event.effectiveDate, branchId, supersedes, supersededBy: null, supersededOn: null,
-    recordedAt: event.recordedAt, position: event.position, version: event.revision,
+    _id: appraisalId,
+    memberId,
+    year,
+    grade,
+    appraisedOn: event.effectiveDate,
+    branchId,
+    supersedes,
+    supersededBy: null,
+    supersededOn: null,
+    recordedAt: event.recordedAt,
+    position: event.position,
+    version: event.revision,
   };
 }

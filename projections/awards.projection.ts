@@ -38,12 +38,25 @@ export function evolveAward(award: AwardDocument | undefined, event: PositionedE
     case 'AwardGranted': {
       const { awardId, recipientKind, recipientId, title, otherTitle, grantedById, citation } = event.data;
       return {
-        _id: awardId, recipientKind, recipientId, title, otherTitle, grantedById, citation,
-        grantedOn: event.effectiveDate, revokedOn: null, revokeReason: null, recordedAt: event.recordedAt, endRecordedAt: null, ...recorded,
+        _id: awardId,
+        recipientKind,
+        recipientId,
+        title,
+        otherTitle,
+        grantedById,
+        citation,
+        grantedOn: event.effectiveDate,
+        revokedOn: null,
+        revokeReason: null,
+        recordedAt: event.recordedAt,
+        endRecordedAt: null,
+        ...recorded,
       };
     }
     case 'AwardRevoked':
-      return award === undefined ? undefined : { ...award, revokedOn: event.effectiveDate, revokeReason: event.data.reason, endRecordedAt: event.recordedAt, ...recorded };
+      return award === undefined
+        ? undefined
+        : { ...award, revokedOn: event.effectiveDate, revokeReason: event.data.reason, endRecordedAt: event.recordedAt, ...recorded };
     default:
       return assertNever(event);
   }

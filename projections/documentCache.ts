@@ -53,8 +53,7 @@ export class DocumentCache<T extends Document> {
   /** Replacements for every changed document, in `order` when given (else first read first). */
   writes(order?: (a: T, b: T) => number): BulkOperation<T>[] {
     const changed = this.values().filter((doc) => this.changed.has(doc._id));
-    return (order ? changed.sort(order) : changed)
-      .map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } }));
+    return (order ? changed.sort(order) : changed).map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } }));
   }
 
   async flush(order?: (a: T, b: T) => number): Promise<void> {

@@ -62,7 +62,8 @@ export const duesProjection: Projection = {
     const before = (await horizons.findOne({ _id: DUES_HORIZON_ID })) ?? undefined;
     const touched = new Set([...duesEvents, ...memberEvents].map((event) => event.data.memberId));
     // The first horizon: members projected before it existed have no spans or credits yet.
-    if (before === undefined) for (const member of await store.collection<MemberDocument>(MEMBERS).find({}, { projection: { _id: 1 } })) touched.add(member._id);
+    if (before === undefined)
+      for (const member of await store.collection<MemberDocument>(MEMBERS).find({}, { projection: { _id: 1 } })) touched.add(member._id);
     const facts = await loadMemberFacts(store, [...touched], bases.values());
 
     await payments.loadWhere({ memberId: { $in: [...touched] } });
@@ -99,7 +100,18 @@ function baseOf(event: PositionedEvent<DuesEvent>, data: Extract<DuesEvent, { ty
 function paymentOf(event: PositionedEvent<DuesEvent>, data: Extract<DuesEvent, { type: 'DuesPaid' }>['data']): DuesPaymentDocument {
   const { paymentId, memberId, period, amountMinor, currency, extra, creditedBranchId } = data;
   return {
-    _id: paymentId, memberId, period, amountMinor, currency, extra, creditedBranchId, creditKey: creditKeyOf(creditedBranchId, period),
-    recordedBranchId: creditedBranchId, paidOn: event.effectiveDate, recordedAt: event.recordedAt, position: event.position, version: event.revision,
+    _id: paymentId,
+    memberId,
+    period,
+    amountMinor,
+    currency,
+    extra,
+    creditedBranchId,
+    creditKey: creditKeyOf(creditedBranchId, period),
+    recordedBranchId: creditedBranchId,
+    paidOn: event.effectiveDate,
+    recordedAt: event.recordedAt,
+    position: event.position,
+    version: event.revision,
   };
 }

@@ -48,6 +48,10 @@ function creditOf(_id: string, payments: readonly Credited[]): DuesCreditDocumen
 }
 
 function sameCredit(a: DuesCreditDocument, b: DuesCreditDocument): boolean {
-  return a.creditedMinor === b.creditedMinor && a.position === b.position && a.memberIds.length === b.memberIds.length
-    && a.memberIds.every((id, index) => id === b.memberIds[index] && a.paidMinor[index] === b.paidMinor[index]);
+  return (
+    a.creditedMinor === b.creditedMinor &&
+    a.position === b.position &&
+    a.memberIds.length === b.memberIds.length &&
+    a.memberIds.every((id, index) => id === b.memberIds[index] && a.paidMinor[index] === b.paidMinor[index])
+  );
 }

@@ -14,7 +14,11 @@ type MemberFields = Pick<MemberDocument, '_id' | 'joinedOn' | 'leftOn' | 'positi
  * members (applied before dues in a batch), their memberships and their bases. `pendingBases` are
  * bases of the batch not written yet; they win over stored copies.
  */
-export async function loadMemberFacts(store: ReadStore, memberIds: readonly string[], pendingBases: readonly DuesBaseDocument[] = []): Promise<Map<string, DuesMemberFacts>> {
+export async function loadMemberFacts(
+  store: ReadStore,
+  memberIds: readonly string[],
+  pendingBases: readonly DuesBaseDocument[] = [],
+): Promise<Map<string, DuesMemberFacts>> {
   const ids = { $in: [...memberIds] };
   const [members, memberships, storedBases] = await Promise.all([
     store.collection<MemberDocument>(MEMBERS).find({ _id: ids }, { projection: { _id: 1, joinedOn: 1, leftOn: 1, position: 1 } }),

@@ -28,7 +28,12 @@ export function spansOf(facts: DuesMemberFacts): DuesSpanDocument[] {
   const { joinedOn, leftOn } = facts;
   if (joinedOn === null || facts.memberships.length === 0) return [];
   const start = periodOf(joinedOn);
-  const dates = [joinedOn, ...(leftOn === null ? [] : [leftOn]), ...facts.memberships.map((membership) => membership.validFrom), ...facts.bases.map((base) => base.from)];
+  const dates = [
+    joinedOn,
+    ...(leftOn === null ? [] : [leftOn]),
+    ...facts.memberships.map((membership) => membership.validFrom),
+    ...facts.bases.map((base) => base.from),
+  ];
   const changes = [...new Set(dates.flatMap((date) => [periodOf(date), nextPeriod(periodOf(date))]))].filter((period) => period >= start).sort();
   const spans: DuesSpanDocument[] = [];
   let open: { from: Period; month: NonNullable<Month> } | undefined;

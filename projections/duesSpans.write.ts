@@ -2,7 +2,11 @@ import type { BulkOperation, Collection } from '../src/readstore/readStore';
 import type { DuesSpanDocument } from './duesSpans.documents';
 
 /** Replaces every stored span of these members with `spans` (theirs), writing only what differs. */
-export async function replaceSpans(collection: Collection<DuesSpanDocument>, memberIds: ReadonlySet<string>, spans: readonly DuesSpanDocument[]): Promise<void> {
+export async function replaceSpans(
+  collection: Collection<DuesSpanDocument>,
+  memberIds: ReadonlySet<string>,
+  spans: readonly DuesSpanDocument[],
+): Promise<void> {
   if (memberIds.size === 0) return;
   const stored = new Map((await collection.find({ memberId: { $in: [...memberIds] } })).map((span) => [span._id, span]));
   const writes: BulkOperation<DuesSpanDocument>[] = [];
@@ -16,6 +20,14 @@ export async function replaceSpans(collection: Collection<DuesSpanDocument>, mem
 }
 
 function sameSpan(a: DuesSpanDocument, b: DuesSpanDocument): boolean {
-  return a.memberId === b.memberId && a.branchId === b.branchId && a.from === b.from && a.to === b.to && a.category === b.category
-    && a.monthlyIncomeMinor === b.monthlyIncomeMinor && a.position === b.position && a.branchYears.join() === b.branchYears.join();
+  return (
+    a.memberId === b.memberId &&
+    a.branchId === b.branchId &&
+    a.from === b.from &&
+    a.to === b.to &&
+    a.category === b.category &&
+    a.monthlyIncomeMinor === b.monthlyIncomeMinor &&
+    a.position === b.position &&
+    a.branchYears.join() === b.branchYears.join()
+  );
 }

@@ -38,16 +38,23 @@ export const eventIndexProjection: Projection = {
       subjects.push(found);
       facts.indexed.set(event.id, found);
     }
-    const versions = await loadUnitVersions(store.collection<UnitVersionDocument>(UNIT_VERSIONS), subjects.flatMap((subject) => subject.unitIds));
+    const versions = await loadUnitVersions(
+      store.collection<UnitVersionDocument>(UNIT_VERSIONS),
+      subjects.flatMap((subject) => subject.unitIds),
+    );
     const versionsOf = (unitId: string): UnitVersionDocument[] => versions.get(unitId) ?? [];
     // None of these positions is indexed yet: plain inserts.
-    await index.bulkWrite(fresh.map((event, at) => ({ insertOne: { document: entryOf(event, subjects[at]!, versionsOf) } })));
+    await index.bulkWrite(fresh.map((event, at) => ({ insertOne: { document: entryOf(event, subjects[at], versionsOf) } })));
     await markRetracted(index, fresh);
     await reindexAfterMoves(store, index, fresh);
   },
 };
 
-function entryOf(event: PositionedEvent, { memberIds, unitIds }: EventSubjects, versionsOf: (unitId: string) => readonly UnitVersionDocument[]): EventIndexDocument {
+function entryOf(
+  event: PositionedEvent,
+  { memberIds, unitIds }: EventSubjects,
+  versionsOf: (unitId: string) => readonly UnitVersionDocument[],
+): EventIndexDocument {
   const dash = event.stream.indexOf('-');
   return {
     _id: event.position,
@@ -113,7 +120,10 @@ async function reindexAfterMoves(store: ReadStore, index: Collection<EventIndexD
   }
   if (stale.size === 0) return;
   const docs = [...stale.values()];
-  const versions = await loadUnitVersions(store.collection<UnitVersionDocument>(UNIT_VERSIONS), docs.flatMap((doc) => doc.subjectUnitIds));
+  const versions = await loadUnitVersions(
+    store.collection<UnitVersionDocument>(UNIT_VERSIONS),
+    docs.flatMap((doc) => doc.subjectUnitIds),
+  );
   const writes: BulkOperation<EventIndexDocument>[] = [];
   for (const doc of docs) {
     const unitIds = withAncestorsOn(doc.subjectUnitIds, doc.effectiveDate, (unitId) => versions.get(unitId) ?? []);

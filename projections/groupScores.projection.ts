@@ -35,8 +35,19 @@ export const groupScoresProjection: Projection = {
 export function scoreOf(event: PositionedEvent<GroupScoreEvent>): GroupScoreDocument {
   const { scoreId, groupId, quarter, scores, total, branchId, supersedes } = event.data;
   return {
-    _id: scoreId, groupId, quarter, scores, total, scoredOn: event.effectiveDate, branchId, supersedes, supersededBy: null, supersededOn: null,
-    recordedAt: event.recordedAt, position: event.position, version: event.revision,
+    _id: scoreId,
+    groupId,
+    quarter,
+    scores,
+    total,
+    scoredOn: event.effectiveDate,
+    branchId,
+    supersedes,
+    supersededBy: null,
+    supersededOn: null,
+    recordedAt: event.recordedAt,
+    position: event.position,
+    version: event.revision,
   };
 }
 

@@ -63,8 +63,18 @@ export function meetingOf(event: PositionedEvent<MeetingEvent>): MeetingDocument
     case 'MeetingRecorded': {
       const { meetingId, unitId, branchId, kind, topic, attendees, excused, absent } = event.data;
       return {
-        _id: meetingId, unitId, branchId, kind, heldOn: event.effectiveDate, topic, attendees, excused, absent,
-        recordedAt: event.recordedAt, position: event.position, version: event.revision,
+        _id: meetingId,
+        unitId,
+        branchId,
+        kind,
+        heldOn: event.effectiveDate,
+        topic,
+        attendees,
+        excused,
+        absent,
+        recordedAt: event.recordedAt,
+        position: event.position,
+        version: event.revision,
       };
     }
     default:
@@ -76,7 +86,15 @@ export function meetingOf(event: PositionedEvent<MeetingEvent>): MeetingDocument
 export function attendanceOf(event: PositionedEvent<MeetingEvent>): AttendanceDocument[] {
   const { meetingId, unitId, branchId, kind, attendees, excused, absent } = event.data;
   const record = (memberId: string, outcome: AttendanceOutcome): AttendanceDocument => ({
-    _id: `${meetingId}:${memberId}`, meetingId, memberId, unitId, branchId, kind, heldOn: event.effectiveDate, outcome, position: event.position,
+    _id: `${meetingId}:${memberId}`,
+    meetingId,
+    memberId,
+    unitId,
+    branchId,
+    kind,
+    heldOn: event.effectiveDate,
+    outcome,
+    position: event.position,
   });
   return [...attendees.map((id) => record(id, 'PRESENT')), ...excused.map((id) => record(id, 'EXCUSED')), ...absent.map((id) => record(id, 'ABSENT'))];
 }

@@ -37,8 +37,19 @@ export function evolveMember(member: MemberDocument | undefined, event: Position
   if (event.type === 'MemberRegistered') {
     const { memberId, name, branchId, groupId, status, joinedOn } = event.data;
     return {
-      _id: memberId, name, status, joinedOn, registeredOn: on, branchId, groupId,
-      leftOn: null, leaveReason: null, openTransfer: null, recordedAt: event.recordedAt, position: event.position, version: event.revision,
+      _id: memberId,
+      name,
+      status,
+      joinedOn,
+      registeredOn: on,
+      branchId,
+      groupId,
+      leftOn: null,
+      leaveReason: null,
+      openTransfer: null,
+      recordedAt: event.recordedAt,
+      position: event.position,
+      version: event.revision,
     };
   }
   if (member === undefined) return undefined;

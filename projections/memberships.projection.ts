@@ -38,7 +38,10 @@ export const membershipsProjection: Projection = {
       timelines.put(next);
       changedFrom.set(next._id, earlier(changedFrom.get(next._id), event.effectiveDate));
     }
-    const changed = timelines.changedIds().map((id) => timelines.get(id)).filter((timeline) => timeline !== undefined);
+    const changed = timelines
+      .changedIds()
+      .map((id) => timelines.get(id))
+      .filter((timeline) => timeline !== undefined);
     const affected = await writeMemberships(store.collection<MembershipDocument>(MEMBERSHIPS), changed, changedFrom);
     await recountUnits(store, affected);
     // Timelines last: until they are written, a replay of the batch rewrites the memberships and counts.

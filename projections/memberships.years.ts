@@ -27,7 +27,7 @@ export function unitYearsOf(unitIds: readonly (string | null)[], { validFrom, va
   const blocks: { start: number; level: number }[] = [];
   // validTo is exclusive: an interval ending on 1 January does not reach that year.
   const last = Number(validTo.slice(0, 4)) - (validTo.slice(5) === '01-01' ? 1 : 0);
-  for (let start = Number(validFrom.slice(0, 4)); start <= last; ) {
+  for (let start = Number(validFrom.slice(0, 4)); start <= last;) {
     let level = 0;
     while (level < MAX_LEVEL && start % 2 ** (level + 1) === 0 && start + 2 ** (level + 1) - 1 <= last) level++;
     blocks.push({ start, level });

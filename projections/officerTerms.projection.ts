@@ -42,8 +42,23 @@ function applyEvent(terms: DocumentCache<OfficerTermDocument>, event: Positioned
         const _id = officerTermId(electionId, memberId);
         if (alreadyApplied(terms.get(_id), event)) continue;
         terms.put({
-          _id, electionId, unitId, unitLevel, memberId, role, votes, heldOn, termYears, termEndsOn,
-          validFrom: event.effectiveDate, validTo: null, endReason: null, endNote: null, recordedAt: event.recordedAt, endRecordedAt: null, ...facts,
+          _id,
+          electionId,
+          unitId,
+          unitLevel,
+          memberId,
+          role,
+          votes,
+          heldOn,
+          termYears,
+          termEndsOn,
+          validFrom: event.effectiveDate,
+          validTo: null,
+          endReason: null,
+          endNote: null,
+          recordedAt: event.recordedAt,
+          endRecordedAt: null,
+          ...facts,
         });
       }
       return;

@@ -54,7 +54,8 @@ function applyEvent(pairings: DocumentCache<PairingDocument>, event: PositionedE
       return;
     }
     case 'PairingEnded':
-      if (stored !== undefined) pairings.put({ ...stored, validTo: event.effectiveDate, endReason: event.data.reason, endRecordedAt: event.recordedAt, ...facts });
+      if (stored !== undefined)
+        pairings.put({ ...stored, validTo: event.effectiveDate, endReason: event.data.reason, endRecordedAt: event.recordedAt, ...facts });
       return;
     default:
       assertNever(event);

@@ -34,7 +34,10 @@ export function lastStartedOn<T extends Interval>(intervals: readonly T[], date:
  * at `end`, whichever is earlier. `endedBy` is the change that ended the segment; undefined when
  * the segment is open or ended at `end`.
  */
-export function segmentsOf<C extends { from: string; position: string }>(changes: readonly C[], end: string | null): (Interval & { change: C; endedBy: C | undefined })[] {
+export function segmentsOf<C extends { from: string; position: string }>(
+  changes: readonly C[],
+  end: string | null,
+): (Interval & { change: C; endedBy: C | undefined })[] {
   // The last change recorded for a date wins that date; an interval never has zero length.
   const byDate = new Map<string, C>();
   for (const change of [...changes].sort(byFromThenPosition)) byDate.set(change.from, change);

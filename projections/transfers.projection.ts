@@ -36,8 +36,17 @@ function applyEvent(transfers: Transfers, event: PositionedEvent<MemberEvent>): 
       if (alreadyApplied(transfers.get(event.data.transferId), event)) return;
       const { transferId, memberId, fromBranchId, toBranchId, reason, expiresOn } = event.data;
       transfers.put({
-        _id: transferId, memberId, fromBranchId, toBranchId, reason, status: 'OPEN', requestedOn: event.effectiveDate, expiresOn,
-        decidedOn: null, rejectionReason: null, position: event.position,
+        _id: transferId,
+        memberId,
+        fromBranchId,
+        toBranchId,
+        reason,
+        status: 'OPEN',
+        requestedOn: event.effectiveDate,
+        expiresOn,
+        decidedOn: null,
+        rejectionReason: null,
+        position: event.position,
       });
       return;
     }

@@ -29,10 +29,10 @@ export function countOn(steps: readonly MemberCountStep[], date: string, before 
   let high = steps.length; // steps[0..low) start on or before `date`, steps[high..) after it
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (steps[middle]!.from <= date) low = middle + 1;
+    if (steps[middle].from <= date) low = middle + 1;
     else high = middle;
   }
-  return low === 0 ? before : steps[low - 1]!.count;
+  return low === 0 ? before : steps[low - 1].count;
 }
 
 type CountedInterval = Interval & { position: string };
@@ -44,15 +44,15 @@ type CountedInterval = Interval & { position: string };
 export function memberCountDocuments(unitId: string, intervals: readonly CountedInterval[], fromYear = 0): UnitMemberCountDocument[] {
   const steps = memberCountSteps(intervals);
   if (steps.length === 0) return [];
-  const first = yearOf(steps[0]!.from);
-  const last = yearOf(steps[steps.length - 1]!.from);
+  const first = yearOf(steps[0].from);
+  const last = yearOf(steps[steps.length - 1].from);
   // latest[i]: the latest position among the intervals starting in year first + i (the first year
   // also takes earlier ones, the slot after the last year later ones). An interval ends after it
   // starts, so by the end of a year the intervals starting or ending are those started by then.
   const latest = new Array<string>(last - first + 2).fill('');
   for (const { validFrom, position } of intervals) {
     const slot = Math.min(Math.max(yearOf(validFrom), first), last + 1) - first;
-    if (position > latest[slot]!) latest[slot] = position;
+    if (position > latest[slot]) latest[slot] = position;
   }
   const documents: UnitMemberCountDocument[] = [];
   let count = 0;
@@ -60,14 +60,14 @@ export function memberCountDocuments(unitId: string, intervals: readonly Counted
   let next = 0; // steps[next] is the first step of `year`
   for (let year = first; year <= last; year++) {
     const start = next;
-    while (next < steps.length && yearOf(steps[next]!.from) === year) next++;
-    if (latest[year - first]! > position) position = latest[year - first]!;
+    while (next < steps.length && yearOf(steps[next].from) === year) next++;
+    if (latest[year - first] > position) position = latest[year - first]!;
     if (year >= fromYear) {
       documents.push({ _id: yearDocumentId(unitId, year), unitId, from: `${fourDigits(year)}-01-01`, count, steps: steps.slice(start, next), position });
     }
-    if (next > start) count = steps[next - 1]!.count;
+    if (next > start) count = steps[next - 1].count;
   }
-  if (latest[last + 1 - first]! > position) position = latest[last + 1 - first]!;
+  if (latest[last + 1 - first] > position) position = latest[last + 1 - first]!;
   documents.push({ _id: unitId, unitId, from: `${fourDigits(last + 1)}-01-01`, count, steps: [], position });
   return documents;
 }
@@ -76,7 +76,11 @@ export function memberCountDocuments(unitId: string, intervals: readonly Counted
  * The count in force on `date` from the documents of the units read for it (`countDocumentIds`):
  * the year's document, else the one for the years after the last change, once it applies.
  */
-export function countFrom(yearDocument: Pick<UnitMemberCountDocument, 'count' | 'steps'> | undefined, after: Pick<UnitMemberCountDocument, 'from' | 'count'> | undefined, date: string): number {
+export function countFrom(
+  yearDocument: Pick<UnitMemberCountDocument, 'count' | 'steps'> | undefined,
+  after: Pick<UnitMemberCountDocument, 'from' | 'count'> | undefined,
+  date: string,
+): number {
   if (yearDocument !== undefined) return countOn(yearDocument.steps, date, yearDocument.count);
   return after !== undefined && after.from <= date ? after.count : 0;
 }

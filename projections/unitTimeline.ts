@@ -9,7 +9,17 @@ export function evolveTimeline(timeline: UnitTimelineDocument | undefined, event
   if (event.type === 'UnitEstablished') {
     const { unitId, level, name, code, parentId } = event.data;
     const parentIds = parentId === null ? [] : [parentId];
-    return { _id: unitId, level, code, establishedOn: on, dissolvedOn: null, dissolvedRecordedAt: null, changes: [{ ...facts, name, parentId }], parentIds, position: event.position };
+    return {
+      _id: unitId,
+      level,
+      code,
+      establishedOn: on,
+      dissolvedOn: null,
+      dissolvedRecordedAt: null,
+      changes: [{ ...facts, name, parentId }],
+      parentIds,
+      position: event.position,
+    };
   }
   if (timeline === undefined) return undefined;
   const current = lastChange(timeline);

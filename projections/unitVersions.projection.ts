@@ -67,7 +67,10 @@ async function loadDescendants(timelines: Timelines, roots: ReadonlySet<string>)
   for (let depth = 0; depth < MAX_DEPTH_BELOW && frontier.length > 0; depth += 1) {
     await timelines.loadWhere({ parentIds: { $in: frontier } });
     const parents = new Set(frontier);
-    frontier = timelines.values().filter((timeline) => timeline.parentIds.some((id) => parents.has(id))).map((timeline) => timeline._id);
+    frontier = timelines
+      .values()
+      .filter((timeline) => timeline.parentIds.some((id) => parents.has(id)))
+      .map((timeline) => timeline._id);
   }
 }
 

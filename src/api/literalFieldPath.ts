@@ -19,7 +19,13 @@ export function literalFieldPath(node: ASTNode | undefined): string | undefined 
       leave: () => void path.pop(),
     },
     enter: (visited) => {
-      if (found === undefined && visited.kind !== Kind.ARGUMENT && visited.kind !== Kind.OBJECT_FIELD && visited.loc?.start === location.start && path.length > 0) {
+      if (
+        found === undefined &&
+        visited.kind !== Kind.ARGUMENT &&
+        visited.kind !== Kind.OBJECT_FIELD &&
+        visited.loc?.start === location.start &&
+        path.length > 0
+      ) {
         found = path.join('.');
       }
     },

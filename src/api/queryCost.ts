@@ -57,9 +57,12 @@ export function queryCostPlugin(maximum = MAX_QUERY_COST): ApolloServerPlugin {
             }),
           );
           if (cost > maximum) {
-            throw new GraphQLError(`The query is too expensive: estimated cost ${cost}, at most ${maximum}. Ask for smaller pages (first) or fewer nested lists.`, {
-              extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY.TOO_COSTLY', cost, maximum, http: { status: 400 } },
-            });
+            throw new GraphQLError(
+              `The query is too expensive: estimated cost ${cost}, at most ${maximum}. Ask for smaller pages (first) or fewer nested lists.`,
+              {
+                extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY.TOO_COSTLY', cost, maximum, http: { status: 400 } },
+              },
+            );
           }
         },
       };

@@ -40,8 +40,7 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
     {
       schema,
       context: () => createContext(app, undefined),
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((error) => logged(logger, error)) } : undefined,
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((error) => logged(logger, error)) } : undefined),
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => logged(logger, error)),
     },
     wsServer,

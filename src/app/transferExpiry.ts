@@ -27,9 +27,7 @@ export class TransferExpiry {
   async sweep(): Promise<number> {
     await this.projector.catchUp();
     const now = today(this.clock);
-    const overdue = await this.readStore
-      .collection<TransferDocument>(TRANSFERS)
-      .find({ status: 'OPEN', expiresOn: { $lt: now } }, { sort: { expiresOn: 1 } });
+    const overdue = await this.readStore.collection<TransferDocument>(TRANSFERS).find({ status: 'OPEN', expiresOn: { $lt: now } }, { sort: { expiresOn: 1 } });
     let expired = 0;
     for (const transfer of overdue) {
       try {

@@ -38,7 +38,9 @@ export async function seed(config: Config, logger: Logger, options: SeedOptions)
   const storeHadEvents = (await eventStore.headPosition()) !== undefined;
   if (storeHadEvents && !options.force) {
     await eventStore.close();
-    throw new SeedRefused(`the event store ${storeName(config)} already holds events; run seed with --force to add another organization to it, or set ORGTRACK_DATA_DIR to an empty folder`);
+    throw new SeedRefused(
+      `the event store ${storeName(config)} already holds events; run seed with --force to add another organization to it, or set ORGTRACK_DATA_DIR to an empty folder`,
+    );
   }
   const app = await createApp(config, { eventStore });
   try {

@@ -15,7 +15,12 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
   });
   await app.projector.catchUp();
   logger.info(
-    { eventsApplied: app.projector.eventsApplied, ms: Date.now() - started, eventStore: config.eventStoreUrl ? 'eventstoredb' : 'sqlite', dataDir: config.dataDir },
+    {
+      eventsApplied: app.projector.eventsApplied,
+      ms: Date.now() - started,
+      eventStore: config.eventStoreUrl ? 'eventstoredb' : 'sqlite',
+      dataDir: config.dataDir,
+    },
     'read models are up to date',
   );
   app.transferExpiry.start((error) => logger.error({ err: error }, 'expiring overdue transfers failed'));

@@ -32,7 +32,7 @@ describe('attendance flag events over GraphQL', () => {
   async function partyDay(heldOn: string, attendees: string[], absent: string[] = []): Promise<string> {
     const { recordMeeting } = await server.ok(RecordMeetingDocument, { input: { unitId: tree.branchA1, kind: 'THEME_PARTY_DAY', heldOn, attendees, absent } });
     await server.app.attendanceFlagWatcher.settled();
-    return recordMeeting.eventIds[0]!;
+    return recordMeeting.eventIds[0];
   }
 
   async function flagEvents(memberId: string) {
@@ -58,8 +58,15 @@ describe('attendance flag events over GraphQL', () => {
       stream: `attendanceflag-${missing}`,
       effectiveDate: TODAY,
       data: {
-        memberId: missing, branchId: tree.branchA1, reason: 'CONSECUTIVE', unexcusedAbsences: 3, longestRun: 3, partyDays: 3,
-        absentOn: ['2026-03-08', '2026-04-08', '2026-05-08'], lastAbsentOn: '2026-05-08', asOf: TODAY,
+        memberId: missing,
+        branchId: tree.branchA1,
+        reason: 'CONSECUTIVE',
+        unexcusedAbsences: 3,
+        longestRun: 3,
+        partyDays: 3,
+        absentOn: ['2026-03-08', '2026-04-08', '2026-05-08'],
+        lastAbsentOn: '2026-05-08',
+        asOf: TODAY,
       },
     });
     // Another absence while flagged, and a sweep, record nothing more.
@@ -71,12 +78,18 @@ describe('attendance flag events over GraphQL', () => {
     // Recorded late: they were at a theme party day between the absences; 2 in a row and 4 in total remain.
     await partyDay('2026-04-20', [steady, missing]);
     expect((await flagEvents(missing)).map((event) => [event.type, event.data])).toEqual([
-      ['AttendanceFlagRaised', raise!.data],
-      ['AttendanceFlagCleared', { memberId: missing, branchId: tree.branchA1, reason: 'BELOW_THRESHOLD', unexcusedAbsences: 4, longestRun: 2, raisedOn: TODAY, asOf: TODAY }],
+      ['AttendanceFlagRaised', raise.data],
+      [
+        'AttendanceFlagCleared',
+        { memberId: missing, branchId: tree.branchA1, reason: 'BELOW_THRESHOLD', unexcusedAbsences: 4, longestRun: 2, raisedOn: TODAY, asOf: TODAY },
+      ],
     ]);
     // Subscribers to the committee's subtree heard both, in order.
     const heard = (await live).map((result) => result.data!.orgEvents);
-    expect(heard.map((event) => [event.type, event.data.memberId])).toEqual([['AttendanceFlagRaised', missing], ['AttendanceFlagCleared', missing]]);
+    expect(heard.map((event) => [event.type, event.data.memberId])).toEqual([
+      ['AttendanceFlagRaised', missing],
+      ['AttendanceFlagCleared', missing],
+    ]);
     expect(await flagEvents(missing)).toHaveLength(2);
   });
 
@@ -87,12 +100,12 @@ describe('attendance flag events over GraphQL', () => {
     for (const heldOn of ['2026-02-08', '2026-03-08', '2026-04-08']) recorded.push(await partyDay(heldOn, [steady], [missing]));
     expect((await flagEvents(missing)).map((event) => event.type)).toEqual(['AttendanceFlagRaised']);
 
-    await server.ok(RetractEventDocument, { input: { eventId: recorded[1]!, reason: 'Recorded for the wrong branch' } });
+    await server.ok(RetractEventDocument, { input: { eventId: recorded[1], reason: 'Recorded for the wrong branch' } });
     await server.app.attendanceFlagWatcher.settled();
 
     const events = await flagEvents(missing);
     expect(events.map((event) => event.type)).toEqual(['AttendanceFlagRaised', 'AttendanceFlagCleared']);
-    expect(events[1]!.data).toMatchObject({ reason: 'BELOW_THRESHOLD', unexcusedAbsences: 2, longestRun: 2 });
+    expect(events[1].data).toMatchObject({ reason: 'BELOW_THRESHOLD', unexcusedAbsences: 2, longestRun: 2 });
     // The flag stays cleared: nothing more to record.
     expect(await server.app.attendanceFlagWatcher.sweep()).toBe(0);
   });
@@ -121,11 +134,18 @@ describe('attendance flags as time passes', () => {
     server.app.attendanceFlagWatcher.start((error) => failures.push(error));
     await server.app.attendanceFlagWatcher.settled();
     expect(failures).toEqual([]);
-    const types = async () => (await server.ok(EventsDocument, { filter: { memberId: missing, types: FLAG_TYPES } })).events.edges.map((edge) => [edge.node.type, edge.node.effectiveDate]);
+    const types = async () =>
+      (await server.ok(EventsDocument, { filter: { memberId: missing, types: FLAG_TYPES } })).events.edges.map((edge) => [
+        edge.node.type,
+        edge.node.effectiveDate,
+      ]);
     expect(await types()).toEqual([['AttendanceFlagRaised', TODAY]]);
 
     now = new Date('2026-10-09T09:30:00Z');
     expect(await server.app.attendanceFlagWatcher.sweep()).toBe(1);
-    expect(await types()).toEqual([['AttendanceFlagRaised', TODAY], ['AttendanceFlagCleared', '2026-10-09']]);
+    expect(await types()).toEqual([
+      ['AttendanceFlagRaised', TODAY],
+      ['AttendanceFlagCleared', '2026-10-09'],
+    ]);
   });
 });

@@ -42,12 +42,16 @@ describe('bad input is refused with a clear error naming the field, and nothing 
 
   describe('unknown ids → NOT_FOUND', () => {
     it('refuses establishUnit under an unknown parentId', async () => {
-      await expectRefused(server, () => server.request(EstablishUnitDocument, { input: { level: 'COMMITTEE', name: '新党委', parentId: unknownId(), effectiveDate: '2016-01-01' } }), {
-        code: 'NOT_FOUND',
-        reason: 'UNIT.PARENT_NOT_FOUND',
-        field: 'input.parentId',
-        mentions: 'parentId',
-      });
+      await expectRefused(
+        server,
+        () => server.request(EstablishUnitDocument, { input: { level: 'COMMITTEE', name: '新党委', parentId: unknownId(), effectiveDate: '2016-01-01' } }),
+        {
+          code: 'NOT_FOUND',
+          reason: 'UNIT.PARENT_NOT_FOUND',
+          field: 'input.parentId',
+          mentions: 'parentId',
+        },
+      );
     });
 
     it('refuses registerMember in an unknown branchId', async () => {
@@ -82,43 +86,59 @@ describe('bad input is refused with a clear error naming the field, and nothing 
 
   describe('broken rules → RULE_VIOLATION', () => {
     it('refuses a BRANCH directly under a DISTRICT (a parent of the wrong level)', async () => {
-      await expectRefused(server, () => server.request(EstablishUnitDocument, { input: { level: 'BRANCH', name: '直属党支部', parentId: tree.district, effectiveDate: '2016-01-01' } }), {
-        code: 'RULE_VIOLATION',
-        reason: 'UNIT.PARENT_WRONG_LEVEL',
-        field: 'input.parentId',
-        mentions: ['parentId', 'COMMITTEE'],
-      });
+      await expectRefused(
+        server,
+        () => server.request(EstablishUnitDocument, { input: { level: 'BRANCH', name: '直属党支部', parentId: tree.district, effectiveDate: '2016-01-01' } }),
+        {
+          code: 'RULE_VIOLATION',
+          reason: 'UNIT.PARENT_WRONG_LEVEL',
+          field: 'input.parentId',
+          mentions: ['parentId', 'COMMITTEE'],
+        },
+      );
     });
 
     it('refuses a transfer to a GROUP', async () => {
       const member = await register(server, '李四', tree.branchA1, '2016-01-01');
-      await expectRefused(server, () => server.request(RequestTransferDocument, { input: { memberId: member, toBranchId: tree.groupA2x, effectiveDate: '2026-01-01' } }), {
-        code: 'RULE_VIOLATION',
-        reason: 'TRANSFER.NOT_A_BRANCH',
-        field: 'input.toBranchId',
-        mentions: 'toBranchId',
-      });
+      await expectRefused(
+        server,
+        () => server.request(RequestTransferDocument, { input: { memberId: member, toBranchId: tree.groupA2x, effectiveDate: '2026-01-01' } }),
+        {
+          code: 'RULE_VIOLATION',
+          reason: 'TRANSFER.NOT_A_BRANCH',
+          field: 'input.toBranchId',
+          mentions: 'toBranchId',
+        },
+      );
     });
 
     it('refuses a transfer to the branch the member already belongs to', async () => {
       const member = await register(server, '王五', tree.branchA1, '2016-01-01');
-      await expectRefused(server, () => server.request(RequestTransferDocument, { input: { memberId: member, toBranchId: tree.branchA1, effectiveDate: '2026-01-01' } }), {
-        code: 'RULE_VIOLATION',
-        reason: 'TRANSFER.SAME_BRANCH',
-        field: 'input.toBranchId',
-        mentions: 'toBranchId',
-      });
+      await expectRefused(
+        server,
+        () => server.request(RequestTransferDocument, { input: { memberId: member, toBranchId: tree.branchA1, effectiveDate: '2026-01-01' } }),
+        {
+          code: 'RULE_VIOLATION',
+          reason: 'TRANSFER.SAME_BRANCH',
+          field: 'input.toBranchId',
+          mentions: 'toBranchId',
+        },
+      );
     });
 
     it('refuses a transfer of a member who has left', async () => {
       const member = await register(server, '赵六', tree.branchA1, '2016-01-01');
       await server.ok(MemberLeftDocument, { input: { memberId: member, reason: 'DIED', effectiveDate: '2020-01-01' } });
-      await expectRefused(server, () => server.request(RequestTransferDocument, { input: { memberId: member, toBranchId: tree.branchA2, effectiveDate: '2026-01-01' } }), {
-        code: 'RULE_VIOLATION',
-        reason: 'MEMBER.HAS_LEFT',
-        field: 'input.memberId',
-        mentions: 'left',
-      });
+      await expectRefused(
+        server,
+        () => server.request(RequestTransferDocument, { input: { memberId: member, toBranchId: tree.branchA2, effectiveDate: '2026-01-01' } }),
+        {
+          code: 'RULE_VIOLATION',
+          reason: 'MEMBER.HAS_LEFT',
+          field: 'input.memberId',
+          mentions: 'left',
+        },
+      );
     });
   });
 
@@ -155,11 +175,15 @@ describe('bad input is refused with a clear error naming the field, and nothing 
         field: 'input.effectiveDate',
         mentions: ['effectiveDate', tomorrow],
       });
-      await expectRefused(server, () => server.request(RenameUnitDocument, { input: { unitId: tree.branchA1, name: '未来党支部', effectiveDate: '2030-01-01' } }), {
-        code: 'BAD_USER_INPUT',
-        field: 'input.effectiveDate',
-        mentions: 'effectiveDate',
-      });
+      await expectRefused(
+        server,
+        () => server.request(RenameUnitDocument, { input: { unitId: tree.branchA1, name: '未来党支部', effectiveDate: '2030-01-01' } }),
+        {
+          code: 'BAD_USER_INPUT',
+          field: 'input.effectiveDate',
+          mentions: 'effectiveDate',
+        },
+      );
     });
   });
 
@@ -168,11 +192,15 @@ describe('bad input is refused with a clear error naming the field, and nothing 
       ['empty', ''],
       ['blank', '   '],
     ])('refuses an %s name naming input.name', async (_label, name) => {
-      await expectRefused(server, () => server.request(EstablishUnitDocument, { input: { level: 'COMMITTEE', name, parentId: tree.district, effectiveDate: '2016-01-01' } }), {
-        code: 'BAD_USER_INPUT',
-        field: 'input.name',
-        mentions: 'input.name',
-      });
+      await expectRefused(
+        server,
+        () => server.request(EstablishUnitDocument, { input: { level: 'COMMITTEE', name, parentId: tree.district, effectiveDate: '2016-01-01' } }),
+        {
+          code: 'BAD_USER_INPUT',
+          field: 'input.name',
+          mentions: 'input.name',
+        },
+      );
       await expectRefused(server, () => server.request(RegisterMemberDocument, { input: registerInput({ name }) }), {
         code: 'BAD_USER_INPUT',
         field: 'input.name',
@@ -206,12 +234,16 @@ describe('bad input is refused with a clear error naming the field, and nothing 
     const renamed = await server.ok(RenameUnitDocument, { input: { unitId: unit, name: '新名党支部', effectiveDate: '2018-01-01' } });
     const version = renamed.renameUnit.version;
     expect(version).toBeGreaterThan(0);
-    await expectRefused(server, () => server.request(RenameUnitDocument, { input: { unitId: unit, name: '又一名党支部', expectedVersion: 0, effectiveDate: '2019-01-01' } }), {
-      code: 'CONFLICT',
-      reason: 'VERSION.STALE',
-      field: 'input.expectedVersion',
-      mentions: ['expectedVersion', `version ${version}`],
-    });
+    await expectRefused(
+      server,
+      () => server.request(RenameUnitDocument, { input: { unitId: unit, name: '又一名党支部', expectedVersion: 0, effectiveDate: '2019-01-01' } }),
+      {
+        code: 'CONFLICT',
+        reason: 'VERSION.STALE',
+        field: 'input.expectedVersion',
+        mentions: ['expectedVersion', `version ${version}`],
+      },
+    );
     expect((await server.ok(UnitNameDocument, { id: unit })).unit!.name).toBe('新名党支部');
     const again = await server.ok(RenameUnitDocument, { input: { unitId: unit, name: '又一名党支部', expectedVersion: version, effectiveDate: '2019-01-01' } });
     expect(again.renameUnit).toMatchObject({ version: version + 1, unit: { name: '又一名党支部' } });
@@ -265,11 +297,16 @@ describe('bad input is refused with a clear error naming the field, and nothing 
   it('never sends a stack trace in an error response', async () => {
     const responses = [
       // a domain rule
-      await rawResponseText(server, `mutation { establishUnit(input: { level: BRANCH, name: "x", parentId: "${tree.district}", effectiveDate: "2016-01-01" }) { eventIds } }`),
+      await rawResponseText(
+        server,
+        `mutation { establishUnit(input: { level: BRANCH, name: "x", parentId: "${tree.district}", effectiveDate: "2016-01-01" }) { eventIds } }`,
+      ),
       // not found
       await rawResponseText(server, `{ members(unitId: "${unknownId()}") { totalCount } }`),
       // a variable the Date scalar refuses
-      await rawResponseText(server, `mutation ($d: Date) { renameUnit(input: { unitId: "${tree.branchA1}", name: "y", effectiveDate: $d }) { eventIds } }`, { d: '2023-02-30' }),
+      await rawResponseText(server, `mutation ($d: Date) { renameUnit(input: { unitId: "${tree.branchA1}", name: "y", effectiveDate: $d }) { eventIds } }`, {
+        d: '2023-02-30',
+      }),
       // an inline literal the Date scalar refuses
       await rawResponseText(server, `mutation { renameUnit(input: { unitId: "${tree.branchA1}", name: "y", effectiveDate: "yesterday" }) { eventIds } }`),
       // a syntax error and an unknown field

@@ -1,5 +1,11 @@
 import {
-  AcceptTransferDocument, DuesReportDocument, MemberDuesDocument, RecordDuesPaymentDocument, RequestTransferDocument, RetractEventDocument, SetDuesBaseDocument,
+  AcceptTransferDocument,
+  DuesReportDocument,
+  MemberDuesDocument,
+  RecordDuesPaymentDocument,
+  RequestTransferDocument,
+  RetractEventDocument,
+  SetDuesBaseDocument,
 } from './generated/graphql';
 import { buildTree, register, type Tree } from './support/fixtures';
 import { startTestServer, type TestServer } from './support/testServer';
@@ -19,10 +25,14 @@ describe('dues credits follow corrections, over GraphQL', () => {
   /** Per month: due, paid, members due, members in arrears. */
   const months = async (unitId: string) =>
     (await server.ok(DuesReportDocument, { unitId, from: '2026-02', to: '2026-04', includeDescendants: true })).duesReport.months.map((month) => [
-      month.period, month.due.amount, month.paid.amount, month.membersDue, month.membersInArrears,
+      month.period,
+      month.due.amount,
+      month.paid.amount,
+      month.membersDue,
+      month.membersInArrears,
     ]);
   const creditedFor = async (memberId: string, period: string) =>
-    (await server.ok(MemberDuesDocument, { id: memberId, from: period, to: period })).member!.dues[0]!.payments.map((payment) => payment.creditedBranchId);
+    (await server.ok(MemberDuesDocument, { id: memberId, from: period, to: period })).member!.dues[0].payments.map((payment) => payment.creditedBranchId);
 
   it('a transfer recorded after a payment, effective before its month, moves the credit to the new branch; retracting it moves it back', async () => {
     const li = await register(server, '李华', tree.branchA1, '2024-01-10');
@@ -62,7 +72,7 @@ describe('dues credits follow corrections, over GraphQL', () => {
     expect(committee).toEqual({ due: { amount: '382.50' }, paid: { amount: '255.00' }, outstanding: { amount: '127.50' }, membersDue: 1, membersInArrears: 1 });
 
     // The acceptance was a mistake: with it retracted, March is A1's again.
-    await server.ok(RetractEventDocument, { input: { eventId: accept.acceptTransfer.eventIds[0]!, reason: 'Accepted by the wrong branch' } });
+    await server.ok(RetractEventDocument, { input: { eventId: accept.acceptTransfer.eventIds[0], reason: 'Accepted by the wrong branch' } });
     expect(await creditedFor(li, '2026-03')).toEqual([tree.branchA1]);
     expect(await months(tree.branchA1)).toEqual([
       ['2026-02', '127.50', '127.50', 1, 0],

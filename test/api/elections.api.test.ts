@@ -1,5 +1,11 @@
 import {
-  ExpiringTermsDocument, LeadershipEventsDocument, MemberOfficesDocument, RecordElectionDocument, RemoveFromOfficeDocument, ResignOfficeDocument, UnitOfficersDocument,
+  ExpiringTermsDocument,
+  LeadershipEventsDocument,
+  MemberOfficesDocument,
+  RecordElectionDocument,
+  RemoveFromOfficeDocument,
+  ResignOfficeDocument,
+  UnitOfficersDocument,
 } from './generated/graphql';
 import { buildTree, register, type Tree } from './support/fixtures';
 import { expectRefused } from './support/refusals';
@@ -26,8 +32,14 @@ describe('elections and offices over GraphQL: elect, list as of a date, resign, 
     const wang = await register(server, '王五', tree.branchA1, '2016-01-01');
     const first = await server.ok(RecordElectionDocument, {
       input: {
-        unitId: tree.branchA1, heldOn: '2020-03-15', votes: { eligible: 30, cast: 29 },
-        officers: [{ memberId: zhang, role: 'SECRETARY', votes: 27 }, { memberId: li, role: 'DEPUTY_SECRETARY', votes: 25 }, { memberId: wang, role: 'COMMITTEE_MEMBER' }],
+        unitId: tree.branchA1,
+        heldOn: '2020-03-15',
+        votes: { eligible: 30, cast: 29 },
+        officers: [
+          { memberId: zhang, role: 'SECRETARY', votes: 27 },
+          { memberId: li, role: 'DEPUTY_SECRETARY', votes: 25 },
+          { memberId: wang, role: 'COMMITTEE_MEMBER' },
+        ],
       },
     });
     expect(first.recordElection).toMatchObject({ version: 0, unit: { id: tree.branchA1 } });
@@ -38,17 +50,30 @@ describe('elections and offices over GraphQL: elect, list as of a date, resign, 
       ['COMMITTEE_MEMBER', wang, null, 3, '2023-03-15'],
     ]);
     const second = await server.ok(RecordElectionDocument, {
-      input: { unitId: tree.branchA1, effectiveDate: '2023-03-20', expectedVersion: 0, officers: [{ memberId: li, role: 'SECRETARY' }, { memberId: zhang, role: 'COMMITTEE_MEMBER' }] },
+      input: {
+        unitId: tree.branchA1,
+        effectiveDate: '2023-03-20',
+        expectedVersion: 0,
+        officers: [
+          { memberId: li, role: 'SECRETARY' },
+          { memberId: zhang, role: 'COMMITTEE_MEMBER' },
+        ],
+      },
     });
     expect(second.recordElection.version).toBe(1);
 
     expect(await officers(tree.branchA1, '2020-03-14')).toEqual([]);
     expect(await officers(tree.branchA1, '2021-06-30')).toEqual([
-      { member: zhang, role: 'SECRETARY', lapsed: false }, { member: li, role: 'DEPUTY_SECRETARY', lapsed: false }, { member: wang, role: 'COMMITTEE_MEMBER', lapsed: false },
+      { member: zhang, role: 'SECRETARY', lapsed: false },
+      { member: li, role: 'DEPUTY_SECRETARY', lapsed: false },
+      { member: wang, role: 'COMMITTEE_MEMBER', lapsed: false },
     ]);
     // Between the end of the term and the new election, the old committee is still in office: its term has lapsed.
     expect(await officers(tree.branchA1, '2023-03-17')).toEqual(expect.arrayContaining([{ member: zhang, role: 'SECRETARY', lapsed: true }]));
-    expect(await officers(tree.branchA1, '2023-03-20')).toEqual([{ member: li, role: 'SECRETARY', lapsed: false }, { member: zhang, role: 'COMMITTEE_MEMBER', lapsed: false }]);
+    expect(await officers(tree.branchA1, '2023-03-20')).toEqual([
+      { member: li, role: 'SECRETARY', lapsed: false },
+      { member: zhang, role: 'COMMITTEE_MEMBER', lapsed: false },
+    ]);
 
     const offices = (await server.ok(MemberOfficesDocument, { id: zhang, asOf: '2024-01-01' })).member!.offices;
     expect(offices.map((term) => [term.role, term.validFrom, term.endedOn, term.endReason])).toEqual([
@@ -70,16 +95,29 @@ describe('elections and offices over GraphQL: elect, list as of a date, resign, 
     const qian = await register(server, '钱七', tree.branchA2, '2016-01-01');
     await server.ok(RecordElectionDocument, { input: { unitId: tree.groupA1y, heldOn: '2024-01-10', officers: [{ memberId: zhao, role: 'GROUP_LEADER' }] } });
     const committee = await server.ok(RecordElectionDocument, {
-      input: { unitId: tree.committeeA, heldOn: '2022-05-01', officers: [{ memberId: zhao, role: 'SECRETARY' }, { memberId: qian, role: 'COMMITTEE_MEMBER' }] },
+      input: {
+        unitId: tree.committeeA,
+        heldOn: '2022-05-01',
+        officers: [
+          { memberId: zhao, role: 'SECRETARY' },
+          { memberId: qian, role: 'COMMITTEE_MEMBER' },
+        ],
+      },
     });
     expect(committee.recordElection.terms.map((term) => term.termEndsOn)).toEqual(['2027-05-01', '2027-05-01']);
 
-    const resigned = await server.ok(ResignOfficeDocument, { input: { unitId: tree.groupA1y, memberId: zhao, reason: '工作调动', effectiveDate: '2025-02-01' } });
-    expect(resigned.resignOffice.terms).toEqual([expect.objectContaining({ role: 'GROUP_LEADER', endedOn: '2025-02-01', endReason: 'RESIGNED', endNote: '工作调动' })]);
+    const resigned = await server.ok(ResignOfficeDocument, {
+      input: { unitId: tree.groupA1y, memberId: zhao, reason: '工作调动', effectiveDate: '2025-02-01' },
+    });
+    expect(resigned.resignOffice.terms).toEqual([
+      expect.objectContaining({ role: 'GROUP_LEADER', endedOn: '2025-02-01', endReason: 'RESIGNED', endNote: '工作调动' }),
+    ]);
     expect(await officers(tree.groupA1y, '2025-01-31')).toEqual([{ member: zhao, role: 'GROUP_LEADER', lapsed: false }]);
     expect(await officers(tree.groupA1y, '2025-02-01')).toEqual([]);
 
-    const removed = await server.ok(RemoveFromOfficeDocument, { input: { unitId: tree.committeeA, memberId: qian, reason: '受到党纪处分', effectiveDate: '2025-03-01' } });
+    const removed = await server.ok(RemoveFromOfficeDocument, {
+      input: { unitId: tree.committeeA, memberId: qian, reason: '受到党纪处分', effectiveDate: '2025-03-01' },
+    });
     expect(removed.removeFromOffice.terms).toEqual([expect.objectContaining({ role: 'COMMITTEE_MEMBER', endReason: 'REMOVED', endNote: '受到党纪处分' })]);
     expect(await officers(tree.committeeA, '2025-03-01')).toEqual([{ member: zhao, role: 'SECRETARY', lapsed: false }]);
   });
@@ -95,8 +133,15 @@ describe('elections and offices over GraphQL: elect, list as of a date, resign, 
       (await server.ok(ExpiringTermsDocument, { within, asOf, unitId })).expiringTerms.map((term) => [term.unit?.id, term.termEndsOn, term.lapsed]);
 
     // Earlier tests of this server elected in other trees: the district keeps this one apart.
-    expect(await expiring(60, '2026-06-15', tree.district)).toEqual([[tree.branchA2, '2025-01-01', true], [tree.branchA1, '2026-07-01', false], [tree.branchB1, '2026-08-01', false]]);
-    expect(await expiring(20, '2026-06-15', tree.district)).toEqual([[tree.branchA2, '2025-01-01', true], [tree.branchA1, '2026-07-01', false]]);
+    expect(await expiring(60, '2026-06-15', tree.district)).toEqual([
+      [tree.branchA2, '2025-01-01', true],
+      [tree.branchA1, '2026-07-01', false],
+      [tree.branchB1, '2026-08-01', false],
+    ]);
+    expect(await expiring(20, '2026-06-15', tree.district)).toEqual([
+      [tree.branchA2, '2025-01-01', true],
+      [tree.branchA1, '2026-07-01', false],
+    ]);
     expect(await expiring(60, '2026-06-15', tree.committeeB)).toEqual([[tree.branchB1, '2026-08-01', false]]);
     // In the past: on 2024-12-01 branch A2's term was due within a month, not lapsed yet.
     expect(await expiring(31, '2024-12-01', tree.district)).toEqual([[tree.branchA2, '2025-01-01', false]]);
@@ -106,7 +151,10 @@ describe('elections and offices over GraphQL: elect, list as of a date, resign, 
     const outsider = await register(server, '郑十一', tree.branchB1, '2016-01-01');
     await expectRefused(
       server,
-      () => server.request(RecordElectionDocument, { input: { unitId: tree.branchA1, heldOn: '2024-03-01', officers: [{ memberId: outsider, role: 'SECRETARY' }] } }),
+      () =>
+        server.request(RecordElectionDocument, {
+          input: { unitId: tree.branchA1, heldOn: '2024-03-01', officers: [{ memberId: outsider, role: 'SECRETARY' }] },
+        }),
       { code: 'RULE_VIOLATION', reason: 'ELECTION.OFFICER_NOT_IN_UNIT', field: 'input.officers[0].memberId', mentions: 'input.officers[0].memberId' },
     );
   });
@@ -116,17 +164,31 @@ describe('elections and offices over GraphQL: elect, list as of a date, resign, 
     const two = await register(server, '陈二', tree.branchA1, '2016-01-01');
     await expectRefused(
       server,
-      () => server.request(RecordElectionDocument, { input: { unitId: tree.branchA1, heldOn: '2024-03-01', officers: [{ memberId: one, role: 'SECRETARY' }, { memberId: two, role: 'SECRETARY' }] } }),
+      () =>
+        server.request(RecordElectionDocument, {
+          input: {
+            unitId: tree.branchA1,
+            heldOn: '2024-03-01',
+            officers: [
+              { memberId: one, role: 'SECRETARY' },
+              { memberId: two, role: 'SECRETARY' },
+            ],
+          },
+        }),
       { code: 'RULE_VIOLATION', reason: 'ELECTION.ONE_PER_ROLE', field: 'input.officers', mentions: 'SECRETARY' },
     );
     await expectRefused(
       server,
-      () => server.request(RecordElectionDocument, { input: { unitId: tree.branchA1, heldOn: '2024-03-01', officers: [{ memberId: one, role: 'GROUP_LEADER' }] } }),
+      () =>
+        server.request(RecordElectionDocument, { input: { unitId: tree.branchA1, heldOn: '2024-03-01', officers: [{ memberId: one, role: 'GROUP_LEADER' }] } }),
       { code: 'RULE_VIOLATION', reason: 'ELECTION.ROLE_NOT_FOR_LEVEL', field: 'input.officers[0].role', mentions: 'GROUP_LEADER' },
     );
     await expectRefused(
       server,
-      () => server.request(RecordElectionDocument, { input: { unitId: tree.branchA1, heldOn: '2024-03-01', termYears: 0, officers: [{ memberId: one, role: 'SECRETARY' }] } }),
+      () =>
+        server.request(RecordElectionDocument, {
+          input: { unitId: tree.branchA1, heldOn: '2024-03-01', termYears: 0, officers: [{ memberId: one, role: 'SECRETARY' }] },
+        }),
       { code: 'BAD_USER_INPUT', reason: 'INPUT.OUT_OF_RANGE', field: 'input.termYears', mentions: 'input.termYears' },
     );
   });
@@ -136,10 +198,16 @@ describe('elections and offices over GraphQL: elect, list as of a date, resign, 
     await server.ok(RecordElectionDocument, { input: { unitId: tree.branchA1, heldOn: '2024-03-01', officers: [{ memberId: one, role: 'SECRETARY' }] } });
     const other = await register(server, '卫四', tree.branchA1, '2016-01-01');
     await expectRefused(server, () => server.request(ResignOfficeDocument, { input: { unitId: tree.branchA1, memberId: other } }), {
-      code: 'RULE_VIOLATION', reason: 'OFFICE.NOT_IN_OFFICE', field: 'input.memberId', mentions: other,
+      code: 'RULE_VIOLATION',
+      reason: 'OFFICE.NOT_IN_OFFICE',
+      field: 'input.memberId',
+      mentions: other,
     });
     await expectRefused(server, () => server.request(RemoveFromOfficeDocument, { input: { unitId: tree.branchA1, memberId: one, reason: ' ' } }), {
-      code: 'BAD_USER_INPUT', reason: 'OFFICE.REASON_REQUIRED', field: 'input.reason', mentions: 'input.reason',
+      code: 'BAD_USER_INPUT',
+      reason: 'OFFICE.REASON_REQUIRED',
+      field: 'input.reason',
+      mentions: 'input.reason',
     });
   });
 

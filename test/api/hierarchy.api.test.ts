@@ -25,7 +25,7 @@ describe('the hierarchy over GraphQL, as it stood on any date', () => {
       ['第一党支部', 2],
       ['第二党支部', 1],
     ]);
-    expect(unit!.children[0]!.children.map((g) => [g.name, g.memberCount])).toEqual([
+    expect(unit!.children[0].children.map((g) => [g.name, g.memberCount])).toEqual([
       ['横班党小组', 0],
       ['红一组', 1],
     ]);
@@ -82,7 +82,7 @@ describe('the hierarchy over GraphQL, as it stood on any date', () => {
   it('refuses to dissolve a unit that still has members, naming the rule', async () => {
     const result = await server.request(DissolveUnitDocument, { input: { unitId: tree.branchB1 } });
     expect(firstError(result)).toMatchObject({ code: 'RULE_VIOLATION' });
-    expect(result.errors![0]!.extensions!.reason).toBe('UNIT.HAS_ACTIVE_MEMBERS');
+    expect(result.errors![0].extensions!.reason).toBe('UNIT.HAS_ACTIVE_MEMBERS');
   });
 
   it('lists units by level and name with cursor paging that visits each unit once', async () => {

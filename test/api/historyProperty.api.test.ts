@@ -16,8 +16,17 @@ const PER_REQUEST = 40;
 
 type Triple = { kind: 'member' | 'unit'; id: string; asOf: string; knownAt: string | null };
 
-interface MemberAnswer { status: string; branch: { id: string } | null; group: { id: string } | null }
-interface UnitAnswer { name: string; status: string; parent: { id: string } | null; memberCount: number }
+interface MemberAnswer {
+  status: string;
+  branch: { id: string } | null;
+  group: { id: string } | null;
+}
+interface UnitAnswer {
+  name: string;
+  status: string;
+  parent: { id: string } | null;
+  memberCount: number;
+}
 
 describe('history at any effective date and any recorded time (property)', () => {
   let server: TestServer;
@@ -45,7 +54,7 @@ describe('history at any effective date and any recorded time (property)', () =>
 
   function triples(): Triple[] {
     const first = '2019-12-15';
-    const last = addDays(log[log.length - 1]!.metadata.effectiveDate, 30);
+    const last = addDays(log[log.length - 1].metadata.effectiveDate, 30);
     const span = (Date.parse(last) - Date.parse(first)) / 86_400_000;
     const times = moments();
     return Array.from({ length: TRIPLES }, () => {
@@ -70,7 +79,11 @@ describe('history at any effective date and any recorded time (property)', () =>
     if (triple.kind === 'member') {
       const member = fold.member(triple.id, triple.asOf);
       if (member === null) return null;
-      return { status: member.status, branch: member.branchId === null ? null : { id: member.branchId }, group: member.groupId === null ? null : { id: member.groupId } };
+      return {
+        status: member.status,
+        branch: member.branchId === null ? null : { id: member.branchId },
+        group: member.groupId === null ? null : { id: member.groupId },
+      };
     }
     const unit = fold.unit(triple.id, triple.asOf);
     if (unit === null) return null;
@@ -99,11 +112,14 @@ describe('history at any effective date and any recorded time (property)', () =>
           const answer = response.data?.[`t${at}`] ?? null;
           const want = expected(triple, fold);
           if (JSON.stringify(answer) !== JSON.stringify(want)) {
-            mismatches.push(`${triple.kind} ${triple.id} asOf ${triple.asOf} knownAt ${triple.knownAt}: API ${JSON.stringify(answer)}, log ${JSON.stringify(want)}`);
+            mismatches.push(
+              `${triple.kind} ${triple.id} asOf ${triple.asOf} knownAt ${triple.knownAt}: API ${JSON.stringify(answer)}, log ${JSON.stringify(want)}`,
+            );
           }
         });
       }
     }
-    if (mismatches.length > 0) throw new Error(`seed ${SEED} (rerun with HISTORY_SEED=${SEED}): ${mismatches.length} mismatches, first:\n${mismatches.slice(0, 10).join('\n')}`);
+    if (mismatches.length > 0)
+      throw new Error(`seed ${SEED} (rerun with HISTORY_SEED=${SEED}): ${mismatches.length} mismatches, first:\n${mismatches.slice(0, 10).join('\n')}`);
   }, 120_000);
 });

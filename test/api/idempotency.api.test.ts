@@ -57,21 +57,22 @@ describe('idempotency keys: the same key twice records once and returns the firs
     const results = await Promise.all(Array.from({ length: 5 }, () => server.request(RegisterMemberDocument, { input: input('并发', key) })));
     const answered = results.filter((result) => !result.errors).map((result) => result.data!.registerMember);
     expect(answered.length).toBeGreaterThanOrEqual(1);
-    for (const payload of answered) expect(payload.eventIds).toEqual(answered[0]!.eventIds);
+    for (const payload of answered) expect(payload.eventIds).toEqual(answered[0].eventIds);
     // A retry that overlaps the first call may be asked to retry, but never refused for another reason.
     for (const result of results.filter((r) => r.errors)) {
-      expect({ code: firstError(result).code, reason: result.errors![0]!.extensions!.reason }).toEqual({ code: 'CONFLICT', reason: 'IDEMPOTENCY.IN_PROGRESS' });
+      expect({ code: firstError(result).code, reason: result.errors![0].extensions!.reason }).toEqual({ code: 'CONFLICT', reason: 'IDEMPOTENCY.IN_PROGRESS' });
     }
     expect(await countOf(server, 'MemberRegistered')).toBe(registeredBefore + 1);
     // Once it is done, a retry gets the first result.
     const retried = await server.ok(RegisterMemberDocument, { input: input('并发', key) });
-    expect(retried.registerMember.eventIds).toEqual(answered[0]!.eventIds);
+    expect(retried.registerMember.eventIds).toEqual(answered[0].eventIds);
   });
 
   it('answers a retried memberLeft with the first result instead of refusing a member who has already left', async () => {
     const member = await register(server, '李四', tree.branchA1, '2016-01-01');
     const key = `left-${randomUUID()}`;
-    const leave = () => server.request(MemberLeftDocument, { input: { memberId: member, reason: 'WITHDREW', effectiveDate: '2020-01-01', idempotencyKey: key } });
+    const leave = () =>
+      server.request(MemberLeftDocument, { input: { memberId: member, reason: 'WITHDREW', effectiveDate: '2020-01-01', idempotencyKey: key } });
     const first = await leave();
     const second = await leave();
     expect(first.errors).toBeUndefined();
@@ -80,13 +81,14 @@ describe('idempotency keys: the same key twice records once and returns the firs
     expect(await countOf(server, 'MemberLeft', member)).toBe(1);
     // Without the key the same command is a new one, and is refused.
     const again = await server.request(MemberLeftDocument, { input: { memberId: member, reason: 'WITHDREW', effectiveDate: '2020-01-01' } });
-    expect(again.errors![0]!.extensions!.reason).toBe('MEMBER.HAS_LEFT');
+    expect(again.errors![0].extensions!.reason).toBe('MEMBER.HAS_LEFT');
   });
 
   it('returns the same transfer to a retried requestTransfer', async () => {
     const member = await register(server, '王五', tree.branchA1, '2016-01-01');
     const key = `transfer-${randomUUID()}`;
-    const request = () => server.ok(RequestTransferDocument, { input: { memberId: member, toBranchId: tree.branchB1, effectiveDate: '2026-05-01', idempotencyKey: key } });
+    const request = () =>
+      server.ok(RequestTransferDocument, { input: { memberId: member, toBranchId: tree.branchB1, effectiveDate: '2026-05-01', idempotencyKey: key } });
     const first = (await request()).requestTransfer;
     const second = (await request()).requestTransfer;
     expect(second.transfer!.id).toBe(first.transfer!.id);

@@ -59,7 +59,7 @@ describe('knownAt: root queries answer as the records stood at a recorded time',
     const retraction = await server.ok(RetractEventDocument, { input: { eventId: acceptId, reason: 'Accepted by the wrong branch' } });
     clock.set(LATER);
     await register(server, '王五', tree.branchB1, '2026-04-01');
-    return retraction.retractEvent.eventIds[0]!;
+    return retraction.retractEvent.eventIds[0];
   }
 
   const branchOf = async (knownAt?: string): Promise<string | undefined> =>

@@ -112,7 +112,7 @@ describe('Unit.memberCount agrees with the member lists on every date', () => {
     const store = new CountingReadStore(server.app.readStore);
     const queries = new MemberQueries(store, new UnitQueries(store));
     const levels = ['DISTRICT', 'COMMITTEE', 'COMMITTEE', 'BRANCH', 'BRANCH', 'BRANCH', 'GROUP', 'GROUP', 'GROUP'] as const;
-    const all = units.map((unitId, index) => ({ unitId, level: levels[index]! }));
+    const all = units.map((unitId, index) => ({ unitId, level: levels[index] }));
     for (const asOf of ['2016-03-01', '2019-05-01', TODAY]) {
       store.reset();
       const counts = await queries.countsOn(all, asOf, true);

@@ -66,12 +66,16 @@ describe('members over GraphQL: registration, stages, leaving, groups and lists'
     expect((await memberOn(id, '2021-01-01'))!.status).toBe('ACTIVIST');
 
     // ACTIVIST → PROBATIONARY skips CANDIDATE.
-    await expectRefused(server, () => server.request(AdvanceMemberStageDocument, { input: { memberId: id, to: 'PROBATIONARY', effectiveDate: '2022-01-01' } }), {
-      code: 'RULE_VIOLATION',
-      reason: 'MEMBER.STAGE_ORDER',
-      field: 'input.to',
-      mentions: 'CANDIDATE',
-    });
+    await expectRefused(
+      server,
+      () => server.request(AdvanceMemberStageDocument, { input: { memberId: id, to: 'PROBATIONARY', effectiveDate: '2022-01-01' } }),
+      {
+        code: 'RULE_VIOLATION',
+        reason: 'MEMBER.STAGE_ORDER',
+        field: 'input.to',
+        mentions: 'CANDIDATE',
+      },
+    );
     expect((await memberOn(id, '2022-01-01'))!.status).toBe('ACTIVIST');
 
     // Without `to`, the next stage is taken.

@@ -1,6 +1,14 @@
 import {
-  AdvanceMemberStageDocument, ObligationsDocument, RecordDuesPaymentDocument, RecordElectionDocument, RecordMeetingDocument, RegisterMemberDocument, SetDuesBaseDocument,
-  type MeetingKind, type MemberStage, type ObligationsQuery,
+  AdvanceMemberStageDocument,
+  ObligationsDocument,
+  RecordDuesPaymentDocument,
+  RecordElectionDocument,
+  RecordMeetingDocument,
+  RegisterMemberDocument,
+  SetDuesBaseDocument,
+  type MeetingKind,
+  type MemberStage,
+  type ObligationsQuery,
 } from './generated/graphql';
 import { buildTree, register, type Tree } from './support/fixtures';
 import { expectRefused } from './support/refusals';
@@ -20,15 +28,18 @@ describe('obligations over GraphQL: what falls due in a subtree, with the date a
     tree = await buildTree(server);
   });
 
-  const obligations = async (unitId: string, within: number, asOf?: string): Promise<Found[]> => (await server.ok(ObligationsDocument, { unitId, within, asOf })).obligations;
+  const obligations = async (unitId: string, within: number, asOf?: string): Promise<Found[]> =>
+    (await server.ok(ObligationsDocument, { unitId, within, asOf })).obligations;
   /** The facts each obligation is about, in the order listed. */
-  const summary = (found: Found[]) =>
-    found.map((o) => [o.kind, o.dueOn, o.unit?.id, o.member?.id ?? o.meetingKind ?? null]);
+  const summary = (found: Found[]) => found.map((o) => [o.kind, o.dueOn, o.unit?.id, o.member?.id ?? o.meetingKind ?? null]);
   const registerAt = async (name: string, status: MemberStage, joinedOn: string | null, effectiveDate: string): Promise<string> =>
     (await server.ok(RegisterMemberDocument, { input: { name, branchId: tree.branchB1, status, joinedOn, effectiveDate } })).registerMember.member!.id;
-  const meet = (unitId: string, kind: MeetingKind, heldOn: string, attendees: string[]) => server.ok(RecordMeetingDocument, { input: { unitId, kind, heldOn, attendees } });
+  const meet = (unitId: string, kind: MeetingKind, heldOn: string, attendees: string[]) =>
+    server.ok(RecordMeetingDocument, { input: { unitId, kind, heldOn, attendees } });
   const pay = (memberId: string, periods: string[]) =>
-    Promise.all(periods.map((period) => server.ok(RecordDuesPaymentDocument, { input: { memberId, period, amount: '127.50', effectiveDate: `${period}-20` } })));
+    Promise.all(
+      periods.map((period) => server.ok(RecordDuesPaymentDocument, { input: { memberId, period, amount: '127.50', effectiveDate: `${period}-20` } })),
+    );
 
   /**
    * Committee B and its branch B1 on 2026-06-15 (today): the committee's term lapsed on 2026-05-01,
@@ -37,7 +48,9 @@ describe('obligations over GraphQL: what falls due in a subtree, with the date a
    */
   async function buildCommitteeB(): Promise<Record<'secretary' | 'probation' | 'lateProbation' | 'arrivedProbationary' | 'arrears' | 'threeMonths', string>> {
     const secretary = await register(server, '周书记', tree.branchB1, '2016-01-01');
-    await server.ok(RecordElectionDocument, { input: { unitId: tree.committeeB, heldOn: '2021-05-01', officers: [{ memberId: secretary, role: 'SECRETARY' }] } });
+    await server.ok(RecordElectionDocument, {
+      input: { unitId: tree.committeeB, heldOn: '2021-05-01', officers: [{ memberId: secretary, role: 'SECRETARY' }] },
+    });
     await server.ok(RecordElectionDocument, { input: { unitId: tree.branchB1, heldOn: '2023-07-01', officers: [{ memberId: secretary, role: 'SECRETARY' }] } });
 
     const probation = await registerAt('吴预备', 'CANDIDATE', null, '2025-01-01');
@@ -153,13 +166,18 @@ describe('obligations over GraphQL: what falls due in a subtree, with the date a
       ['TERM_ENDING', '2026-06-20', tree.groupA2x, null],
       ['MEETING_DUE', '2026-06-30', tree.groupA2x, 'GROUP_MEETING'],
     ]);
-    expect(group[0]!.rule).toBe('A group leader is elected for 3 years; a new election is due when the term ends.');
+    expect(group[0].rule).toBe('A group leader is elected for 3 years; a new election is due when the term ends.');
     await meet(tree.groupA2x, 'GROUP_MEETING', '2026-06-12', [member]);
     expect(summary(await obligations(tree.groupA2x, 30)).map(([kind]) => kind)).toEqual(['TERM_ENDING']);
 
     // Branch A2 has its own four meetings due by 2026-06-30 besides the group's term.
     const branch = await obligations(tree.branchA2, 30);
-    expect(branch.filter((o) => o.kind === 'MEETING_DUE').map((o) => o.meetingKind).sort()).toEqual(['BRANCH_COMMITTEE', 'GENERAL_ASSEMBLY', 'PARTY_LECTURE', 'THEME_PARTY_DAY']);
+    expect(
+      branch
+        .filter((o) => o.kind === 'MEETING_DUE')
+        .map((o) => o.meetingKind)
+        .sort(),
+    ).toEqual(['BRANCH_COMMITTEE', 'GENERAL_ASSEMBLY', 'PARTY_LECTURE', 'THEME_PARTY_DAY']);
     const district = await obligations(tree.district, 30);
     expect(district.filter((o) => o.kind === 'TERM_ENDING').map((o) => o.unit?.id)).toEqual([tree.groupA2x]);
     expect(new Set(district.filter((o) => o.kind === 'MEETING_DUE').map((o) => o.unit?.id))).toEqual(
@@ -171,13 +189,23 @@ describe('obligations over GraphQL: what falls due in a subtree, with the date a
   it('refuses a window outside 0..3660 days, naming the argument, and an unknown unit', async () => {
     for (const within of [-1, 3661]) {
       await expectRefused(server, () => server.request(ObligationsDocument, { unitId: tree.branchA1, within }), {
-        code: 'BAD_USER_INPUT', reason: 'INPUT.OUT_OF_RANGE', field: 'within', mentions: ['within', String(within)],
+        code: 'BAD_USER_INPUT',
+        reason: 'INPUT.OUT_OF_RANGE',
+        field: 'within',
+        mentions: ['within', String(within)],
       });
     }
     await expectRefused(server, () => server.request(ObligationsDocument, { unitId: 'no-such-unit', within: 30 }), {
-      code: 'NOT_FOUND', reason: 'UNIT.NOT_FOUND', field: 'unitId', mentions: ['unitId', 'no-such-unit'],
+      code: 'NOT_FOUND',
+      reason: 'UNIT.NOT_FOUND',
+      field: 'unitId',
+      mentions: ['unitId', 'no-such-unit'],
     });
     // Not yet established on that date.
-    await expectRefused(server, () => server.request(ObligationsDocument, { unitId: tree.branchA1, within: 30, asOf: '2014-12-31' }), { code: 'NOT_FOUND', field: 'unitId', mentions: 'unitId' });
+    await expectRefused(server, () => server.request(ObligationsDocument, { unitId: tree.branchA1, within: 30, asOf: '2014-12-31' }), {
+      code: 'NOT_FOUND',
+      field: 'unitId',
+      mentions: 'unitId',
+    });
   });
 });

@@ -18,7 +18,10 @@ describe('officer eligibility follows late entries (derived fact)', () => {
     await server.ok(RecordElectionDocument, { input: { unitId: tree.branchA1, heldOn: '2026-03-01', officers: [{ memberId: li, role: 'SECRETARY' }] } });
     const electedAt = `${TODAY}T02:30:00.000Z`;
     const officers = async (knownAt?: string) =>
-      (await server.ok(OfficerEligibilityDocument, { id: tree.branchA1, asOf: '2026-04-01', knownAt })).unit!.officers.map((term) => [term.member?.id, term.eligible]);
+      (await server.ok(OfficerEligibilityDocument, { id: tree.branchA1, asOf: '2026-04-01', knownAt })).unit!.officers.map((term) => [
+        term.member?.id,
+        term.eligible,
+      ]);
     expect(await officers()).toEqual([[li, true]]);
 
     // Recorded now: Li had moved to branch A2 in February, before the election.

@@ -66,9 +66,17 @@ describe('pairings over GraphQL: assign, end, and read them as of a date', () =>
     const junior = await register(server, '小周', tree.branchA2, '2016-01-01');
     const outsider = await register(server, '赵六', tree.branchB1, '2016-01-01');
     const mentoring = await assign({ kind: 'MENTOR', memberOrUnitId: senior, counterpart: { kind: 'MEMBER', id: junior }, startOn: '2019-01-01' });
-    const helping = await assign({ kind: 'ASSISTANCE', memberOrUnitId: tree.branchA2, counterpart: { kind: 'HOUSEHOLD', name: '刘大娘家' }, startOn: '2019-02-01' });
+    const helping = await assign({
+      kind: 'ASSISTANCE',
+      memberOrUnitId: tree.branchA2,
+      counterpart: { kind: 'HOUSEHOLD', name: '刘大娘家' },
+      startOn: '2019-02-01',
+    });
     // A contact point is a member in office: 赵六 is elected secretary of branch B1 first.
-    await server.app.leadership.recordElection({ unitId: tree.branchB1, officers: [{ memberId: outsider, role: 'SECRETARY' }] }, { actor: 'pairings-test', effectiveDate: '2019-01-15' });
+    await server.app.leadership.recordElection(
+      { unitId: tree.branchB1, officers: [{ memberId: outsider, role: 'SECRETARY' }] },
+      { actor: 'pairings-test', effectiveDate: '2019-01-15' },
+    );
     await assign({ kind: 'CONTACT_POINT', memberOrUnitId: outsider, counterpart: { kind: 'UNIT', id: tree.branchB1 }, startOn: '2019-03-01' });
 
     const ids = async (id: string, includeDescendants?: boolean, asOf = '2020-01-01') =>
@@ -107,11 +115,15 @@ describe('pairings over GraphQL: assign, end, and read them as of a date', () =>
       field: 'input.counterpart.name',
       mentions: 'input.counterpart.name',
     });
-    await expectRefused(server, () => server.request(AssignPairingDocument, { input: { ...adviserOf(lawyer, '某村', '2018-01-01'), effectiveDate: '2018-02-01' } }), {
-      code: 'BAD_USER_INPUT',
-      field: 'input.startOn',
-      mentions: 'input.startOn',
-    });
+    await expectRefused(
+      server,
+      () => server.request(AssignPairingDocument, { input: { ...adviserOf(lawyer, '某村', '2018-01-01'), effectiveDate: '2018-02-01' } }),
+      {
+        code: 'BAD_USER_INPUT',
+        field: 'input.startOn',
+        mentions: 'input.startOn',
+      },
+    );
     await expectRefused(server, () => server.request(AssignPairingDocument, { input: adviserOf(lawyer, '某村', '2015-06-01') }), {
       code: 'RULE_VIOLATION',
       reason: 'PAIRING.PARTY_NOT_ACTIVE',
@@ -120,7 +132,10 @@ describe('pairings over GraphQL: assign, end, and read them as of a date', () =>
     });
     await expectRefused(
       server,
-      () => server.request(AssignPairingDocument, { input: { kind: 'CONTACT_POINT', memberOrUnitId: lawyer, counterpart: { kind: 'UNIT', id: tree.branchA2 }, startOn: '2018-01-01' } }),
+      () =>
+        server.request(AssignPairingDocument, {
+          input: { kind: 'CONTACT_POINT', memberOrUnitId: lawyer, counterpart: { kind: 'UNIT', id: tree.branchA2 }, startOn: '2018-01-01' },
+        }),
       { code: 'RULE_VIOLATION', reason: 'PAIRING.PARTY_HOLDS_NO_OFFICE', field: 'input.memberOrUnitId', mentions: ['CONTACT_POINT', 'office'] },
     );
     const held = await assign(adviserOf(lawyer, `王家村-${lawyer.slice(0, 8)}`, '2018-01-01'));

@@ -54,7 +54,8 @@ describe('read your writes: payloads, minPosition and x-min-position', () => {
     expect((await server.ok(UnitNameDocument, { id: tree.branchA2 })).unit!.name).toBe('改名党支部');
 
     // A late-dated acceptance: the payload shows the member as of its effective date, in the new branch.
-    const requested = (await server.ok(RequestTransferDocument, { input: { memberId: id, toBranchId: tree.branchB1, effectiveDate: '2026-01-05' } })).requestTransfer;
+    const requested = (await server.ok(RequestTransferDocument, { input: { memberId: id, toBranchId: tree.branchB1, effectiveDate: '2026-01-05' } }))
+      .requestTransfer;
     expect(requested.transfer!.status).toBe('OPEN');
     const accepted = (await server.ok(AcceptTransferDocument, { input: { transferId: requested.transfer!.id, effectiveDate: '2026-01-10' } })).acceptTransfer;
     expect(accepted.member).toEqual({ id, branch: { id: tree.branchB1 }, group: null });
@@ -119,14 +120,26 @@ describe('read your writes: payloads, minPosition and x-min-position', () => {
       expect(response.ms).toBeLessThan(READ_WAIT_MS + 5_000);
     };
 
-    it('as the minPosition argument: fails with TIMEOUT after a bounded wait instead of hanging', async () => expectTimeout(await byArgument), READ_WAIT_MS + 15_000);
+    it(
+      'as the minPosition argument: fails with TIMEOUT after a bounded wait instead of hanging',
+      async () => expectTimeout(await byArgument),
+      READ_WAIT_MS + 15_000,
+    );
 
-    it('as the x-min-position header: fails with TIMEOUT after a bounded wait instead of hanging', async () => expectTimeout(await byHeader), READ_WAIT_MS + 15_000);
+    it(
+      'as the x-min-position header: fails with TIMEOUT after a bounded wait instead of hanging',
+      async () => expectTimeout(await byHeader),
+      READ_WAIT_MS + 15_000,
+    );
 
-    it('leaves the server answering normally afterwards', async () => {
-      await Promise.allSettled([byArgument, byHeader]);
-      expect((await server.request(UnitNameDocument, { id: tree.branchA1 })).errors).toBeUndefined();
-    }, READ_WAIT_MS + 15_000);
+    it(
+      'leaves the server answering normally afterwards',
+      async () => {
+        await Promise.allSettled([byArgument, byHeader]);
+        expect((await server.request(UnitNameDocument, { id: tree.branchA1 })).errors).toBeUndefined();
+      },
+      READ_WAIT_MS + 15_000,
+    );
   });
 
   it('includes the writes of other requests that minPosition covers (a later position covers earlier writes)', async () => {

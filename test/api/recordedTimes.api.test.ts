@@ -90,7 +90,14 @@ describe('history entries over GraphQL show both the effective date of each fact
     const li = await register(server, '李四', tree.branchA1, '2016-01-01');
     clock.set(T1);
     await server.ok(RecordElectionDocument, {
-      input: { unitId: tree.branchA1, heldOn: '2020-03-15', officers: [{ memberId: zhang, role: 'SECRETARY' }, { memberId: li, role: 'DEPUTY_SECRETARY' }] },
+      input: {
+        unitId: tree.branchA1,
+        heldOn: '2020-03-15',
+        officers: [
+          { memberId: zhang, role: 'SECRETARY' },
+          { memberId: li, role: 'DEPUTY_SECRETARY' },
+        ],
+      },
     });
     clock.set(T2);
     await server.ok(ResignOfficeDocument, { input: { unitId: tree.branchA1, memberId: li, reason: '工作调动', effectiveDate: '2021-01-01' } });
@@ -120,12 +127,15 @@ describe('history entries over GraphQL show both the effective date of each fact
   it('Member.pairings: the assignment and the end each return and keep the time they were recorded', async () => {
     const lawyer = await register(server, '李律师', tree.branchA1, '2016-01-01', tree.groupA1x);
     clock.set(T1);
-    const assigned = (await server.ok(AssignPairingRecordedTimesDocument, {
-      input: { kind: 'LEGAL_ADVISER', memberOrUnitId: lawyer, counterpart: { kind: 'VILLAGE', name: `张家村-${lawyer.slice(0, 8)}` }, startOn: '2018-03-01' },
-    })).assignPairing.pairing!;
+    const assigned = (
+      await server.ok(AssignPairingRecordedTimesDocument, {
+        input: { kind: 'LEGAL_ADVISER', memberOrUnitId: lawyer, counterpart: { kind: 'VILLAGE', name: `张家村-${lawyer.slice(0, 8)}` }, startOn: '2018-03-01' },
+      })
+    ).assignPairing.pairing!;
     expect({ validFrom: assigned.validFrom, ...recordedTimes(assigned) }).toEqual({ validFrom: '2018-03-01', ...times(T1) });
     clock.set(T2);
-    const ended = (await server.ok(EndPairingRecordedTimesDocument, { input: { pairingId: assigned.id, reason: '合同期满', effectiveDate: '2021-03-01' } })).endPairing.pairing!;
+    const ended = (await server.ok(EndPairingRecordedTimesDocument, { input: { pairingId: assigned.id, reason: '合同期满', effectiveDate: '2021-03-01' } }))
+      .endPairing.pairing!;
     expect({ validTo: ended.validTo, ...recordedTimes(ended) }).toEqual({ validTo: '2021-03-01', ...times(T1, T2) });
 
     const { pairings } = (await server.ok(MemberHistoryRecordedTimesDocument, { id: lawyer })).member!;
@@ -139,9 +149,11 @@ describe('history entries over GraphQL show both the effective date of each fact
   it("Member.awards: the grant's recorded time, and the revocation's once it is in effect on the asOf date", async () => {
     const id = await register(server, '王五', tree.branchB1, '2016-01-01');
     clock.set(T1);
-    const granted = (await server.ok(GrantAwardRecordedTimesDocument, {
-      input: { recipientId: id, title: 'OUTSTANDING_PARTY_WORKER', grantedById: tree.branchB1, effectiveDate: '2025-06-28' },
-    })).grantAward.award!;
+    const granted = (
+      await server.ok(GrantAwardRecordedTimesDocument, {
+        input: { recipientId: id, title: 'OUTSTANDING_PARTY_WORKER', grantedById: tree.branchB1, effectiveDate: '2025-06-28' },
+      })
+    ).grantAward.award!;
     expect({ grantedOn: granted.grantedOn, ...recordedTimes(granted) }).toEqual({ grantedOn: '2025-06-28', ...times(T1) });
     clock.set(T2);
     await server.ok(RevokeAwardDocument, { input: { awardId: granted.id, reason: '受到党纪处分', effectiveDate: '2026-01-10' } });

@@ -36,10 +36,12 @@ describe('retractions and a restart of the projector', () => {
     const committee = (await app.units.establish({ level: 'COMMITTEE', name: '委', parentId: district }, { ...by, effectiveDate: '2020-01-01' })).subjectId;
     const branchA = (await app.units.establish({ level: 'BRANCH', name: '甲', parentId: committee }, { ...by, effectiveDate: '2020-01-01' })).subjectId;
     const branchB = (await app.units.establish({ level: 'BRANCH', name: '乙', parentId: committee }, { ...by, effectiveDate: '2020-01-01' })).subjectId;
-    const memberId = (await app.members.register({ name: '李', branchId: branchA, status: 'FULL', joinedOn: '2001-07-01' }, { ...by, effectiveDate: '2020-02-01' })).subjectId;
+    const memberId = (
+      await app.members.register({ name: '李', branchId: branchA, status: 'FULL', joinedOn: '2001-07-01' }, { ...by, effectiveDate: '2020-02-01' })
+    ).subjectId;
     const transfer = await app.members.requestTransfer({ memberId, toBranchId: branchB }, { ...by, effectiveDate: '2021-01-01' });
     const accepted = await app.members.acceptTransfer({ transferId: transfer.transferId! }, { ...by, effectiveDate: '2021-01-05' });
-    return { memberId, branchA, branchB, acceptId: accepted.eventIds[0]! };
+    return { memberId, branchA, branchB, acceptId: accepted.eventIds[0] };
   }
 
   const branchOn = async (app: OrgtrackApp, memberId: string, date: string): Promise<string | undefined> =>

@@ -35,7 +35,7 @@ describe('retracting recorded events over GraphQL', () => {
   async function transferred(memberId: string): Promise<{ requestId: string; acceptId: string }> {
     const request = await server.ok(RequestTransferDocument, { input: { memberId, toBranchId: tree.branchA2, effectiveDate: '2026-02-10' } });
     const accept = await server.ok(AcceptTransferDocument, { input: { transferId: request.requestTransfer.transfer!.id, effectiveDate: '2026-02-15' } });
-    return { requestId: request.requestTransfer.eventIds[0]!, acceptId: accept.acceptTransfer.eventIds[0]! };
+    return { requestId: request.requestTransfer.eventIds[0], acceptId: accept.acceptTransfer.eventIds[0] };
   }
 
   it('a retracted transfer puts the member back on every date, and the log keeps both events, linked', async () => {
@@ -47,7 +47,12 @@ describe('retracting recorded events over GraphQL', () => {
     expect(result.retractEvent.retracted).toMatchObject({
       id: acceptId,
       type: 'TransferAccepted',
-      retractedBy: { id: result.retractEvent.eventIds[0], type: 'EventRetracted', effectiveDate: '2026-02-15', data: { eventId: acceptId, eventType: 'TransferAccepted', reason: 'Accepted by the wrong branch' } },
+      retractedBy: {
+        id: result.retractEvent.eventIds[0],
+        type: 'EventRetracted',
+        effectiveDate: '2026-02-15',
+        data: { eventId: acceptId, eventType: 'TransferAccepted', reason: 'Accepted by the wrong branch' },
+      },
     });
 
     const member = (await server.ok(MemberDocument, { id: li, asOf: '2026-03-01' })).member!;
@@ -70,12 +75,12 @@ describe('retracting recorded events over GraphQL', () => {
     expect((await server.ok(MemberDocument, { id: li, asOf: '2026-03-01' })).member!.openTransfer).toBeNull();
   });
 
-  it('a retracted payment reopens the period, in the member\'s dues and in the report', async () => {
+  it("a retracted payment reopens the period, in the member's dues and in the report", async () => {
     const li = await register(server, '李华', tree.branchA1, '2024-01-10');
     await server.ok(SetDuesBaseDocument, { input: { memberId: li, category: 'EMPLOYED', monthlyIncome: '8500', effectiveDate: '2024-01-10' } });
     const paid = await server.ok(RecordDuesPaymentDocument, { input: { memberId: li, period: '2026-01', amount: '127.50', effectiveDate: '2026-01-20' } });
-    await retract(paid.recordDuesPayment.eventIds[0]!, 'Booked to the wrong member');
-    const dues = (await server.ok(MemberDuesDocument, { id: li, from: '2026-01', to: '2026-01' })).member!.dues[0]!;
+    await retract(paid.recordDuesPayment.eventIds[0], 'Booked to the wrong member');
+    const dues = (await server.ok(MemberDuesDocument, { id: li, from: '2026-01', to: '2026-01' })).member!.dues[0];
     expect([dues.paid.amount, dues.outstanding.amount, dues.payments.length]).toEqual(['0.00', '127.50', 0]);
     const report = (await server.ok(DuesReportDocument, { unitId: tree.committeeA, from: '2026-01', to: '2026-01' })).duesReport;
     expect([report.totals.paid.amount, report.totals.membersInArrears]).toEqual(['0.00', 1]);
@@ -94,7 +99,7 @@ describe('retracting recorded events over GraphQL', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
       await retract(acceptId);
       const [event] = await received;
-      expect(event!.data!.orgEvents).toMatchObject({ type: 'EventRetracted', data: { eventId: acceptId } });
+      expect(event.data!.orgEvents).toMatchObject({ type: 'EventRetracted', data: { eventId: acceptId } });
     } finally {
       await client.dispose();
     }
@@ -103,29 +108,47 @@ describe('retracting recorded events over GraphQL', () => {
   it('refuses what would leave the history inconsistent, naming the rule, writing nothing', async () => {
     const li = await register(server, '李华', tree.branchA1, '2024-01-10');
     const { requestId, acceptId } = await transferred(li);
-    const established = (await server.ok(RetractionLogDocument, { filter: { unitId: tree.branchA1, types: ['UnitEstablished'] } })).events.edges[0]!.node;
+    const established = (await server.ok(RetractionLogDocument, { filter: { unitId: tree.branchA1, types: ['UnitEstablished'] } })).events.edges[0].node;
 
     await expectRefused(server, () => server.request(RetractEventDocument, { input: { eventId: established.id, reason: 'Wrong' } }), {
-      code: 'RULE_VIOLATION', reason: 'RETRACTION.HAS_DEPENDENTS', field: 'input.eventId', mentions: [established.id, 'MemberRegistered'],
+      code: 'RULE_VIOLATION',
+      reason: 'RETRACTION.HAS_DEPENDENTS',
+      field: 'input.eventId',
+      mentions: [established.id, 'MemberRegistered'],
     });
     await expectRefused(server, () => server.request(RetractEventDocument, { input: { eventId: requestId, reason: 'Wrong' } }), {
-      code: 'RULE_VIOLATION', reason: 'RETRACTION.HAS_DEPENDENTS', mentions: ['TransferAccepted', acceptId],
+      code: 'RULE_VIOLATION',
+      reason: 'RETRACTION.HAS_DEPENDENTS',
+      mentions: ['TransferAccepted', acceptId],
     });
     await expectRefused(server, () => server.request(RetractEventDocument, { input: { eventId: randomUUID(), reason: 'Wrong' } }), {
-      code: 'NOT_FOUND', reason: 'RETRACTION.EVENT_NOT_FOUND', field: 'input.eventId', mentions: 'input.eventId',
+      code: 'NOT_FOUND',
+      reason: 'RETRACTION.EVENT_NOT_FOUND',
+      field: 'input.eventId',
+      mentions: 'input.eventId',
     });
     await expectRefused(server, () => server.request(RetractEventDocument, { input: { eventId: acceptId, reason: ' ' } }), {
-      code: 'BAD_USER_INPUT', reason: 'RETRACTION.REASON_REQUIRED', field: 'input.reason', mentions: 'input.reason',
+      code: 'BAD_USER_INPUT',
+      reason: 'RETRACTION.REASON_REQUIRED',
+      field: 'input.reason',
+      mentions: 'input.reason',
     });
     await expectRefused(server, () => server.request(RetractEventDocument, { input: { eventId: acceptId, reason: 'Wrong', effectiveDate: '2026-03-01' } }), {
-      code: 'BAD_USER_INPUT', reason: 'RETRACTION.EFFECTIVE_DATE', field: 'input.effectiveDate', mentions: '2026-02-15',
+      code: 'BAD_USER_INPUT',
+      reason: 'RETRACTION.EFFECTIVE_DATE',
+      field: 'input.effectiveDate',
+      mentions: '2026-02-15',
     });
-    const retraction = (await retract(acceptId)).retractEvent.eventIds[0]!;
+    const retraction = (await retract(acceptId)).retractEvent.eventIds[0];
     await expectRefused(server, () => server.request(RetractEventDocument, { input: { eventId: retraction, reason: 'Undo' } }), {
-      code: 'RULE_VIOLATION', reason: 'RETRACTION.OF_RETRACTION', mentions: retraction,
+      code: 'RULE_VIOLATION',
+      reason: 'RETRACTION.OF_RETRACTION',
+      mentions: retraction,
     });
     await expectRefused(server, () => server.request(RetractEventDocument, { input: { eventId: acceptId, reason: 'Again' } }), {
-      code: 'RULE_VIOLATION', reason: 'RETRACTION.ALREADY_RETRACTED', mentions: retraction,
+      code: 'RULE_VIOLATION',
+      reason: 'RETRACTION.ALREADY_RETRACTED',
+      mentions: retraction,
     });
   });
 });

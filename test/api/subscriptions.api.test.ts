@@ -4,7 +4,14 @@ import { collect, startTestServer, type TestServer } from './support/testServer'
 
 const ORG_EVENTS = /* GraphQL */ `
   subscription OrgEvents($filter: EventFilter, $after: String) {
-    orgEvents(filter: $filter, after: $after) { id type stream position effectiveDate data }
+    orgEvents(filter: $filter, after: $after) {
+      id
+      type
+      stream
+      position
+      effectiveDate
+      data
+    }
   }
 `;
 
@@ -37,7 +44,7 @@ describe('orgEvents over graphql-ws: replay after a position, then live, no gap 
 
   it('replays everything after a position, then continues live, in log order with no repeat', async () => {
     const positions = await logPositions();
-    const resumeAfter = positions[2]!;
+    const resumeAfter = positions[2];
     const expectedReplay = positions.slice(3);
     const client = server.wsClient();
     const received = collect<OrgEvent>(client, ORG_EVENTS, { after: resumeAfter }, expectedReplay.length + 2);
@@ -56,7 +63,7 @@ describe('orgEvents over graphql-ws: replay after a position, then live, no gap 
     const filter = { categories: ['member'] };
     const first = server.wsClient();
     const before = await collect<OrgEvent>(first, ORG_EVENTS, { filter, after: (await logPositions())[0] }, 1);
-    const lastSeen = before[0]!.data!.orgEvents.position;
+    const lastSeen = before[0].data!.orgEvents.position;
     await first.dispose();
     const missed = await register(server, '郑五', tree.branchA1, '2016-03-01'); // while disconnected
     const expected = (await server.ok(EventsDocument, { filter, after: lastSeen, first: 500 })).events.edges.map((e) => e.node.position);
@@ -74,7 +81,7 @@ describe('orgEvents over graphql-ws: replay after a position, then live, no gap 
     await server.ok(RenameUnitDocument, { input: { unitId: tree.branchB1, name: '实验小学第一党支部', effectiveDate: '2016-05-01' } });
     const events = (await received).map((e) => e.data!.orgEvents);
     expect(events.map((e) => e.type)).toEqual(['MemberRegistered', 'UnitRenamed']);
-    expect(events[0]!.data.memberId).toBe(inSubtree);
+    expect(events[0].data.memberId).toBe(inSubtree);
   });
 
   it('filters by member: both sides of a transfer reach a subscriber of that member only', async () => {

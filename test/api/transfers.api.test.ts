@@ -86,7 +86,9 @@ describe('member transfers over GraphQL: request, accept, reject, expiry', () =>
   it('rejects a transfer: the member stays in their branch and group and can be transferred again', async () => {
     const id = await register(server, '赵六', tree.branchA1, '2016-01-01', tree.groupA1y);
     const requested = await request(id, tree.branchB1, '2026-03-01');
-    const rejected = await server.ok(RejectTransferDocument, { input: { transferId: requested.transfer!.id, effectiveDate: '2026-03-05', reason: '材料不全' } });
+    const rejected = await server.ok(RejectTransferDocument, {
+      input: { transferId: requested.transfer!.id, effectiveDate: '2026-03-05', reason: '材料不全' },
+    });
     expect(rejected.rejectTransfer.transfer).toEqual({ id: requested.transfer!.id, status: 'REJECTED' });
     const { member } = await server.ok(MemberDocument, { id });
     expect(member).toMatchObject({ status: 'FULL', branch: { id: tree.branchA1 }, group: { id: tree.groupA1y }, openTransfer: null });
@@ -99,11 +101,15 @@ describe('member transfers over GraphQL: request, accept, reject, expiry', () =>
   it('refuses a second request while one is open (TRANSFER.ALREADY_OPEN)', async () => {
     const id = await register(server, '孙七', tree.branchA1, '2016-01-01');
     const first = await request(id, tree.branchA2, '2026-05-01');
-    await expectRefused(server, () => server.request(RequestTransferDocument, { input: { memberId: id, toBranchId: tree.branchB1, effectiveDate: '2026-05-02' } }), {
-      code: 'RULE_VIOLATION',
-      reason: 'TRANSFER.ALREADY_OPEN',
-      mentions: first.transfer!.id,
-    });
+    await expectRefused(
+      server,
+      () => server.request(RequestTransferDocument, { input: { memberId: id, toBranchId: tree.branchB1, effectiveDate: '2026-05-02' } }),
+      {
+        code: 'RULE_VIOLATION',
+        reason: 'TRANSFER.ALREADY_OPEN',
+        mentions: first.transfer!.id,
+      },
+    );
     expect((await server.ok(MemberDocument, { id })).member!.openTransfer).toEqual({ id: first.transfer!.id, status: 'OPEN' });
   });
 

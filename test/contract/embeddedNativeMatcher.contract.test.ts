@@ -98,24 +98,20 @@ describe('native matching of simple filters', () => {
   it('for any supported filter, an indexed and an unindexed store find what mingo matches', async () => {
     const withId = fc.dictionary(fc.constantFrom('_id', ...fields), fieldCondition, { maxKeys: 3 });
     await fc.assert(
-      fc.asyncProperty(
-        fc.oneof(supportedFilter, withId),
-        fc.array(document, { maxLength: 10 }),
-        async (filter, contents) => {
-          const documents = contents.map((content, i) => ({ ...content, _id: `d${i}` }) as Document);
-          const expected = documents.filter((doc) => mingoMatches(filter, doc)).map((doc) => doc._id);
-          const store = new EmbeddedReadStore();
-          const indexed = store.collection('indexed');
-          const plain = store.collection('plain');
-          await indexed.createIndex({ keys: { a: 1 } });
-          await indexed.createIndex({ keys: { b: 1 } });
-          for (const collection of [indexed, plain]) {
-            for (const doc of documents) await collection.insertOne(doc);
-            expect({ filter, found: idsOf(await collection.find(filter)) }).toEqual({ filter, found: expected });
-            expect(await collection.countDocuments(filter)).toBe(expected.length);
-          }
-        },
-      ),
+      fc.asyncProperty(fc.oneof(supportedFilter, withId), fc.array(document, { maxLength: 10 }), async (filter, contents) => {
+        const documents = contents.map((content, i) => ({ ...content, _id: `d${i}` }));
+        const expected = documents.filter((doc) => mingoMatches(filter, doc)).map((doc) => doc._id);
+        const store = new EmbeddedReadStore();
+        const indexed = store.collection('indexed');
+        const plain = store.collection('plain');
+        await indexed.createIndex({ keys: { a: 1 } });
+        await indexed.createIndex({ keys: { b: 1 } });
+        for (const collection of [indexed, plain]) {
+          for (const doc of documents) await collection.insertOne(doc);
+          expect({ filter, found: idsOf(await collection.find(filter)) }).toEqual({ filter, found: expected });
+          expect(await collection.countDocuments(filter)).toBe(expected.length);
+        }
+      }),
       { numRuns: 500 },
     );
   });
@@ -123,18 +119,38 @@ describe('native matching of simple filters', () => {
   describe('gives mingo’s answers on the tricky cases', () => {
     const cases: [string, Filter, Record<string, unknown>[], Record<string, unknown>[]][] = [
       // [name, filter, documents it matches, documents it does not]
-      ['null matches null, missing, undefined, and arrays holding null', { a: null }, [{ a: null }, {}, { a: undefined }, { a: [1, null] }], [{ a: [] }, { a: [1] }, { a: 0 }, { a: '' }, { a: false }]],
+      [
+        'null matches null, missing, undefined, and arrays holding null',
+        { a: null },
+        [{ a: null }, {}, { a: undefined }, { a: [1, null] }],
+        [{ a: [] }, { a: [1] }, { a: 0 }, { a: '' }, { a: false }],
+      ],
       ['$eq null likewise', { a: { $eq: null } }, [{ a: null }, {}, { a: [null] }], [{ a: [] }, { a: 'null' }]],
       ['$ne null: present, not null, no null inside', { a: { $ne: null } }, [{ a: [] }, { a: 0 }, { a: [1] }], [{}, { a: null }, { a: [1, null] }]],
       ['equality reaches into arrays', { a: 1 }, [{ a: 1 }, { a: [2, 1] }, { a: [1] }], [{ a: [2] }, { a: '1' }, { a: true }, { a: [] }]],
       ['0 equals -0', { a: -0 }, [{ a: 0 }, { a: [0] }], [{ a: false }, { a: '' }, { a: null }]],
       ['$ne on arrays: no element equal', { a: { $ne: 1 } }, [{ a: [2, 3] }, { a: [] }, {}, { a: null }, { a: '1' }], [{ a: [1, 2] }, { a: 1 }]],
-      ['$in with null matches missing and arrays holding null', { a: { $in: ['x', null] } }, [{}, { a: null }, { a: ['y', null] }, { a: 'x' }], [{ a: [] }, { a: 'y' }]],
+      [
+        '$in with null matches missing and arrays holding null',
+        { a: { $in: ['x', null] } },
+        [{}, { a: null }, { a: ['y', null] }, { a: 'x' }],
+        [{ a: [] }, { a: 'y' }],
+      ],
       ['an empty $in matches nothing', { a: { $in: [] } }, [], [{}, { a: null }, { a: [] }, { a: 1 }]],
       ['an empty $nin matches everything', { a: { $nin: [] } }, [{}, { a: null }, { a: [] }, { a: 1 }], []],
       ['$nin is the negation of $in', { a: { $nin: [1, null] } }, [{ a: [] }, { a: [2] }, { a: 2 }], [{}, { a: null }, { a: [2, 1] }, { a: [null] }]],
-      ['a numeric range skips strings, booleans, null and missing', { a: { $gt: 1 } }, [{ a: 2 }, { a: ['5', 0, 2] }], [{ a: '5' }, { a: true }, { a: null }, {}, { a: [] }, { a: ['9'] }]],
-      ['a string range skips numbers', { a: { $lt: 'b' } }, [{ a: 'a' }, { a: '' }, { a: 'B' }, { a: [3, 'a'] }], [{ a: 1 }, { a: null }, {}, { a: true }, { a: 'b' }]],
+      [
+        'a numeric range skips strings, booleans, null and missing',
+        { a: { $gt: 1 } },
+        [{ a: 2 }, { a: ['5', 0, 2] }],
+        [{ a: '5' }, { a: true }, { a: null }, {}, { a: [] }, { a: ['9'] }],
+      ],
+      [
+        'a string range skips numbers',
+        { a: { $lt: 'b' } },
+        [{ a: 'a' }, { a: '' }, { a: 'B' }, { a: [3, 'a'] }],
+        [{ a: 1 }, { a: null }, {}, { a: true }, { a: 'b' }],
+      ],
       ['ranges on one field hold for some element each', { a: { $gt: 1, $lt: 3 } }, [{ a: 2 }, { a: [0, 5] }], [{ a: 3 }, { a: [0, 1] }]],
       ['$exists: true includes null, not undefined', { a: { $exists: true } }, [{ a: null }, { a: [] }, { a: 0 }], [{}, { a: undefined }]],
       ['$exists: false', { a: { $exists: false } }, [{}, { a: undefined }], [{ a: null }, { a: false }]],
@@ -142,7 +158,21 @@ describe('native matching of simple filters', () => {
       ['an empty $or matches nothing', { $or: [] }, [], [{}]],
       ['an empty $nor matches everything', { $nor: [] }, [{}], []],
       ['$nor of equalities', { $nor: [{ a: 1 }, { b: null }] }, [{ a: 2, b: 0 }], [{ a: [1], b: 0 }, { a: 2 }]],
-      ['the filter of a dated read', datedFilter('2026-11-22'), [{ branchId: 'b1', validFrom: '2026-01-01', validTo: null, status: 'FULL' }, { branchId: 'b2', validFrom: '2026-11-22', validTo: '2027-01-01', status: 'PROBATIONARY' }, { branchId: 'b1', validFrom: '2026-01-01', status: 'FULL' }], [{ branchId: 'b1', validFrom: '2026-11-23', validTo: null, status: 'FULL' }, { branchId: 'b1', validFrom: '2026-01-01', validTo: '2026-11-22', status: 'FULL' }, { branchId: 'b3', validFrom: '2026-01-01', validTo: null, status: 'FULL' }, { branchId: 'b1', validFrom: '2026-01-01', validTo: null, status: 'LAPSED' }]],
+      [
+        'the filter of a dated read',
+        datedFilter('2026-11-22'),
+        [
+          { branchId: 'b1', validFrom: '2026-01-01', validTo: null, status: 'FULL' },
+          { branchId: 'b2', validFrom: '2026-11-22', validTo: '2027-01-01', status: 'PROBATIONARY' },
+          { branchId: 'b1', validFrom: '2026-01-01', status: 'FULL' },
+        ],
+        [
+          { branchId: 'b1', validFrom: '2026-11-23', validTo: null, status: 'FULL' },
+          { branchId: 'b1', validFrom: '2026-01-01', validTo: '2026-11-22', status: 'FULL' },
+          { branchId: 'b3', validFrom: '2026-01-01', validTo: null, status: 'FULL' },
+          { branchId: 'b1', validFrom: '2026-01-01', validTo: null, status: 'LAPSED' },
+        ],
+      ],
     ];
     it.each(cases)('%s', (_name, filter, matching, failing) => {
       for (const doc of matching) {

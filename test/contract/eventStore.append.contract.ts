@@ -57,15 +57,12 @@ export function describeAppendContract({ store }: StoreFixture): void {
   });
 
   describe('append: idempotence', () => {
-    it.each([['no_stream'], ['any']] as const)(
-      'repeating an append with %s returns the original result and writes nothing',
-      async (expected) => {
-        const events = newEvents(3);
-        const original = await store().append(stream, events, expected);
-        await expect(store().append(stream, events, expected)).resolves.toEqual(original);
-        expect(ids(await store().readStream(stream))).toEqual(ids(events));
-      },
-    );
+    it.each([['no_stream'], ['any']] as const)('repeating an append with %s returns the original result and writes nothing', async (expected) => {
+      const events = newEvents(3);
+      const original = await store().append(stream, events, expected);
+      await expect(store().append(stream, events, expected)).resolves.toEqual(original);
+      expect(ids(await store().readStream(stream))).toEqual(ids(events));
+    });
 
     it('repeating an append with a revision returns the original result even after later appends', async () => {
       await store().append(stream, [newEvent()], 'no_stream');
@@ -92,9 +89,7 @@ export function describeAppendContract({ store }: StoreFixture): void {
   describe('append: concurrency', () => {
     it('100 concurrent appends to different streams all succeed at distinct positions', async () => {
       const category = uniqueCategory();
-      const results = await Promise.all(
-        Array.from({ length: 100 }, (_, index) => store().append(`${category}-${index}`, [newEvent()], 'no_stream')),
-      );
+      const results = await Promise.all(Array.from({ length: 100 }, (_, index) => store().append(`${category}-${index}`, [newEvent()], 'no_stream')));
       expect(results.every((result) => result.nextExpectedRevision === 0)).toBe(true);
       expect(new Set(results.map((result) => result.position)).size).toBe(100);
       expect(await store().readAll({ filter: { categories: [category] } })).toHaveLength(100);
@@ -104,9 +99,7 @@ export function describeAppendContract({ store }: StoreFixture): void {
       'concurrent appends to one stream expecting %s: exactly one wins, the others get WrongExpectedVersion',
       async (expected) => {
         if (expected === 0) await store().append(stream, [newEvent()], 'no_stream');
-        const outcomes = await Promise.allSettled(
-          Array.from({ length: 10 }, () => store().append(stream, [newEvent()], expected)),
-        );
+        const outcomes = await Promise.allSettled(Array.from({ length: 10 }, () => store().append(stream, [newEvent()], expected)));
         const winners = outcomes.filter((outcome) => outcome.status === 'fulfilled');
         const losers = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
         expect(winners).toHaveLength(1);

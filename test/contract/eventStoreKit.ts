@@ -52,10 +52,7 @@ export async function take(iterator: AsyncIterator<RecordedEvent>, count: number
  * Asserts that no further event arrives within `ms`. The call to `next()` stays pending and is
  * returned (wrapped, so that awaiting this function does not wait for it) to check how it ends.
  */
-export async function expectNoMoreWithin(
-  iterator: AsyncIterator<RecordedEvent>,
-  ms: number,
-): Promise<{ pending: Promise<IteratorResult<RecordedEvent>> }> {
+export async function expectNoMoreWithin(iterator: AsyncIterator<RecordedEvent>, ms: number): Promise<{ pending: Promise<IteratorResult<RecordedEvent>> }> {
   const pending = iterator.next();
   const early = await Promise.race([pending, delay(ms).then(() => undefined)]);
   if (early && !early.done) throw new Error(`unexpected extra event ${early.value.id} at ${early.value.position}`);

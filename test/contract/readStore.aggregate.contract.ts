@@ -18,11 +18,7 @@ export function describeAggregateContract(fixture: ReadStoreFixture): void {
 
     it('$unwind an array field, one output per element', async () => {
       const people = await withPeople(fixture);
-      const tags = await people.aggregate([
-        { $unwind: '$tags' },
-        { $group: { _id: '$tags', people: { $sum: 1 } } },
-        { $sort: { people: -1, _id: 1 } },
-      ]);
+      const tags = await people.aggregate([{ $unwind: '$tags' }, { $group: { _id: '$tags', people: { $sum: 1 } } }, { $sort: { people: -1, _id: 1 } }]);
       expect(tags).toEqual([
         { _id: 'math', people: 2 },
         { _id: 'art', people: 1 },

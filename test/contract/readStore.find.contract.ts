@@ -45,15 +45,7 @@ export function describeFindContract(fixture: ReadStoreFixture): void {
       await values.insertOne({ _id: 'date', v: new Date(0) });
       await values.insertOne({ _id: 'missing' });
       await values.insertOne({ _id: 'object', v: { a: 1 } });
-      expect(orderOf(await values.find({}, { sort: { v: 1, _id: 1 } }))).toEqual([
-        'missing',
-        'null',
-        'number',
-        'string',
-        'object',
-        'true',
-        'date',
-      ]);
+      expect(orderOf(await values.find({}, { sort: { v: 1, _id: 1 } }))).toEqual(['missing', 'null', 'number', 'string', 'object', 'true', 'date']);
     });
 
     it('sorts an array field by its smallest element ascending and its largest descending', async () => {
@@ -75,9 +67,7 @@ export function describeFindContract(fixture: ReadStoreFixture): void {
     it('projects included fields and keeps _id unless excluded', async () => {
       const people = await withPeople(fixture);
       expect(await people.find({ _id: 'p1' }, { projection: { name: 1 } })).toEqual([{ _id: 'p1', name: 'Ada' }]);
-      expect(await people.find({ _id: 'p1' }, { projection: { 'address.city': 1, _id: 0 } })).toEqual([
-        { address: { city: 'London' } },
-      ]);
+      expect(await people.find({ _id: 'p1' }, { projection: { 'address.city': 1, _id: 0 } })).toEqual([{ address: { city: 'London' } }]);
     });
 
     it('projects away excluded fields, nested ones too', async () => {

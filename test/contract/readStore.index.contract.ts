@@ -107,9 +107,7 @@ export function describeIndexContract(fixture: ReadStoreFixture): void {
       await expect(collection.insertOne({ _id: 'c', email: 'a@x' })).rejects.toBeInstanceOf(DuplicateKeyError);
       await expect(collection.updateOne({ _id: 'b' }, { $set: { email: 'a@x', other: 1 } })).rejects.toBeInstanceOf(DuplicateKeyError);
       await expect(collection.replaceOne({ _id: 'b' }, { _id: 'b', email: 'a@x' })).rejects.toBeInstanceOf(DuplicateKeyError);
-      await expect(
-        collection.updateOne({ _id: 'c' }, { $set: { email: 'a@x' } }, { upsert: true }),
-      ).rejects.toBeInstanceOf(DuplicateKeyError);
+      await expect(collection.updateOne({ _id: 'c' }, { $set: { email: 'a@x' } }, { upsert: true })).rejects.toBeInstanceOf(DuplicateKeyError);
 
       expect(await collection.find({}, { sort: { _id: 1 } })).toEqual(before);
       expect(await collection.find({ email: 'a@x' })).toEqual([{ _id: 'a', email: 'a@x' }]);
@@ -130,9 +128,7 @@ export function describeIndexContract(fixture: ReadStoreFixture): void {
       await collection.insertOne({ _id: 'a', unitId: 'u1', validFrom: '2020-01-01' });
       await collection.insertOne({ _id: 'b', unitId: 'u1', validFrom: '2021-01-01' });
       await collection.insertOne({ _id: 'c', unitId: 'u2', validFrom: '2020-01-01' });
-      await expect(collection.insertOne({ _id: 'd', unitId: 'u1', validFrom: '2020-01-01' })).rejects.toBeInstanceOf(
-        DuplicateKeyError,
-      );
+      await expect(collection.insertOne({ _id: 'd', unitId: 'u1', validFrom: '2020-01-01' })).rejects.toBeInstanceOf(DuplicateKeyError);
       expect(await collection.countDocuments()).toBe(3);
     });
 

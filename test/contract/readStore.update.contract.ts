@@ -4,10 +4,7 @@ export function describeUpdateContract(fixture: ReadStoreFixture): void {
   describe('updateOne operators', () => {
     it('$set (nested too), $unset and $inc (starting a missing field at 0)', async () => {
       const collection = await withDocument(fixture, { _id: 'u1', name: 'A', n: 1, nested: { x: 1 } });
-      const result = await collection.updateOne(
-        { _id: 'u1' },
-        { $set: { name: 'B', 'nested.y': 2 }, $unset: { 'nested.x': '' }, $inc: { n: 2, fresh: 5 } },
-      );
+      const result = await collection.updateOne({ _id: 'u1' }, { $set: { name: 'B', 'nested.y': 2 }, $unset: { 'nested.x': '' }, $inc: { n: 2, fresh: 5 } });
       expect(result).toEqual({ matchedCount: 1, modifiedCount: 1, upsertedCount: 0 });
       expect(await collection.findOne({ _id: 'u1' })).toEqual({ _id: 'u1', name: 'B', n: 3, nested: { y: 2 }, fresh: 5 });
     });
@@ -39,7 +36,13 @@ export function describeUpdateContract(fixture: ReadStoreFixture): void {
     });
 
     it('the positional $ updates the array element the filter matched', async () => {
-      const collection = await withDocument(fixture, { _id: 'o', items: [{ sku: 'a', qty: 1 }, { sku: 'b', qty: 1 }] });
+      const collection = await withDocument(fixture, {
+        _id: 'o',
+        items: [
+          { sku: 'a', qty: 1 },
+          { sku: 'b', qty: 1 },
+        ],
+      });
       await collection.updateOne({ _id: 'o', 'items.sku': 'b' }, { $inc: { 'items.$.qty': 4 } });
       expect((await collection.findOne({ _id: 'o' }))?.items).toEqual([
         { sku: 'a', qty: 1 },
@@ -92,11 +95,7 @@ export function describeUpdateContract(fixture: ReadStoreFixture): void {
       const collection = fixture.collection();
       const upsert = { $set: { v: 1 }, $setOnInsert: { created: 'first' } };
       await collection.updateOne({ _id: 'x' }, upsert, { upsert: true });
-      const second = await collection.updateOne(
-        { _id: 'x' },
-        { $set: { v: 2 }, $setOnInsert: { created: 'second' } },
-        { upsert: true },
-      );
+      const second = await collection.updateOne({ _id: 'x' }, { $set: { v: 2 }, $setOnInsert: { created: 'second' } }, { upsert: true });
       expect(second).toEqual({ matchedCount: 1, modifiedCount: 1, upsertedCount: 0 });
       expect(await collection.findOne({ _id: 'x' })).toEqual({ _id: 'x', v: 2, created: 'first' });
     });
@@ -116,5 +115,4 @@ export function describeUpdateContract(fixture: ReadStoreFixture): void {
       expect(await collection.countDocuments()).toBe(1);
     });
   });
-
 }

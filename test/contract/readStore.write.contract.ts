@@ -77,11 +77,7 @@ export function describeWriteContract(fixture: ReadStoreFixture): void {
     it('stops at the first failing operation, keeping the ones before it', async () => {
       const collection = fixture.collection();
       await expect(
-        collection.bulkWrite([
-          { insertOne: { document: { _id: 'x' } } },
-          { insertOne: { document: { _id: 'x' } } },
-          { insertOne: { document: { _id: 'y' } } },
-        ]),
+        collection.bulkWrite([{ insertOne: { document: { _id: 'x' } } }, { insertOne: { document: { _id: 'x' } } }, { insertOne: { document: { _id: 'y' } } }]),
       ).rejects.toBeInstanceOf(DuplicateKeyError);
       expect(idsOf(await collection.find({}))).toEqual(['x']);
     });

@@ -10,7 +10,9 @@ export class SetDuesBaseInput extends MutationInput {
   @Field(() => DuesCategoryEnum)
   category!: string;
 
-  @Field({ description: 'Monthly income as a decimal with at most 2 places ("8500.00"); "0" for categories that pay a fixed amount. In force from the effective date.' })
+  @Field({
+    description: 'Monthly income as a decimal with at most 2 places ("8500.00"); "0" for categories that pay a fixed amount. In force from the effective date.',
+  })
   monthlyIncome!: string;
 }
 

@@ -9,7 +9,9 @@ export class OfficerInput {
   @Field(() => ID)
   memberId!: string;
 
-  @Field(() => OfficerRoleEnum, { description: 'GROUP_LEADER for a group; SECRETARY, DEPUTY_SECRETARY or COMMITTEE_MEMBER otherwise. At most one SECRETARY or GROUP_LEADER.' })
+  @Field(() => OfficerRoleEnum, {
+    description: 'GROUP_LEADER for a group; SECRETARY, DEPUTY_SECRETARY or COMMITTEE_MEMBER otherwise. At most one SECRETARY or GROUP_LEADER.',
+  })
   role!: OfficerRole;
 
   @Field(() => Int, { nullable: true, description: 'Votes this officer received; not more than the ballots cast.' })

@@ -6,7 +6,9 @@ import { MutationInput } from './mutationInput';
 
 @InputType()
 export class RecordMeetingInput extends MutationInput {
-  @Field(() => ID, { description: 'The unit that held it, active that day: a GROUP for a group meeting, a COMMITTEE or DISTRICT for a democratic life meeting, else a BRANCH.' })
+  @Field(() => ID, {
+    description: 'The unit that held it, active that day: a GROUP for a group meeting, a COMMITTEE or DISTRICT for a democratic life meeting, else a BRANCH.',
+  })
   unitId!: string;
 
   @Field(() => MeetingKindEnum)
@@ -18,7 +20,10 @@ export class RecordMeetingInput extends MutationInput {
   @Field(() => String, { nullable: true, description: 'What it was about (up to 2,000 characters).' })
   topic?: string | null;
 
-  @Field(() => [ID], { description: 'Members present (at least one). Everyone listed must belong to the unit that day (for a committee: to a branch below it); nobody listed twice.' })
+  @Field(() => [ID], {
+    description:
+      'Members present (at least one). Everyone listed must belong to the unit that day (for a committee: to a branch below it); nobody listed twice.',
+  })
   attendees!: string[];
 
   @Field(() => [ID], { nullable: true, description: 'Members absent with an excuse.' })

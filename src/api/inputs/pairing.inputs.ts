@@ -27,7 +27,10 @@ export class AssignPairingInput extends MutationInput {
   @Field(() => CounterpartInput)
   counterpart!: CounterpartInput;
 
-  @Field(() => DateScalar, { nullable: true, description: 'The first day of the pairing: the effective date of the command. Give this or effectiveDate (or both, equal).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The first day of the pairing: the effective date of the command. Give this or effectiveDate (or both, equal).',
+  })
   startOn?: string | null;
 }
 

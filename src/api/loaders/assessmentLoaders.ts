@@ -7,9 +7,23 @@ import { datedLoader, idLoader } from './datedLoader';
 export function createAssessmentLoaders(scores: GroupScoreQueries, appraisals: AppraisalQueries) {
   return {
     scoreById: idLoader<GroupScoreDocument | undefined>((ids) => scores.byIds(ids), undefined),
-    scoresOf: datedLoader<StandingScore[]>((keys, date) => scores.ofGroups(keys.map((key) => key.id), date), []),
+    scoresOf: datedLoader<StandingScore[]>(
+      (keys, date) =>
+        scores.ofGroups(
+          keys.map((key) => key.id),
+          date,
+        ),
+      [],
+    ),
     appraisalById: idLoader<AppraisalDocument | undefined>((ids) => appraisals.byIds(ids), undefined),
-    appraisalsOf: datedLoader<StandingAppraisal[]>((keys, date) => appraisals.ofMembers(keys.map((key) => key.id), date), []),
+    appraisalsOf: datedLoader<StandingAppraisal[]>(
+      (keys, date) =>
+        appraisals.ofMembers(
+          keys.map((key) => key.id),
+          date,
+        ),
+      [],
+    ),
   };
 }
 

@@ -9,7 +9,12 @@ export function createAwardLoaders(awards: AwardQueries) {
   return {
     awardById: idLoader<AwardDocument | undefined>((ids) => awards.byIds(ids), undefined),
     awardsOf: datedLoader<AwardDocument[], RecipientAwardsKey>(
-      (keys, date) => awards.ofRecipients(keys.map((key) => key.id), date, keys[0]!.includeRevoked),
+      (keys, date) =>
+        awards.ofRecipients(
+          keys.map((key) => key.id),
+          date,
+          keys[0].includeRevoked,
+        ),
       [],
       (key) => `${key.includeRevoked}`,
     ),

@@ -23,7 +23,7 @@ export function datedLoader<V, K extends DatedKey = DatedKey>(
       await Promise.all(
         [...batches.values()].map(async (batch) => {
           const unique = [...new Map(batch.map((key) => [key.id, key])).values()];
-          const found = await fetch(unique, batch[0]!.date);
+          const found = await fetch(unique, batch[0].date);
           for (const key of batch) results.set(cacheKey(key), found.get(key.id) ?? missing);
         }),
       );

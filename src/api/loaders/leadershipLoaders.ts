@@ -5,8 +5,22 @@ import { datedLoader } from './datedLoader';
 /** Per-request loaders of officer terms: a unit's officers and a member's offices on a date. */
 export function createLeadershipLoaders(leadership: LeadershipQueries) {
   return {
-    officersOf: datedLoader<OfficerTermDocument[]>((keys, date) => leadership.officersOf(keys.map((key) => key.id), date), []),
-    officesOf: datedLoader<OfficerTermDocument[]>((keys, date) => leadership.officesOf(keys.map((key) => key.id), date), []),
+    officersOf: datedLoader<OfficerTermDocument[]>(
+      (keys, date) =>
+        leadership.officersOf(
+          keys.map((key) => key.id),
+          date,
+        ),
+      [],
+    ),
+    officesOf: datedLoader<OfficerTermDocument[]>(
+      (keys, date) =>
+        leadership.officesOf(
+          keys.map((key) => key.id),
+          date,
+        ),
+      [],
+    ),
   };
 }
 

@@ -10,12 +10,22 @@ export function createPairingLoaders(pairings: PairingQueries) {
   return {
     pairingById: idLoader<PairingDocument | undefined>((ids) => pairings.byIds(ids), undefined),
     pairingsOf: datedLoader<PairingDocument[], PairingsOfKey>(
-      (keys, date) => pairings.of(keys.map((key) => key.id), date, keys[0]!.includeEnded),
+      (keys, date) =>
+        pairings.of(
+          keys.map((key) => key.id),
+          date,
+          keys[0].includeEnded,
+        ),
       [],
       (key) => `${key.includeEnded}`,
     ),
     pairingsOfUnit: datedLoader<PairingDocument[], UnitPairingsKey>(
-      (keys, date) => pairings.ofUnits(keys.map((key) => key.id), date, keys[0]!.includeDescendants),
+      (keys, date) =>
+        pairings.ofUnits(
+          keys.map((key) => key.id),
+          date,
+          keys[0].includeDescendants,
+        ),
       [],
       (key) => `${key.includeDescendants}`,
     ),

@@ -1,7 +1,15 @@
 import type { MemberOnDate } from '../../app/queries/memberQueries';
 import type { QuerySet } from '../../app/queries/querySet';
 import type { UnitLevel } from '../../domain/unit/unitLevel';
-import { EVENT_INDEX, TRANSFERS, type EventIndexDocument, type MembershipDocument, type TransferDocument, type UnitDocument, type UnitVersionDocument } from '../../../projections';
+import {
+  EVENT_INDEX,
+  TRANSFERS,
+  type EventIndexDocument,
+  type MembershipDocument,
+  type TransferDocument,
+  type UnitDocument,
+  type UnitVersionDocument,
+} from '../../../projections';
 import { createAwardLoaders } from './awardLoaders';
 import { createLeadershipLoaders } from './leadershipLoaders';
 import { createAssessmentLoaders } from './assessmentLoaders';
@@ -25,7 +33,12 @@ export function createRequestLoaders(queries: QuerySet) {
     childrenOn: datedLoader<UnitVersionDocument[]>((keys, date) => units.childrenOn(idsOf(keys), date), []),
     unitHistory: idLoader<UnitVersionDocument[]>((ids) => units.history(ids), []),
     memberCount: datedLoader<number, MemberCountKey>(
-      (keys, date) => members.countsOn(keys.map((key) => ({ unitId: key.id, level: key.level })), date, keys[0]!.includeDescendants),
+      (keys, date) =>
+        members.countsOn(
+          keys.map((key) => ({ unitId: key.id, level: key.level })),
+          date,
+          keys[0].includeDescendants,
+        ),
       0,
       (key) => `${key.includeDescendants}`,
     ),

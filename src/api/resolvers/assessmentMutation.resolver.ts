@@ -19,17 +19,30 @@ export class AssessmentMutationResolver {
     const result = await context.app.groupScores.record({ groupId, quarter, scores: typed }, mutationOptions(input, context));
     const date = input.effectiveDate ?? context.today;
     const standing = (await context.live.loaders.assessments.scoresOf.load({ id: groupId, date })).find((entry) => entry.score._id === result.subjectId);
-    return { eventIds: result.eventIds, position: result.position, version: result.version, groupScore: standing ? toStandingScore(standing, date, context.live) : null };
+    return {
+      eventIds: result.eventIds,
+      position: result.position,
+      version: result.version,
+      groupScore: standing ? toStandingScore(standing, date, context.live) : null,
+    };
   }
 
   @Mutation(() => AppraisalPayload, {
-    description: "Records a member's democratic appraisal (民主评议) for a year. A second appraisal of the same year supersedes the first (see `supersedes`/`superseded`).",
+    description:
+      "Records a member's democratic appraisal (民主评议) for a year. A second appraisal of the same year supersedes the first (see `supersedes`/`superseded`).",
   })
   async recordAppraisal(@Arg('input', () => RecordAppraisalInput) input: RecordAppraisalInput, @Ctx() context: ApiContext): Promise<AppraisalPayload> {
     const { memberId, year, grade } = input;
     const result = await context.app.appraisals.record({ memberId, year, grade }, mutationOptions(input, context));
     const date = input.effectiveDate ?? context.today;
-    const standing = (await context.live.loaders.assessments.appraisalsOf.load({ id: memberId, date })).find((entry) => entry.appraisal._id === result.subjectId);
-    return { eventIds: result.eventIds, position: result.position, version: result.version, appraisal: standing ? toStandingAppraisal(standing, date, context.live) : null };
+    const standing = (await context.live.loaders.assessments.appraisalsOf.load({ id: memberId, date })).find(
+      (entry) => entry.appraisal._id === result.subjectId,
+    );
+    return {
+      eventIds: result.eventIds,
+      position: result.position,
+      version: result.version,
+      appraisal: standing ? toStandingAppraisal(standing, date, context.live) : null,
+    };
   }
 }

@@ -42,7 +42,9 @@ export class AwardResolver {
     return unitOn(award.view, award.recipientId, award.asOf, award.grantedOn);
   }
 
-  @FieldResolver(() => Int, { description: "The award's version now (not as of the date; with `knownAt`, as recorded then): pass it as `expectedVersion` to revokeAward." })
+  @FieldResolver(() => Int, {
+    description: "The award's version now (not as of the date; with `knownAt`, as recorded then): pass it as `expectedVersion` to revokeAward.",
+  })
   async version(@Root() award: Award): Promise<number> {
     return (await award.view.loaders.awards.awardById.load(award.id))?.version ?? 0;
   }

@@ -14,7 +14,11 @@ export class AwardMutationResolver {
   })
   async grantAward(@Arg('input', () => GrantAwardInput) input: GrantAwardInput, @Ctx() context: ApiContext): Promise<AwardPayload> {
     const { recipientId, title, otherTitle, grantedById, citation } = input;
-    return awardPayload(context, input, await context.app.awards.grant({ recipientId, title, otherTitle, grantedById, citation }, mutationOptions(input, context)));
+    return awardPayload(
+      context,
+      input,
+      await context.app.awards.grant({ recipientId, title, otherTitle, grantedById, citation }, mutationOptions(input, context)),
+    );
   }
 
   @Mutation(() => AwardPayload, { description: 'Revokes an award from the effective date on (not before its grant); the reason is required.' })

@@ -20,7 +20,9 @@ export class DuesMutationResolver {
     const period = periodOf(input.effectiveDate ?? context.today);
     const monthlyDue = context.live.duesQueries.monthlyDueOn({ category: category as DuesCategory, monthlyIncomeMinor }, period);
     return {
-      eventIds: result.eventIds, position: result.position, version: result.version,
+      eventIds: result.eventIds,
+      position: result.position,
+      version: result.version,
       duesBase: { memberId, category, monthlyIncome: toMoney(monthlyIncomeMinor), monthlyDue: toMoney(monthlyDue) },
     };
   }
@@ -38,6 +40,12 @@ export class DuesMutationResolver {
     const asOf = date > lastDayOf(month) ? date : lastDayOf(month);
     const rows = await context.live.duesQueries.ofMember(memberId, { from: month, to: month }, asOf);
     const row = rows.find((entry) => entry.period === month);
-    return { paymentId: result.subjectId, eventIds: result.eventIds, position: result.position, version: result.version, dues: row ? toDuesPayment(row, context.live) : null };
+    return {
+      paymentId: result.subjectId,
+      eventIds: result.eventIds,
+      position: result.position,
+      version: result.version,
+      dues: row ? toDuesPayment(row, context.live) : null,
+    };
   }
 }

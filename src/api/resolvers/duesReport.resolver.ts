@@ -17,7 +17,8 @@ export class DuesReportResolver {
     @Arg('includeDescendants', () => Boolean, { defaultValue: true }) includeDescendants: boolean,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
     @KnownAtArg() knownAt: Date | undefined,
-    @Arg('minPosition', () => String, { nullable: true, description: 'Answer only once the read models include this position.' }) minPosition: string | undefined,
+    @Arg('minPosition', () => String, { nullable: true, description: 'Answer only once the read models include this position.' })
+    minPosition: string | undefined,
     @Ctx() context: ApiContext,
   ): Promise<DuesReport> {
     await context.readAfter(minPosition);

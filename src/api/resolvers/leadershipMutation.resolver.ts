@@ -15,15 +15,26 @@ export class LeadershipMutationResolver {
   async recordElection(@Arg('input', () => RecordElectionInput) input: RecordElectionInput, @Ctx() context: ApiContext): Promise<LeadershipPayload> {
     const { unitId, heldOn, termYears, officers, votes } = input;
     const result = await context.app.leadership.recordElection(
-      { unitId, heldOn, termYears, officers: officers.map(({ memberId, role, votes: received }) => ({ memberId, role, votes: received })), votes: votes ? { eligible: votes.eligible, cast: votes.cast } : null },
+      {
+        unitId,
+        heldOn,
+        termYears,
+        officers: officers.map(({ memberId, role, votes: received }) => ({ memberId, role, votes: received })),
+        votes: votes ? { eligible: votes.eligible, cast: votes.cast } : null,
+      },
       mutationOptions(input, context),
     );
     const date = heldOn ?? input.effectiveDate ?? context.today;
     const terms = await context.live.loaders.leadership.officersOf.load({ id: unitId, date });
-    return payload(context, result, date, terms.filter((term) => term.validFrom === date).map((term) => toOfficerTerm(term, date, context.live)));
+    return payload(
+      context,
+      result,
+      date,
+      terms.filter((term) => term.validFrom === date).map((term) => toOfficerTerm(term, date, context.live)),
+    );
   }
 
-  @Mutation(() => LeadershipPayload, { description: 'An officer resigns from the effective date on (not before the last change of the unit\'s leadership).' })
+  @Mutation(() => LeadershipPayload, { description: "An officer resigns from the effective date on (not before the last change of the unit's leadership)." })
   async resignOffice(@Arg('input', () => LeaveOfficeInput) input: LeaveOfficeInput, @Ctx() context: ApiContext): Promise<LeadershipPayload> {
     const { unitId, memberId, reason } = input;
     return endedPayload(context, input, await context.app.leadership.resign({ unitId, memberId, reason }, mutationOptions(input, context)));
@@ -40,7 +51,12 @@ async function endedPayload(context: ApiContext, input: LeaveOfficeInput, result
   const date = input.effectiveDate ?? context.today;
   const offices = await context.live.loaders.leadership.officesOf.load({ id: input.memberId, date });
   const ended = offices.filter((term) => term.unitId === input.unitId && term.validTo === date);
-  return payload(context, result, date, ended.map((term) => toOfficerTerm(term, date, context.live)));
+  return payload(
+    context,
+    result,
+    date,
+    ended.map((term) => toOfficerTerm(term, date, context.live)),
+  );
 }
 
 async function payload(context: ApiContext, result: RememberedResult, date: string, terms: LeadershipPayload['terms']): Promise<LeadershipPayload> {

@@ -12,6 +12,11 @@ export class MeetingMutationResolver {
     const { unitId, kind, heldOn, topic, attendees, excused, absent } = input;
     const result = await context.app.meetings.record({ unitId, kind, heldOn, topic, attendees, excused, absent }, mutationOptions(input, context));
     const found = await context.live.loaders.meetings.meetingById.load(result.subjectId);
-    return { eventIds: result.eventIds, position: result.position, version: result.version, meeting: found ? toMeeting(found, found.heldOn, context.live) : null };
+    return {
+      eventIds: result.eventIds,
+      position: result.position,
+      version: result.version,
+      meeting: found ? toMeeting(found, found.heldOn, context.live) : null,
+    };
   }
 }

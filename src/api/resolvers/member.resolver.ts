@@ -77,7 +77,9 @@ export class MemberResolver {
     return (await this.onDate(member))?.leftOn ?? null;
   }
 
-  @FieldResolver(() => Int, { description: "The member's version now (not as of the date; with `knownAt`, as recorded then): pass it as `expectedVersion` to a mutation." })
+  @FieldResolver(() => Int, {
+    description: "The member's version now (not as of the date; with `knownAt`, as recorded then): pass it as `expectedVersion` to a mutation.",
+  })
   async version(@Root() member: Member): Promise<number> {
     return (await member.view.loaders.memberOn.load({ id: member.id, date: member.asOf }))?.member.version ?? 0;
   }

@@ -5,7 +5,8 @@ import { Member } from '../types/member.type';
 @Resolver(() => Member)
 export class MemberDuesResolver {
   @FieldResolver(() => [DuesPayment], {
-    description: "Due vs paid per month (党费), as recorded by the asOf date, oldest first: every month the member owed dues for or paid for, from `from` (default: the month they joined) to `to` (default: the asOf month), at most 120 months.",
+    description:
+      'Due vs paid per month (党费), as recorded by the asOf date, oldest first: every month the member owed dues for or paid for, from `from` (default: the month they joined) to `to` (default: the asOf month), at most 120 months.',
   })
   async dues(
     @Root() member: Member,

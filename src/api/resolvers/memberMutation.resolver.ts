@@ -36,7 +36,7 @@ export class MemberMutationResolver {
     return memberPayload(context, input, await context.app.members.left({ memberId, reason, note }, mutationOptions(input, context)));
   }
 
-  @Mutation(() => MemberPayload, { description: "Assigns a member to a group of their branch, or (groupId: null) removes them from their group." })
+  @Mutation(() => MemberPayload, { description: 'Assigns a member to a group of their branch, or (groupId: null) removes them from their group.' })
   async assignGroup(@Arg('input', () => AssignGroupInput) input: AssignGroupInput, @Ctx() context: ApiContext): Promise<MemberPayload> {
     const { memberId, groupId } = input;
     return memberPayload(context, input, await context.app.members.assignGroup({ memberId, groupId }, mutationOptions(input, context)));

@@ -4,7 +4,9 @@ import { OfficerTerm, toOfficerTerm } from '../types/officerTerm.type';
 
 @Resolver(() => Member)
 export class MemberOfficesResolver {
-  @FieldResolver(() => [OfficerTerm], { description: 'Every office the member had been elected to by the asOf date, ended ones included (see `endedOn`), oldest first.' })
+  @FieldResolver(() => [OfficerTerm], {
+    description: 'Every office the member had been elected to by the asOf date, ended ones included (see `endedOn`), oldest first.',
+  })
   async offices(@Root() member: Member): Promise<OfficerTerm[]> {
     const found = await member.view.loaders.leadership.officesOf.load({ id: member.id, date: member.asOf });
     return found.map((term) => toOfficerTerm(term, member.asOf, member.view));

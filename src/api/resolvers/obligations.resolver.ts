@@ -20,7 +20,8 @@ export class ObligationsResolver {
     @Arg('within', () => Int, { description: `Days after asOf, 0 to ${MAX_OBLIGATION_WINDOW_DAYS}.` }) within: number,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
     @KnownAtArg() knownAt: Date | undefined,
-    @Arg('minPosition', () => String, { nullable: true, description: 'Answer only once the read models include this position.' }) minPosition: string | undefined,
+    @Arg('minPosition', () => String, { nullable: true, description: 'Answer only once the read models include this position.' })
+    minPosition: string | undefined,
     @Ctx() context: ApiContext,
   ): Promise<Obligation[]> {
     await context.readAfter(minPosition);
@@ -29,13 +30,19 @@ export class ObligationsResolver {
     return (await view.obligationQueries.obligations(unitId, within, date)).map((found) => toObligation(found, date, view));
   }
 
-  @FieldResolver(() => Unit, { nullable: true, description: 'The unit concerned on asOf: the unit that elected, the member\'s branch, or the branch or group that is to meet.' })
+  @FieldResolver(() => Unit, {
+    nullable: true,
+    description: "The unit concerned on asOf: the unit that elected, the member's branch, or the branch or group that is to meet.",
+  })
   async unit(@Root() obligation: Obligation): Promise<Unit | null> {
     const version = await obligation.view.loaders.unitOn.load({ id: obligation.unitId, date: obligation.asOf });
     return version ? toUnit(version, obligation.asOf, obligation.view) : null;
   }
 
-  @FieldResolver(() => Member, { nullable: true, description: 'PROBATION_ENDING and DUES_ARREARS: the member, as they stood on asOf; null for the other kinds.' })
+  @FieldResolver(() => Member, {
+    nullable: true,
+    description: 'PROBATION_ENDING and DUES_ARREARS: the member, as they stood on asOf; null for the other kinds.',
+  })
   async member(@Root() obligation: Obligation): Promise<Member | null> {
     if (obligation.memberId === null) return null;
     const found = await obligation.view.loaders.memberOn.load({ id: obligation.memberId, date: obligation.asOf });

@@ -30,7 +30,10 @@ export class PairingResolver {
     description: 'Pairings held on `asOf` (with includeEnded: every pairing started by then), by start date; filter by counterpart and kind.',
   })
   async pairings(
-    @Arg('counterpartName', () => String, { nullable: true, description: 'The name of an outside counterpart (a village, a household); spacing and case do not matter.' })
+    @Arg('counterpartName', () => String, {
+      nullable: true,
+      description: 'The name of an outside counterpart (a village, a household); spacing and case do not matter.',
+    })
     counterpartName: string | undefined,
     @Arg('counterpartId', () => ID, { nullable: true, description: 'A member or unit that is the counterpart.' }) counterpartId: string | undefined,
     @Arg('kind', () => PairingKindEnum, { nullable: true }) kind: PairingKind | undefined,

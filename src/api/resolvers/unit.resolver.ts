@@ -60,7 +60,9 @@ export class UnitResolver {
     return (await unit.view.loaders.unitCurrent.load(unit.id))?.establishedOn ?? null;
   }
 
-  @FieldResolver(() => Int, { description: "The unit's version now (not as of the date; with `knownAt`, as recorded then): pass it as `expectedVersion` to a mutation." })
+  @FieldResolver(() => Int, {
+    description: "The unit's version now (not as of the date; with `knownAt`, as recorded then): pass it as `expectedVersion` to a mutation.",
+  })
   async version(@Root() unit: Unit): Promise<number> {
     return (await unit.view.loaders.unitCurrent.load(unit.id))?.version ?? 0;
   }
@@ -79,10 +81,7 @@ export class UnitResolver {
   }
 
   @FieldResolver(() => [Unit], { description: 'Child units active on the asOf date, by name.' })
-  async children(
-    @Root() unit: Unit,
-    @Arg('level', () => UnitLevelEnum, { nullable: true }) level: UnitLevel | undefined,
-  ): Promise<Unit[]> {
+  async children(@Root() unit: Unit, @Arg('level', () => UnitLevelEnum, { nullable: true }) level: UnitLevel | undefined): Promise<Unit[]> {
     const children = await unit.view.loaders.childrenOn.load({ id: unit.id, date: unit.asOf });
     return children.filter((child) => !level || child.level === level).map((child) => toUnit(child, unit.asOf, unit.view));
   }

@@ -6,7 +6,8 @@ import { Unit } from '../types/unit.type';
 @Resolver(() => Unit)
 export class UnitGroupScoresResolver {
   @FieldResolver(() => [GroupScore], {
-    description: "A group's standing score of each quarter, as recorded by the asOf date, oldest quarter first (empty for other levels). With `quarter`, only that one.",
+    description:
+      "A group's standing score of each quarter, as recorded by the asOf date, oldest quarter first (empty for other levels). With `quarter`, only that one.",
   })
   async groupScores(
     @Root() unit: Unit,

@@ -32,7 +32,9 @@ export class Appraisal {
   @Field(() => ID, { nullable: true, description: 'The later appraisal that replaced this one, if recorded by the asOf date; null while it stands.' })
   supersededBy!: string | null;
 
-  @Field(() => [Appraisal], { description: 'Earlier appraisals of the same year that this one replaced, newest first (empty on those earlier ones themselves).' })
+  @Field(() => [Appraisal], {
+    description: 'Earlier appraisals of the same year that this one replaced, newest first (empty on those earlier ones themselves).',
+  })
   superseded!: Appraisal[];
 }
 

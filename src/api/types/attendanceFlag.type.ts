@@ -19,7 +19,9 @@ export class AttendanceFlag {
   @Field(() => Int, { description: 'Unexcused absences from theme party days in the twelve months.' })
   absences!: number;
 
-  @Field(() => Int, { description: 'The longest run of unexcused absences in a row (present or excused breaks a run; days the member was not listed at are skipped).' })
+  @Field(() => Int, {
+    description: 'The longest run of unexcused absences in a row (present or excused breaks a run; days the member was not listed at are skipped).',
+  })
   longestRun!: number;
 
   @Field(() => Int, { description: 'Theme party days the member was listed at in the twelve months.' })

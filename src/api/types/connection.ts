@@ -39,6 +39,6 @@ export function ConnectionType<T extends object>(node: ClassType<T>, name: strin
 }
 
 export function toConnection<D, T>(page: Page<D>, toNode: (item: D) => T): Connection<T> {
-  const edges = page.items.map((item, index) => ({ cursor: page.cursors[index]!, node: toNode(item) }));
+  const edges = page.items.map((item, index) => ({ cursor: page.cursors[index], node: toNode(item) }));
   return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors[page.cursors.length - 1] ?? null }, totalCount: page.totalCount };
 }

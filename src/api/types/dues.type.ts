@@ -48,13 +48,23 @@ export class DuesPayment {
 }
 
 export function toDuesPaymentRecord(payment: DuesPaymentDocument): DuesPaymentRecord {
-  return { id: payment._id, amount: toMoney(payment.amountMinor, payment.currency), extra: payment.extra, paidOn: payment.paidOn, creditedBranchId: payment.creditedBranchId };
+  return {
+    id: payment._id,
+    amount: toMoney(payment.amountMinor, payment.currency),
+    extra: payment.extra,
+    paidOn: payment.paidOn,
+    creditedBranchId: payment.creditedBranchId,
+  };
 }
 
 export function toDuesPayment(row: MemberDuesPeriod, view: ReadView): DuesPayment {
   return {
     view,
-    period: row.period, due: toMoney(row.dueMinor), paid: toMoney(row.paidMinor), extra: toMoney(row.extraMinor), outstanding: toMoney(row.outstandingMinor),
+    period: row.period,
+    due: toMoney(row.dueMinor),
+    paid: toMoney(row.paidMinor),
+    extra: toMoney(row.extraMinor),
+    outstanding: toMoney(row.outstandingMinor),
     payments: row.payments.map(toDuesPaymentRecord),
   };
 }

@@ -63,7 +63,13 @@ export class DuesReport {
 }
 
 function figures(month: Omit<MonthFigures, 'period'>): Omit<DuesReportMonth, 'period'> {
-  return { due: toMoney(month.dueMinor), paid: toMoney(month.paidMinor), outstanding: toMoney(month.outstandingMinor), membersDue: month.membersDue, membersInArrears: month.membersInArrears };
+  return {
+    due: toMoney(month.dueMinor),
+    paid: toMoney(month.paidMinor),
+    outstanding: toMoney(month.outstandingMinor),
+    membersDue: month.membersDue,
+    membersInArrears: month.membersInArrears,
+  };
 }
 
 export function toDuesReport(result: DuesReportResult, request: { unitId: string; from: string; to: string; includeDescendants: boolean }): DuesReport {

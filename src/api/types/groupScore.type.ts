@@ -55,7 +55,9 @@ export class GroupScore {
   @Field(() => ID, { nullable: true, description: 'The later score that replaced this one, if recorded by the asOf date; null while it stands.' })
   supersededBy!: string | null;
 
-  @Field(() => [GroupScore], { description: 'Earlier scores of the same quarter that this one replaced, newest first (empty on those earlier scores themselves).' })
+  @Field(() => [GroupScore], {
+    description: 'Earlier scores of the same quarter that this one replaced, newest first (empty on those earlier scores themselves).',
+  })
   superseded!: GroupScore[];
 
   @Field(() => Int, { nullable: true, description: 'In `groupRanking`: 1 for the highest total, equal totals share a rank. Null elsewhere.' })
@@ -63,7 +65,8 @@ export class GroupScore {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'In `groupRanking`: a red-flag group (红旗党小组) candidate, i.e. ranked in the top 20% (rounded up, at least one) with a total of at least 8.00. Null elsewhere.',
+    description:
+      'In `groupRanking`: a red-flag group (红旗党小组) candidate, i.e. ranked in the top 20% (rounded up, at least one) with a total of at least 8.00. Null elsewhere.',
   })
   redFlagCandidate!: boolean | null;
 }

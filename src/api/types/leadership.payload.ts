@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { OfficerTerm } from './officerTerm.type';
 import { Unit } from './unit.type';
 
-@ObjectType({ description: "What an election, resignation or removal recorded: the unit and the terms it began or ended, on the effective date." })
+@ObjectType({ description: 'What an election, resignation or removal recorded: the unit and the terms it began or ended, on the effective date.' })
 export class LeadershipPayload {
   @Field(() => Unit, { nullable: true })
   unit!: Unit | null;

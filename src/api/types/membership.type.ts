@@ -29,12 +29,15 @@ export class Membership {
   @Field(() => DateScalar, { nullable: true, description: 'Effective date it ends (exclusive): the next change or the day the member left; null while open.' })
   validTo!: string | null;
 
-  @Field(() => DateTimeScalar, { description: 'When the fact that started the interval (registration, stage advance, transfer or group assignment) was recorded.' })
+  @Field(() => DateTimeScalar, {
+    description: 'When the fact that started the interval (registration, stage advance, transfer or group assignment) was recorded.',
+  })
   recordedAt!: string;
 
   @Field(() => DateTimeScalar, {
     nullable: true,
-    description: "When the fact that ended the interval (the member's next change or their leaving) was recorded; null while open. A late entry may have been recorded before the interval it ends.",
+    description:
+      "When the fact that ended the interval (the member's next change or their leaving) was recorded; null while open. A late entry may have been recorded before the interval it ends.",
   })
   endRecordedAt!: string | null;
 }

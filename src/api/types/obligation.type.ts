@@ -27,19 +27,22 @@ export class Obligation {
 
   @Field(() => DateScalar, {
     description:
-      "The day it falls due: the end of the term; the end of the probation year; the last day of the month, quarter or year the meeting is due in; the day the dues arrears went beyond 3 months.",
+      'The day it falls due: the end of the term; the end of the probation year; the last day of the month, quarter or year the meeting is due in; the day the dues arrears went beyond 3 months.',
   })
   dueOn!: string;
 
   @Field({ description: 'True when dueOn is before asOf: the obligation is overdue (a lapsed term, a probation past its year, dues arrears).' })
   overdue!: boolean;
 
-  @Field({ description: 'The rule that makes it due, in plain language, e.g. "A branch committee is elected for 3 years; a new election is due when the term ends."' })
+  @Field({
+    description: 'The rule that makes it due, in plain language, e.g. "A branch committee is elected for 3 years; a new election is due when the term ends."',
+  })
   rule!: string;
 
   @Field(() => OfficerTerm, {
     nullable: true,
-    description: "TERM_ENDING and TERM_LAPSED: the term of the unit's most senior officer in office (secretary first); every officer of the same election shares its end.",
+    description:
+      "TERM_ENDING and TERM_LAPSED: the term of the unit's most senior officer in office (secretary first); every officer of the same election shares its end.",
   })
   term!: OfficerTerm | null;
 

@@ -40,7 +40,10 @@ export class OfficerTerm {
   @Field(() => DateScalar, { description: 'Start of the validity interval: the election day.' })
   validFrom!: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'End of the validity interval, exclusive, as recorded now: the next election, a resignation or a removal; null while in office.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'End of the validity interval, exclusive, as recorded now: the next election, a resignation or a removal; null while in office.',
+  })
   validTo!: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'The day the officer left office, if that was on or before the asOf date.' })
@@ -57,7 +60,8 @@ export class OfficerTerm {
 
   @Field(() => DateTimeScalar, {
     nullable: true,
-    description: 'When the fact that ended the term (the next election, a resignation or a removal) was recorded, as recorded now like `validTo`; null while in office.',
+    description:
+      'When the fact that ended the term (the next election, a resignation or a removal) was recorded, as recorded now like `validTo`; null while in office.',
   })
   endRecordedAt!: string | null;
 }

@@ -69,7 +69,10 @@ export class Pairing {
   @Field(() => DateTimeScalar, { description: 'When the assignment that started the pairing was recorded.' })
   recordedAt!: string;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When the end of the pairing was recorded, as recorded now like `validTo`; null while the pairing holds.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the end of the pairing was recorded, as recorded now like `validTo`; null while the pairing holds.',
+  })
   endRecordedAt!: string | null;
 }
 

@@ -5,7 +5,7 @@ import { Unit } from './unit.type';
 
 @ObjectType()
 abstract class WriteResult {
-  @Field(() => [ID], { description: 'Ids of the events the mutation recorded; a retry with the same idempotencyKey returns the first call\'s.' })
+  @Field(() => [ID], { description: "Ids of the events the mutation recorded; a retry with the same idempotencyKey returns the first call's." })
   eventIds!: string[];
 
   @Field({ description: 'Log position of the write: pass it as `minPosition` (or header x-min-position) to read your write.' })

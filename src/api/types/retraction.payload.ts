@@ -6,7 +6,9 @@ export class RetractionPayload {
   @Field(() => Event, { nullable: true })
   retracted!: Event | null;
 
-  @Field(() => [ID], { description: "Ids of the events the mutation recorded (the `EventRetracted`); a retry with the same idempotencyKey returns the first call's." })
+  @Field(() => [ID], {
+    description: "Ids of the events the mutation recorded (the `EventRetracted`); a retry with the same idempotencyKey returns the first call's.",
+  })
   eventIds!: string[];
 
   @Field({ description: 'Log position of the write: pass it as `minPosition` (or header x-min-position) to read your write.' })

@@ -40,7 +40,8 @@ export class UnitVersion {
 
   @Field(() => DateTimeScalar, {
     nullable: true,
-    description: "When the fact that ended the interval (the unit's next change, an ancestor's move or the dissolution) was recorded; null while open. A late entry may have been recorded before the interval it ends.",
+    description:
+      "When the fact that ended the interval (the unit's next change, an ancestor's move or the dissolution) was recorded; null while open. A late entry may have been recorded before the interval it ends.",
   })
   endRecordedAt!: string | null;
 }

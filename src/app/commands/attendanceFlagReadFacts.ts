@@ -1,7 +1,14 @@
 import { flagWindow, type PartyDayOutcome } from '../../domain/meeting/attendanceFlags';
 import type { ReadStore } from '../../readstore/readStore';
 import {
-  MEMBERSHIPS, PARTY_DAY_YEARS, activeOn, partyDayYearId, partyDaysIn, yearsOf, type MembershipDocument, type PartyDayYearDocument,
+  MEMBERSHIPS,
+  PARTY_DAY_YEARS,
+  activeOn,
+  partyDayYearId,
+  partyDaysIn,
+  yearsOf,
+  type MembershipDocument,
+  type PartyDayYearDocument,
 } from '../../../projections';
 import type { ReadModelFacts } from './readModelFacts';
 

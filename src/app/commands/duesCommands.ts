@@ -32,7 +32,15 @@ export class DuesCommands {
       const result = await handler.handle(
         duesStream(input.memberId),
         duesDecider,
-        async () => ({ type: 'SetDuesBase' as const, memberId: input.memberId, member: await this.facts.member(input.memberId), category: input.category, monthlyIncome: input.monthlyIncome, effectiveDate, today }),
+        async () => ({
+          type: 'SetDuesBase' as const,
+          memberId: input.memberId,
+          member: await this.facts.member(input.memberId),
+          category: input.category,
+          monthlyIncome: input.monthlyIncome,
+          effectiveDate,
+          today,
+        }),
         command,
       );
       return { ...result, subjectId: input.memberId };

@@ -48,7 +48,7 @@ export class IdempotencyKeys {
   private async reserve(stream: string, key: string, fingerprint: string): Promise<boolean> {
     const entry = await this.read(stream);
     if (entry && entry.state !== 'RELEASED') return false;
-    const expected = entry ? (await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 }))[0]!.revision : 'no_stream';
+    const expected = entry ? (await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 }))[0].revision : 'no_stream';
     try {
       await this.record(stream, expected, 'IdempotencyKeyReserved', { key, fingerprint });
       return true;
@@ -61,11 +61,7 @@ export class IdempotencyKeys {
   private async previousResult(stream: string, key: string, fingerprint: string): Promise<RememberedResult> {
     const entry = await this.read(stream);
     if (entry && entry.fingerprint !== fingerprint) {
-      throw new InvalidInput(
-        'IDEMPOTENCY.KEY_REUSED',
-        `input.idempotencyKey "${key}" was already used with a different input`,
-        'input.idempotencyKey',
-      );
+      throw new InvalidInput('IDEMPOTENCY.KEY_REUSED', `input.idempotencyKey "${key}" was already used with a different input`, 'input.idempotencyKey');
     }
     if (entry?.state === 'COMPLETED' && entry.result) return entry.result;
     throw new Conflict('IDEMPOTENCY.IN_PROGRESS', `A command with idempotencyKey "${key}" is still running; retry shortly`, 'input.idempotencyKey');

@@ -49,7 +49,10 @@ export class LeadershipCommands {
           unit: await this.units.onDate(input.unitId, effectiveDate),
           termYears: input.termYears ?? null,
           officers: input.officers.map(({ memberId, role, votes }) => ({ memberId, role, votes: votes ?? null })),
-          candidates: await this.candidates.onDate(input.officers.map((officer) => officer.memberId), effectiveDate),
+          candidates: await this.candidates.onDate(
+            input.officers.map((officer) => officer.memberId),
+            effectiveDate,
+          ),
           votes: input.votes ? { eligible: input.votes.eligible ?? null, cast: input.votes.cast ?? null } : null,
           effectiveDate,
           today,

@@ -6,11 +6,7 @@ import { liveEvents } from './liveEvents';
  * Folds a stream with a decider's `evolve` (live events only, unless the decider asks for the
  * retracted ones too); revision is -1 when the stream does not exist.
  */
-export async function loadAggregate<C, E, S>(
-  store: EventStore,
-  stream: string,
-  decider: Decider<C, E, S>,
-): Promise<{ state: S; revision: number }> {
+export async function loadAggregate<C, E, S>(store: EventStore, stream: string, decider: Decider<C, E, S>): Promise<{ state: S; revision: number }> {
   const recorded = await store.readStream(stream);
   let state = decider.initialState();
   for (const event of decider.seesRetractedEvents ? recorded : liveEvents(recorded)) {
@@ -20,5 +16,5 @@ export async function loadAggregate<C, E, S>(
     };
     state = decider.evolve(state, dated);
   }
-  return { state, revision: recorded.length === 0 ? -1 : recorded[recorded.length - 1]!.revision };
+  return { state, revision: recorded.length === 0 ? -1 : recorded[recorded.length - 1].revision };
 }

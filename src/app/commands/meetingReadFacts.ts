@@ -22,9 +22,12 @@ export class MeetingReadFacts {
       .collection<MembershipDocument>(MEMBERSHIPS)
       .find({ memberId: { $in: ids }, ...activeOn(date) }, { projection: { memberId: 1, name: 1, branchId: 1, groupId: 1 } });
     const branchIds = [...new Set(memberships.map((membership) => membership.branchId))];
-    const branches = branchIds.length === 0 ? [] : await this.readStore
-      .collection<UnitVersionDocument>(UNIT_VERSIONS)
-      .find({ unitId: { $in: branchIds }, ...activeOn(date) }, { projection: { unitId: 1, ancestors: 1 } });
+    const branches =
+      branchIds.length === 0
+        ? []
+        : await this.readStore
+            .collection<UnitVersionDocument>(UNIT_VERSIONS)
+            .find({ unitId: { $in: branchIds }, ...activeOn(date) }, { projection: { unitId: 1, ancestors: 1 } });
     const ancestorsOf = new Map(branches.map((branch) => [branch.unitId, branch.ancestors]));
     for (const { memberId, name, branchId, groupId } of memberships) {
       const above = [...(ancestorsOf.get(branchId) ?? [])].reverse();

@@ -27,6 +27,6 @@ export async function memberAsOf(store: EventStore, memberId: string, date: stri
       effectiveDate: string;
     });
   }
-  const first = recorded[0]!.data.name;
+  const first = recorded[0].data.name;
   return { state, registeredName: typeof first === 'string' ? first : memberId };
 }

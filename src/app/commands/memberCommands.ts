@@ -30,19 +30,27 @@ export class MemberCommands {
   register(input: RegisterMemberInput, options: MutationOptions): Promise<RememberedResult> {
     const memberId = randomUUID();
     const createsStream = true;
-    return this.onMember('registerMember', memberId, input, options, async ({ effectiveDate, today }) => ({
-      type: 'RegisterMember',
+    return this.onMember(
+      'registerMember',
       memberId,
-      name: input.name,
-      branchId: input.branchId,
-      branch: await this.units.onDate(input.branchId, effectiveDate),
-      groupId: input.groupId ?? null,
-      group: await this.units.onDate(input.groupId, effectiveDate),
-      status: input.status,
-      joinedOn: input.joinedOn ?? null,
-      effectiveDate,
-      today,
-    }), undefined, createsStream);
+      input,
+      options,
+      async ({ effectiveDate, today }) => ({
+        type: 'RegisterMember',
+        memberId,
+        name: input.name,
+        branchId: input.branchId,
+        branch: await this.units.onDate(input.branchId, effectiveDate),
+        groupId: input.groupId ?? null,
+        group: await this.units.onDate(input.groupId, effectiveDate),
+        status: input.status,
+        joinedOn: input.joinedOn ?? null,
+        effectiveDate,
+        today,
+      }),
+      undefined,
+      createsStream,
+    );
   }
 
   advanceStage(input: { memberId: string; to?: MemberStage | null }, options: MutationOptions): Promise<RememberedResult> {
@@ -68,17 +76,24 @@ export class MemberCommands {
 
   requestTransfer(input: { memberId: string; toBranchId: string; reason?: string | null }, options: MutationOptions): Promise<RememberedResult> {
     const transferId = randomUUID();
-    return this.onMember('requestTransfer', input.memberId, input, options, async ({ effectiveDate, today }) => ({
-      type: 'RequestTransfer',
-      memberId: input.memberId,
+    return this.onMember(
+      'requestTransfer',
+      input.memberId,
+      input,
+      options,
+      async ({ effectiveDate, today }) => ({
+        type: 'RequestTransfer',
+        memberId: input.memberId,
+        transferId,
+        toBranchId: input.toBranchId,
+        toBranch: await this.units.onDate(input.toBranchId, effectiveDate),
+        reason: input.reason ?? null,
+        expiryDays: this.transferExpiryDays,
+        effectiveDate,
+        today,
+      }),
       transferId,
-      toBranchId: input.toBranchId,
-      toBranch: await this.units.onDate(input.toBranchId, effectiveDate),
-      reason: input.reason ?? null,
-      expiryDays: this.transferExpiryDays,
-      effectiveDate,
-      today,
-    }), transferId);
+    );
   }
 
   acceptTransfer(input: { transferId: string }, options: MutationOptions): Promise<RememberedResult> {
@@ -154,12 +169,7 @@ export class MemberCommands {
       const transfer = await this.readModels.transfer(input.transferId);
       if (!transfer) throw new NotFound('TRANSFER.NOT_FOUND', `input.transferId: no transfer "${input.transferId}"`, 'input.transferId');
       const memberId = transfer.memberId;
-      const result = await scope.handler.handle(
-        memberStream(memberId),
-        memberDecider,
-        (state) => commandFor(memberId, scope, state),
-        scope.command,
-      );
+      const result = await scope.handler.handle(memberStream(memberId), memberDecider, (state) => commandFor(memberId, scope, state), scope.command);
       return { ...result, subjectId: memberId, transferId: input.transferId };
     });
   }

@@ -28,11 +28,7 @@ export interface MutationScope {
  * For mutations whose input names the day the fact happened (`heldOn`, `startOn`): that day is
  * the effective date. Giving both with different values is refused; either one alone is used.
  */
-export function effectiveOn(
-  day: string | null | undefined,
-  options: MutationOptions,
-  refusal: { code: string; field: string; what: string },
-): MutationOptions {
+export function effectiveOn(day: string | null | undefined, options: MutationOptions, refusal: { code: string; field: string; what: string }): MutationOptions {
   if (day === null || day === undefined) return options;
   if (options.effectiveDate !== undefined && day !== options.effectiveDate) {
     throw new InvalidInput(

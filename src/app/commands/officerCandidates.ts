@@ -29,6 +29,13 @@ export class OfficerCandidates {
     const { state } = found;
     if (!state.exists) return { memberId, name: found.registeredName, status: null, branchId: null, groupId: null, line: [] };
     if (state.status === 'LEFT') return { memberId, name: state.name, status: 'LEFT', branchId: null, groupId: null, line: [] };
-    return { memberId, name: state.name, status: state.status, branchId: state.branchId, groupId: state.groupId, line: await this.units.lineOn(state.branchId, date) };
+    return {
+      memberId,
+      name: state.name,
+      status: state.status,
+      branchId: state.branchId,
+      groupId: state.groupId,
+      line: await this.units.lineOn(state.branchId, date),
+    };
   }
 }

@@ -51,7 +51,9 @@ export class PairingCommands {
           party: await this.parties.onDate(input.memberOrUnitId, effectiveDate),
           counterpart,
           counterpartOnDate: isInternal(counterpart.kind) ? await this.parties.onDate(counterpart.id, effectiveDate) : null,
-          counterpartTakenBy: PAIRING_RULES[input.kind]?.oneAtATimePerCounterpart ? await this.pairings.overlapping({ kind: input.kind, counterpartKey: key }, effectiveDate) : null,
+          counterpartTakenBy: PAIRING_RULES[input.kind]?.oneAtATimePerCounterpart
+            ? await this.pairings.overlapping({ kind: input.kind, counterpartKey: key }, effectiveDate)
+            : null,
           identical: await this.pairings.overlapping({ kind: input.kind, counterpartKey: key, partyId: input.memberOrUnitId }, effectiveDate),
           partyHoldsOffice: PAIRING_RULES[input.kind]?.partyHoldsOffice ? await this.pairings.holdsOffice(input.memberOrUnitId, effectiveDate) : false,
           effectiveDate,

@@ -1,6 +1,16 @@
 import type { OverlappingPairing } from '../../domain/pairing/pairing.commands';
 import type { Filter, ReadStore } from '../../readstore/readStore';
-import { MEMBERS, OFFICER_TERMS, PAIRINGS, UNITS, activeOn, type MemberDocument, type OfficerTermDocument, type PairingDocument, type UnitDocument } from '../../../projections';
+import {
+  MEMBERS,
+  OFFICER_TERMS,
+  PAIRINGS,
+  UNITS,
+  activeOn,
+  type MemberDocument,
+  type OfficerTermDocument,
+  type PairingDocument,
+  type UnitDocument,
+} from '../../../projections';
 
 /**
  * Pairings that span aggregates (one adviser per village, no identical pairing twice), read from

@@ -1,5 +1,16 @@
 import type { ReadStore } from '../../readstore/readStore';
-import { MEMBERSHIPS, TRANSFERS, UNITS, UNIT_VERSIONS, activeOn, membershipsInUnitsOn, type MembershipDocument, type TransferDocument, type UnitDocument, type UnitVersionDocument } from '../../../projections';
+import {
+  MEMBERSHIPS,
+  TRANSFERS,
+  UNITS,
+  UNIT_VERSIONS,
+  activeOn,
+  membershipsInUnitsOn,
+  type MembershipDocument,
+  type TransferDocument,
+  type UnitDocument,
+  type UnitVersionDocument,
+} from '../../../projections';
 import type { Projector } from '../projector/projector';
 
 /**
@@ -24,9 +35,7 @@ export class ReadModelFacts {
   }
 
   async activeMemberCount(unitId: string, date: string): Promise<number> {
-    return this.readStore
-      .collection<MembershipDocument>(MEMBERSHIPS)
-      .countDocuments(membershipsInUnitsOn([unitId], date));
+    return this.readStore.collection<MembershipDocument>(MEMBERSHIPS).countDocuments(membershipsInUnitsOn([unitId], date));
   }
 
   async activeChildCount(unitId: string, date: string): Promise<number> {

@@ -38,7 +38,7 @@ export async function projectLog(
     if (page.length > 0) {
       const applied = page.filter((event) => isDomainEvent(event) && (options.include?.(event) ?? true));
       await retracted.apply(applied.map(toPositionedEvent), projections, store);
-      position = page[page.length - 1]!.position;
+      position = page[page.length - 1].position;
       await options.onPage?.(page, position);
     }
     if (page.length < options.pageSize) return position;

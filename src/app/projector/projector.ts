@@ -169,7 +169,8 @@ export class Projector {
     const scratch = await this.readStore.createScratch();
     for (const projection of this.projections) await projection.setup(scratch);
     const retracted = await RetractedEvents.inLog(this.events, { upTo });
-    const position = upTo === undefined ? undefined : await projectLog(this.events, scratch, this.projections, retracted, { upTo, pageSize: this.catchUpBatchSize });
+    const position =
+      upTo === undefined ? undefined : await projectLog(this.events, scratch, this.projections, retracted, { upTo, pageSize: this.catchUpBatchSize });
     if (position !== undefined) await storeCheckpoint(scratch, position);
     await this.readStore.adopt(scratch);
     await scratch.close();
@@ -211,7 +212,7 @@ export class Projector {
   }
 
   private async applyNow(batch: readonly RecordedEvent[]): Promise<void> {
-    const position = batch[batch.length - 1]!.position;
+    const position = batch[batch.length - 1].position;
     const domainEvents = batch.filter(isDomainEvent).map(toPositionedEvent);
     if (this.retracted.needsRebuild(domainEvents)) await this.rebuild(position);
     else await this.retracted.apply(domainEvents, this.projections, this.readStore);

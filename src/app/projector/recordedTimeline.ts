@@ -28,11 +28,11 @@ export class RecordedTimeline {
       if (page.length === 0) return;
       for (const event of domain) {
         const at = event.metadata.recordedAt;
-        if (this.recordedAt.length > 0 && at < this.recordedAt[this.recordedAt.length - 1]!) this.rising = false;
+        if (this.recordedAt.length > 0 && at < this.recordedAt[this.recordedAt.length - 1]) this.rising = false;
         this.recordedAt.push(at);
         this.positions.push(event.position);
       }
-      this.readPosition = page[page.length - 1]!.position;
+      this.readPosition = page[page.length - 1].position;
     }
   }
 
@@ -45,7 +45,7 @@ export class RecordedTimeline {
     let count = 0;
     let upTo: Position | undefined;
     for (let at = 0; at < total; at++) {
-      if (this.recordedAt[at]! > knownAt) continue;
+      if (this.recordedAt[at] > knownAt) continue;
       count++;
       upTo = this.positions[at];
     }
@@ -58,7 +58,7 @@ export class RecordedTimeline {
     let high = this.recordedAt.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (this.recordedAt[middle]! <= knownAt) low = middle + 1;
+      if (this.recordedAt[middle] <= knownAt) low = middle + 1;
       else high = middle;
     }
     return low;

@@ -23,7 +23,10 @@ export class AppraisalQueries {
 
   /** Each member's standing appraisal per year as recorded by `asOf`, oldest year first. */
   async ofMembers(memberIds: readonly string[], asOf: string): Promise<Map<string, StandingAppraisal[]>> {
-    const found = await this.appraisals.find({ memberId: { $in: [...memberIds] }, appraisedOn: { $lte: asOf } }, { sort: { year: 1, appraisedOn: 1, position: 1 } });
+    const found = await this.appraisals.find(
+      { memberId: { $in: [...memberIds] }, appraisedOn: { $lte: asOf } },
+      { sort: { year: 1, appraisedOn: 1, position: 1 } },
+    );
     const result = new Map<string, StandingAppraisal[]>();
     for (const [memberId, docs] of groupBy(found, (appraisal) => appraisal.memberId)) {
       result.set(memberId, [...groupBy(docs, (appraisal) => String(appraisal.year)).values()].map(standing));
@@ -34,5 +37,5 @@ export class AppraisalQueries {
 
 /** Appraisals of one member and year in recorded order: the last one stands, the earlier were superseded. */
 function standing(docs: readonly AppraisalDocument[]): StandingAppraisal {
-  return { appraisal: docs[docs.length - 1]!, superseded: docs.slice(0, -1).reverse() };
+  return { appraisal: docs[docs.length - 1], superseded: docs.slice(0, -1).reverse() };
 }

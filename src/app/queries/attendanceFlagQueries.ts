@@ -1,9 +1,21 @@
 import {
-  CONSECUTIVE_ABSENCES, CUMULATIVE_ABSENCES, attendanceFlag, flagWindow, type AttendanceFlagFacts, type FlagWindow,
+  CONSECUTIVE_ABSENCES,
+  CUMULATIVE_ABSENCES,
+  attendanceFlag,
+  flagWindow,
+  type AttendanceFlagFacts,
+  type FlagWindow,
 } from '../../domain/meeting/attendanceFlags';
 import type { Filter, ReadStore } from '../../readstore/readStore';
 import {
-  MEMBERSHIPS, PARTY_DAY_YEARS, activeOn, partyDayYearId, partyDaysIn, yearsOf, type MembershipDocument, type PartyDayYearDocument,
+  MEMBERSHIPS,
+  PARTY_DAY_YEARS,
+  activeOn,
+  partyDayYearId,
+  partyDaysIn,
+  yearsOf,
+  type MembershipDocument,
+  type PartyDayYearDocument,
 } from '../../../projections';
 import { groupBy, type UnitQueries } from './unitQueries';
 
@@ -103,9 +115,7 @@ export class AttendanceFlagQueries {
   }
 
   private partyDayYears(filter: Filter): Promise<PartyDayYearDocument[]> {
-    return this.store
-      .collection<PartyDayYearDocument>(PARTY_DAY_YEARS)
-      .find(filter, { projection: { memberId: 1, presentOn: 1, excusedOn: 1, absentOn: 1 } });
+    return this.store.collection<PartyDayYearDocument>(PARTY_DAY_YEARS).find(filter, { projection: { memberId: 1, presentOn: 1, excusedOn: 1, absentOn: 1 } });
   }
 
   private async membersOn(unitId: string, date: string): Promise<Listed[]> {

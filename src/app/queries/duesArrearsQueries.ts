@@ -38,7 +38,10 @@ export class DuesArrearsQueries {
       this.store.collection<DuesBaseDocument>(DUES_BASES).find({ memberId: { $in: ids }, from: { $lte: asOf } }, { sort: { from: 1, position: 1 } }),
       this.store
         .collection<DuesPaymentDocument>(DUES_PAYMENTS)
-        .find({ memberId: { $in: ids }, period: { $gte: earliest, $lte: lastOver }, paidOn: { $lte: asOf }, extra: false }, { projection: { memberId: 1, period: 1, amountMinor: 1 } }),
+        .find(
+          { memberId: { $in: ids }, period: { $gte: earliest, $lte: lastOver }, paidOn: { $lte: asOf }, extra: false },
+          { projection: { memberId: 1, period: 1, amountMinor: 1 } },
+        ),
     ]);
     const basesOf = groupBy(bases, (base) => base.memberId);
     const paid = new Map<string, number>();
@@ -48,7 +51,10 @@ export class DuesArrearsQueries {
     }
     for (const member of members) {
       // Facts recorded with a later effective date were not known on asOf.
-      const facts = { joinedOn: member.joinedOn !== null && member.joinedOn <= asOf ? member.joinedOn : null, leftOn: member.leftOn !== null && member.leftOn <= asOf ? member.leftOn : null };
+      const facts = {
+        joinedOn: member.joinedOn !== null && member.joinedOn <= asOf ? member.joinedOn : null,
+        leftOn: member.leftOn !== null && member.leftOn <= asOf ? member.leftOn : null,
+      };
       if (facts.joinedOn === null) continue;
       const memberBases = lastPerDate(basesOf.get(member._id) ?? []);
       const from = maxPeriod(periodOf(facts.joinedOn), earliest);

@@ -19,12 +19,14 @@ export async function branchesPerMonth(
   includeDescendants: boolean,
 ): Promise<Set<string>[]> {
   if (periods.length === 0) return [];
-  const first = firstDayOf(periods[0]!);
-  const last = firstDayOf(periods[periods.length - 1]!);
+  const first = firstDayOf(periods[0]);
+  const last = firstDayOf(periods[periods.length - 1]);
   const [history, under] = await Promise.all([
     units.history([unitId]),
     includeDescendants
-      ? store.collection<UnitVersionDocument>(UNIT_VERSIONS).find({ ancestors: unitId, level: 'BRANCH', validFrom: { $lte: last }, $or: [{ validTo: null }, { validTo: { $gt: first } }] }, BRANCH_FIELDS)
+      ? store
+          .collection<UnitVersionDocument>(UNIT_VERSIONS)
+          .find({ ancestors: unitId, level: 'BRANCH', validFrom: { $lte: last }, $or: [{ validTo: null }, { validTo: { $gt: first } }] }, BRANCH_FIELDS)
       : [],
   ]);
   const own: readonly Version[] = history.get(unitId) ?? [];

@@ -5,8 +5,18 @@ import { firstDayOf, lastDayOf, parsePeriod, periodOf, periodsBetween, type Peri
 import { InvalidInput } from '../../domain/shared/errors';
 import type { ReadStore } from '../../readstore/readStore';
 import {
-  DUES_BASES, DUES_HORIZON, DUES_HORIZON_ID, DUES_PAYMENTS, MEMBERS, MEMBERSHIPS, countedBranchOn,
-  type DuesBaseDocument, type DuesHorizonDocument, type DuesPaymentDocument, type MemberDocument, type MembershipDocument,
+  DUES_BASES,
+  DUES_HORIZON,
+  DUES_HORIZON_ID,
+  DUES_PAYMENTS,
+  MEMBERS,
+  MEMBERSHIPS,
+  countedBranchOn,
+  type DuesBaseDocument,
+  type DuesHorizonDocument,
+  type DuesPaymentDocument,
+  type MemberDocument,
+  type MembershipDocument,
 } from '../../../projections';
 import { branchesPerMonth } from './duesBranchScope';
 import { DuesReportTally, type DuesReportResult } from './duesReport';
@@ -90,16 +100,21 @@ export class DuesQueries {
 
   /** The report from the bases, payments, members and memberships, leaving out what was recorded with a later effective date than `asOf`. */
   private async reportFromFacts(periods: readonly Period[], branchSets: readonly ReadonlySet<string>[], asOf: string): Promise<DuesReportResult> {
-    const from = periods[0]!;
-    const to = periods[periods.length - 1]!;
+    const from = periods[0];
+    const to = periods[periods.length - 1];
     const allBranches = [...new Set(branchSets.flatMap((set) => [...set]))];
     const inRange = await this.store
       .collection<MembershipDocument>(MEMBERSHIPS)
-      .find({ branchId: { $in: allBranches }, validFrom: { $lte: lastDayOf(to) }, $or: [{ validTo: null }, { validTo: { $gt: firstDayOf(from) } }] }, { projection: { _id: 0, memberId: 1 } });
+      .find(
+        { branchId: { $in: allBranches }, validFrom: { $lte: lastDayOf(to) }, $or: [{ validTo: null }, { validTo: { $gt: firstDayOf(from) } }] },
+        { projection: { _id: 0, memberId: 1 } },
+      );
     const memberIds = [...new Set(inRange.map((interval) => interval.memberId))];
     const [members, intervals, bases, memberPayments, credited] = await Promise.all([
       this.store.collection<MemberDocument>(MEMBERS).find({ _id: { $in: memberIds } }, { projection: { _id: 1, joinedOn: 1, leftOn: 1 } }),
-      this.store.collection<MembershipDocument>(MEMBERSHIPS).find({ memberId: { $in: memberIds } }, { projection: { _id: 0, memberId: 1, branchId: 1, validFrom: 1, validTo: 1 } }),
+      this.store
+        .collection<MembershipDocument>(MEMBERSHIPS)
+        .find({ memberId: { $in: memberIds } }, { projection: { _id: 0, memberId: 1, branchId: 1, validFrom: 1, validTo: 1 } }),
       this.basesOf(memberIds, asOf),
       this.paymentsOf({ memberId: { $in: memberIds } }, from, to, asOf),
       this.paymentsOf({ creditedBranchId: { $in: allBranches } }, from, to, asOf),
@@ -109,7 +124,7 @@ export class DuesQueries {
     const creditedIn = groupBy(credited, (payment) => payment.period);
     const tally = new DuesReportTally(periods);
     periods.forEach((period, index) => {
-      const branches = branchSets[index]!;
+      const branches = branchSets[index];
       for (const member of members) {
         const facts = factsAsOf(member, asOf);
         if (facts.joinedOn === null || !owesDuesFor(period, facts)) continue;
@@ -130,7 +145,9 @@ export class DuesQueries {
   }
 
   private async basesOf(memberIds: readonly string[], asOf: string): Promise<Map<string, DatedDuesBase[]>> {
-    const found = await this.store.collection<DuesBaseDocument>(DUES_BASES).find({ memberId: { $in: [...memberIds] }, from: { $lte: asOf } }, { sort: { from: 1, position: 1 } });
+    const found = await this.store
+      .collection<DuesBaseDocument>(DUES_BASES)
+      .find({ memberId: { $in: [...memberIds] }, from: { $lte: asOf } }, { sort: { from: 1, position: 1 } });
     const result = new Map<string, DatedDuesBase[]>();
     for (const [memberId, docs] of groupBy(found, (base) => base.memberId)) {
       // The last base recorded for a date wins that date.
@@ -141,19 +158,25 @@ export class DuesQueries {
   }
 
   private paymentsOf(filter: Record<string, unknown>, from: Period, to: Period, asOf: string): Promise<DuesPaymentDocument[]> {
-    return this.store.collection<DuesPaymentDocument>(DUES_PAYMENTS).find({ ...filter, period: { $gte: from, $lte: to }, paidOn: { $lte: asOf } }, { sort: { period: 1, paidOn: 1, position: 1 } });
+    return this.store
+      .collection<DuesPaymentDocument>(DUES_PAYMENTS)
+      .find({ ...filter, period: { $gte: from, $lte: to }, paidOn: { $lte: asOf } }, { sort: { period: 1, paidOn: 1, position: 1 } });
   }
 }
 
 /** What the member record said by `asOf`: a later political birthday or leaving is not known yet. */
 function factsAsOf(member: MemberDocument, asOf: string): DuesMemberFacts {
-  return { joinedOn: member.joinedOn !== null && member.joinedOn <= asOf ? member.joinedOn : null, leftOn: member.leftOn !== null && member.leftOn <= asOf ? member.leftOn : null };
+  return {
+    joinedOn: member.joinedOn !== null && member.joinedOn <= asOf ? member.joinedOn : null,
+    leftOn: member.leftOn !== null && member.leftOn <= asOf ? member.leftOn : null,
+  };
 }
 
 function requireRange(from: Period, to: Period): Period[] {
   if (to < from) throw new InvalidInput('PERIOD.RANGE_REVERSED', `to (${to}) must not be before from (${from})`, 'to');
   const periods = periodsBetween(from, to);
-  if (periods.length > MAX_DUES_PERIODS) throw new InvalidInput('PERIOD.RANGE_TOO_LONG', `from ${from} to ${to} spans ${periods.length} months; at most ${MAX_DUES_PERIODS} are allowed`, 'to');
+  if (periods.length > MAX_DUES_PERIODS)
+    throw new InvalidInput('PERIOD.RANGE_TOO_LONG', `from ${from} to ${to} spans ${periods.length} months; at most ${MAX_DUES_PERIODS} are allowed`, 'to');
   return periods;
 }
 

@@ -29,7 +29,7 @@ export class DuesReportTally {
 
   /** A member counted in a month: `paidMinor` is what they paid towards `dueMinor` (extra contributions left out). */
   memberDue(month: number, memberId: string, dueMinor: number, paidMinor: number): void {
-    const figures = this.months[month]!;
+    const figures = this.months[month];
     figures.membersDue += 1;
     figures.dueMinor += dueMinor;
     this.everDue.add(memberId);
@@ -42,14 +42,20 @@ export class DuesReportTally {
 
   /** Paid for a month and credited to one of the unit's branches. */
   credited(month: number, amountMinor: number): void {
-    this.months[month]!.paidMinor += amountMinor;
+    this.months[month].paidMinor += amountMinor;
   }
 
   result(): DuesReportResult {
     const total = (key: 'dueMinor' | 'paidMinor' | 'outstandingMinor'): number => this.months.reduce((sum, month) => sum + month[key], 0);
     return {
       months: this.months,
-      totals: { dueMinor: total('dueMinor'), paidMinor: total('paidMinor'), outstandingMinor: total('outstandingMinor'), membersDue: this.everDue.size, membersInArrears: this.everInArrears.size },
+      totals: {
+        dueMinor: total('dueMinor'),
+        paidMinor: total('paidMinor'),
+        outstandingMinor: total('outstandingMinor'),
+        membersDue: this.everDue.size,
+        membersInArrears: this.everInArrears.size,
+      },
     };
   }
 }

@@ -16,17 +16,25 @@ const CREDIT_FIELDS = { projection: { _id: 0, period: 1, creditedMinor: 1, membe
  * A member who counts for a branch in a month paid what was credited to it from them: their
  * payments are credited to the branch they count for.
  */
-export async function reportFromSpans(store: ReadStore, policy: DuesPolicy, periods: readonly Period[], branchSets: readonly ReadonlySet<string>[]): Promise<DuesReportResult> {
-  const creditKeys = periods.flatMap((period, index) => [...branchSets[index]!].map((branchId) => `${branchId}@${period}`));
-  const first = periods[0]!;
-  const last = periods[periods.length - 1]!;
+export async function reportFromSpans(
+  store: ReadStore,
+  policy: DuesPolicy,
+  periods: readonly Period[],
+  branchSets: readonly ReadonlySet<string>[],
+): Promise<DuesReportResult> {
+  const creditKeys = periods.flatMap((period, index) => [...branchSets[index]].map((branchId) => `${branchId}@${period}`));
+  const first = periods[0];
+  const last = periods[periods.length - 1];
   const branchIds = [...new Set(branchSets.flatMap((set) => [...set]))];
   // The spans reaching the range's years, and the open ones (they reach every year after their first).
   const spanKeys = branchIds.flatMap((branchId) => branchYearsOf(branchId, first, last).concat(`${branchId}@open`));
-  const [spans, credits]: [Span[], Credit[]] = creditKeys.length === 0 ? [[], []] : await Promise.all([
-    store.collection<DuesSpanDocument>(DUES_SPANS).find({ branchYears: { $in: spanKeys } }, SPAN_FIELDS),
-    store.collection<DuesCreditDocument>(DUES_CREDITS).find({ _id: { $in: creditKeys } }, CREDIT_FIELDS),
-  ]);
+  const [spans, credits]: [Span[], Credit[]] =
+    creditKeys.length === 0
+      ? [[], []]
+      : await Promise.all([
+          store.collection<DuesSpanDocument>(DUES_SPANS).find({ branchYears: { $in: spanKeys } }, SPAN_FIELDS),
+          store.collection<DuesCreditDocument>(DUES_CREDITS).find({ _id: { $in: creditKeys } }, CREDIT_FIELDS),
+        ]);
   const month = new Map(periods.map((period, index) => [period, index]));
   const tally = new DuesReportTally(periods);
   // What each member paid towards what was due, per month.
@@ -35,9 +43,9 @@ export async function reportFromSpans(store: ReadStore, policy: DuesPolicy, peri
     const index = month.get(period)!;
     tally.credited(index, creditedMinor);
     for (let at = 0; at < memberIds.length; at++) {
-      let paid = paidBy.get(memberIds[at]!);
-      if (paid === undefined) paidBy.set(memberIds[at]!, (paid = new Array<number>(periods.length).fill(0)));
-      paid[index]! += paidMinor[at]!;
+      let paid = paidBy.get(memberIds[at]);
+      if (paid === undefined) paidBy.set(memberIds[at], (paid = new Array<number>(periods.length).fill(0)));
+      paid[index] += paidMinor[at];
     }
   }
   const versions = periods.map((period) => policyVersionFor(policy, period));
@@ -50,7 +58,7 @@ export async function reportFromSpans(store: ReadStore, policy: DuesPolicy, peri
     // The base is the span's: priced again only when the policy version changes.
     let priced: { version: DuesPolicyVersion | undefined; due: number } | undefined;
     for (let index = firstMonth; index <= lastMonth; index++) {
-      if (!branchSets[index]!.has(span.branchId)) continue;
+      if (!branchSets[index].has(span.branchId)) continue;
       const version = versions[index];
       if (priced === undefined || priced.version !== version) priced = { version, due: base === undefined ? 0 : dueUnder(version, base) };
       tally.memberDue(index, span.memberId, priced.due, paid?.[index] ?? 0);

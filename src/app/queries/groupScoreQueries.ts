@@ -59,14 +59,18 @@ export class GroupScoreQueries {
     const self = (await this.units.versionsOn([unitId], treeDate)).get(unitId);
     const below = await this.units.descendantsOn([unitId], 'GROUP', treeDate);
     const groups = [...(self?.level === 'GROUP' ? [self] : []), ...below];
-    const standingOf = await this.ofGroups(groups.map((group) => group.unitId), asOf, quarter);
+    const standingOf = await this.ofGroups(
+      groups.map((group) => group.unitId),
+      asOf,
+      quarter,
+    );
     const scored = groups
       .flatMap((group) => (standingOf.get(group.unitId) ?? []).map((score) => ({ group, ...score })))
       .sort((a, b) => b.score.total - a.score.total || a.group.name.localeCompare(b.group.name) || a.group.unitId.localeCompare(b.group.unitId));
     const candidates = Math.max(1, Math.ceil(scored.length * RED_FLAG_SHARE));
     let rank = 0;
     return scored.map((entry, index) => {
-      if (index === 0 || scored[index - 1]!.score.total !== entry.score.total) rank = index + 1;
+      if (index === 0 || scored[index - 1].score.total !== entry.score.total) rank = index + 1;
       return { ...entry, rank, redFlagCandidate: rank <= candidates && entry.score.total >= RED_FLAG_MIN_TOTAL };
     });
   }
@@ -74,5 +78,5 @@ export class GroupScoreQueries {
 
 /** Scores of one group and quarter in recorded order: the last one stands, the earlier were superseded. */
 function standing(docs: readonly GroupScoreDocument[]): StandingScore {
-  return { score: docs[docs.length - 1]!, superseded: docs.slice(0, -1).reverse() };
+  return { score: docs[docs.length - 1], superseded: docs.slice(0, -1).reverse() };
 }

@@ -39,7 +39,9 @@ export class LeadershipQueries {
     const filter: Filter = { ...activeOn(asOf), termEndsOn: { $lte: addDays(asOf, within) } };
     if (unitId !== null) filter.unitId = { $in: await this.subtreeOn(unitId, asOf) };
     const found = await this.terms.find(filter);
-    return found.sort((a, b) => (a.termEndsOn !== b.termEndsOn ? (a.termEndsOn < b.termEndsOn ? -1 : 1) : a.unitId !== b.unitId ? (a.unitId < b.unitId ? -1 : 1) : byRank(a, b)));
+    return found.sort((a, b) =>
+      a.termEndsOn !== b.termEndsOn ? (a.termEndsOn < b.termEndsOn ? -1 : 1) : a.unitId !== b.unitId ? (a.unitId < b.unitId ? -1 : 1) : byRank(a, b),
+    );
   }
 
   private async subtreeOn(unitId: string, date: string): Promise<string[]> {

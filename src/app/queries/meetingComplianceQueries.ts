@@ -54,7 +54,11 @@ export class MeetingComplianceQueries {
     const unit = (await this.units.versionsOn([unitId], asOf)).get(unitId);
     if (unit === undefined) throw new NotFound('MEETING.UNIT_NOT_FOUND', `unitId: no unit ${unitId} existed on ${asOf}`, 'unitId');
     if (unit.level === 'GROUP') {
-      throw new RuleViolation('MEETING.COMPLIANCE_PER_BRANCH', `unitId: ${unitId} ("${unit.name}") is a GROUP; compliance is reported per branch: give a branch or a unit above it`, 'unitId');
+      throw new RuleViolation(
+        'MEETING.COMPLIANCE_PER_BRANCH',
+        `unitId: ${unitId} ("${unit.name}") is a GROUP; compliance is reported per branch: give a branch or a unit above it`,
+        'unitId',
+      );
     }
     const branchIds = unit.level === 'BRANCH' ? [unitId] : (await this.units.descendantsOn([unitId], 'BRANCH', asOf)).map((branch) => branch.unitId).sort();
     if (branchIds.length === 0) return { from, to, asOf, branches: [] };
@@ -69,7 +73,9 @@ export class MeetingComplianceQueries {
       .find({ unitId: { $in: unitIds }, heldOn: { $gte: first, $lte: toEnd.slice(0, 4) + '-12-31' } }, { projection: { unitId: 1, kind: 1, heldOn: 1 } });
     const heldBy = groupBy(meetings, (meeting) => `${meeting.unitId}:${meeting.kind}`);
     const row = (rowUnitId: string, kind: MeetingKind, frequency: Frequency): RequirementCompliance => {
-      const periods = all(frequency).filter((period) => existedIn(lives.get(rowUnitId), period)).map((period) => period.label);
+      const periods = all(frequency)
+        .filter((period) => existedIn(lives.get(rowUnitId), period))
+        .map((period) => period.label);
       const heldIn = new Set((heldBy.get(`${rowUnitId}:${kind}`) ?? []).map((meeting) => periodLabel(meeting.heldOn, frequency)));
       return { unitId: rowUnitId, kind, frequency, periods, held: periods.filter((p) => heldIn.has(p)), missing: periods.filter((p) => !heldIn.has(p)) };
     };
@@ -93,10 +99,14 @@ function existedIn(unit: UnitDocument | undefined, period: Period): boolean {
 }
 
 function requireRange(from: string, to: string): void {
-  for (const [field, value] of [['from', from], ['to', to]] as const) {
+  for (const [field, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
     if (!MONTH.test(value)) throw new InvalidInput('PERIOD.INVALID', `${field} must be a month in YYYY-MM form, got "${value}"`, field);
   }
   if (from > to) throw new InvalidInput('PERIOD.RANGE_REVERSED', `from ${from} is after to ${to}`, 'from');
   const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
-  if (months > MAX_COMPLIANCE_MONTHS) throw new InvalidInput('PERIOD.RANGE_TOO_LONG', `from ${from} to ${to} spans ${months} months, at most ${MAX_COMPLIANCE_MONTHS}`, 'to');
+  if (months > MAX_COMPLIANCE_MONTHS)
+    throw new InvalidInput('PERIOD.RANGE_TOO_LONG', `from ${from} to ${to} spans ${months} months, at most ${MAX_COMPLIANCE_MONTHS}`, 'to');
 }

@@ -2,7 +2,16 @@ import type { MemberStatus } from '../../domain/member/memberStatus';
 import type { UnitLevel } from '../../domain/unit/unitLevel';
 import type { Filter, ReadStore } from '../../readstore/readStore';
 import {
-  MEMBERS, MEMBERSHIPS, UNIT_MEMBER_COUNTS, countDocumentIds, countFrom, lastStartedOn, membershipsInUnitsOn, type MemberDocument, type MembershipDocument, type UnitMemberCountDocument,
+  MEMBERS,
+  MEMBERSHIPS,
+  UNIT_MEMBER_COUNTS,
+  countDocumentIds,
+  countFrom,
+  lastStartedOn,
+  membershipsInUnitsOn,
+  type MemberDocument,
+  type MembershipDocument,
+  type UnitMemberCountDocument,
 } from '../../../projections';
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from './page';
 import { groupBy, type UnitQueries } from './unitQueries';
@@ -83,7 +92,9 @@ export class MemberQueries {
   async countsOn(units: readonly { unitId: string; level: UnitLevel }[], date: string, includeDescendants: boolean): Promise<Map<string, number>> {
     const counts = new Map<string, number>(units.map((unit) => [unit.unitId, 0]));
     const counted = units.filter((unit) => unit.level === 'GROUP' || unit.level === 'BRANCH').map((unit) => unit.unitId);
-    const higher = new Set(includeDescendants ? units.filter((unit) => unit.level === 'COMMITTEE' || unit.level === 'DISTRICT').map((unit) => unit.unitId) : []);
+    const higher = new Set(
+      includeDescendants ? units.filter((unit) => unit.level === 'COMMITTEE' || unit.level === 'DISTRICT').map((unit) => unit.unitId) : [],
+    );
     const branchesBelow = higher.size > 0 ? await this.units.descendantsOn([...higher], 'BRANCH', date) : [];
     const unitIds = [...new Set([...counted, ...branchesBelow.map((branch) => branch.unitId)])];
     if (unitIds.length === 0) return counts;
@@ -91,10 +102,12 @@ export class MemberQueries {
       .collection<UnitMemberCountDocument>(UNIT_MEMBER_COUNTS)
       .find({ _id: { $in: unitIds.flatMap((unitId) => countDocumentIds(unitId, date)) } }, { projection: { from: 1, count: 1, steps: 1 } });
     const byId = new Map(documents.map((document) => [document._id, document]));
-    const onDate = new Map(unitIds.map((unitId) => {
-      const [year, after] = countDocumentIds(unitId, date);
-      return [unitId, countFrom(byId.get(year), byId.get(after), date)];
-    }));
+    const onDate = new Map(
+      unitIds.map((unitId) => {
+        const [year, after] = countDocumentIds(unitId, date);
+        return [unitId, countFrom(byId.get(year), byId.get(after), date)];
+      }),
+    );
     for (const unitId of counted) counts.set(unitId, onDate.get(unitId) ?? 0);
     for (const branch of branchesBelow) {
       for (const ancestor of branch.ancestors) {

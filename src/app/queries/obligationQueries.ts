@@ -3,15 +3,29 @@ import { periodsOverlapping } from '../../domain/meeting/meetingRequirements';
 import { NotFound } from '../../domain/shared/errors';
 import { addDays } from '../../domain/shared/localDate';
 import type { FindOptions, ReadStore } from '../../readstore/readStore';
-import { MEETINGS, MEMBERS, MEMBERSHIPS, membershipsInUnitsOn, type MeetingDocument, type MemberDocument, type MembershipDocument, type UnitVersionDocument } from '../../../projections';
+import {
+  MEETINGS,
+  MEMBERS,
+  MEMBERSHIPS,
+  membershipsInUnitsOn,
+  type MeetingDocument,
+  type MemberDocument,
+  type MembershipDocument,
+  type UnitVersionDocument,
+} from '../../../projections';
 import type { DuesArrearsQueries } from './duesArrearsQueries';
 import type { LeadershipQueries } from './leadershipQueries';
 import type { MeetingComplianceQueries, RequirementCompliance } from './meetingComplianceQueries';
 import type { MemberQueries } from './memberQueries';
-import { byDueOnThenKind, type DuesArrearsObligation, type MeetingObligation, type Obligation, type ProbationObligation, type TermObligation } from './obligation';
 import {
-  arrearsDueOn, duesArrearsRule, meetingRule, probationEndsOn, probationRule, probationStart, requireWindow, termRule,
-} from './obligationRules';
+  byDueOnThenKind,
+  type DuesArrearsObligation,
+  type MeetingObligation,
+  type Obligation,
+  type ProbationObligation,
+  type TermObligation,
+} from './obligation';
+import { arrearsDueOn, duesArrearsRule, meetingRule, probationEndsOn, probationRule, probationStart, requireWindow, termRule } from './obligationRules';
 import { groupBy, type UnitQueries } from './unitQueries';
 
 type Place = Pick<MembershipDocument, 'memberId' | 'branchId' | 'status'>;
@@ -45,14 +59,17 @@ export class ObligationQueries {
       this.meetingsDue(root, asOf),
       this.duesArrears(places, asOf),
     ]);
-    return found.flat().filter((obligation) => obligation.dueOn <= horizon).sort(byDueOnThenKind);
+    return found
+      .flat()
+      .filter((obligation) => obligation.dueOn <= horizon)
+      .sort(byDueOnThenKind);
   }
 
   /** One obligation per election whose officers are still in office: the terms of one election end together. */
   private async terms(unitId: string, within: number, asOf: string): Promise<TermObligation[]> {
     // Sorted by end, unit, rank: the first term of an election is its most senior officer's.
     const terms = await this.leadership.expiring(within, asOf, unitId);
-    const seniorOfEach = [...groupBy(terms, (term) => term.electionId).values()].map((group) => group[0]!);
+    const seniorOfEach = [...groupBy(terms, (term) => term.electionId).values()].map((group) => group[0]);
     return seniorOfEach.map((term): TermObligation => {
       const lapsed = term.termEndsOn < asOf;
       return {
@@ -79,15 +96,17 @@ export class ObligationQueries {
     return probationary.flatMap((place): ProbationObligation[] => {
       const startedOn = probationStart(histories.get(place.memberId) ?? [], joinedOn.get(place.memberId) ?? null);
       if (startedOn === undefined) return [];
-      return [{
-        kind: 'PROBATION_ENDING',
-        id: `probation:${place.memberId}`,
-        dueOn: probationEndsOn(startedOn),
-        rule: probationRule(),
-        unitId: place.branchId,
-        memberId: place.memberId,
-        probationStartedOn: startedOn,
-      }];
+      return [
+        {
+          kind: 'PROBATION_ENDING',
+          id: `probation:${place.memberId}`,
+          dueOn: probationEndsOn(startedOn),
+          rule: probationRule(),
+          unitId: place.branchId,
+          memberId: place.memberId,
+          probationStartedOn: startedOn,
+        },
+      ];
     });
   }
 
@@ -102,12 +121,15 @@ export class ObligationQueries {
     const report = await this.compliance.compliance(reportedUnit, month, month, asOf);
     const rows = report.branches.flatMap((branch) => branch.requirements).filter((row) => root.level !== 'GROUP' || row.unitId === root.unitId);
     const current = rows.flatMap((row) => {
-      const period = periodsOverlapping(month, month, row.frequency)[0]!;
+      const period = periodsOverlapping(month, month, row.frequency)[0];
       return row.periods.includes(period.label) ? [{ row, period }] : [];
     });
     // The report counts a meeting anywhere in the period; one held after asOf had not been held on asOf.
     const toRecheck = current.filter(({ row, period }) => row.held.includes(period.label) && period.last > asOf);
-    const heldByAsOf = await this.heldOnOrBefore(toRecheck.map(({ row }) => row), asOf);
+    const heldByAsOf = await this.heldOnOrBefore(
+      toRecheck.map(({ row }) => row),
+      asOf,
+    );
     const heldInTime = ({ row, period }: (typeof current)[number]): boolean =>
       row.held.includes(period.label) && (period.last <= asOf || (heldByAsOf.get(`${row.unitId}:${row.kind}`) ?? []).some((heldOn) => heldOn >= period.first));
     return current
@@ -129,7 +151,11 @@ export class ObligationQueries {
   private async heldOnOrBefore(rows: readonly RequirementCompliance[], asOf: string): Promise<Map<string, string[]>> {
     if (rows.length === 0) return new Map();
     const meetings = await this.store.collection<MeetingDocument>(MEETINGS).find(
-      { unitId: { $in: [...new Set(rows.map((row) => row.unitId))] }, kind: { $in: [...new Set(rows.map((row) => row.kind))] }, heldOn: { $gte: `${asOf.slice(0, 4)}-01-01`, $lte: asOf } },
+      {
+        unitId: { $in: [...new Set(rows.map((row) => row.unitId))] },
+        kind: { $in: [...new Set(rows.map((row) => row.kind))] },
+        heldOn: { $gte: `${asOf.slice(0, 4)}-01-01`, $lte: asOf },
+      },
       { projection: { unitId: 1, kind: 1, heldOn: 1 } },
     );
     const byRow = groupBy(meetings, (meeting) => `${meeting.unitId}:${meeting.kind}`);
@@ -137,21 +163,26 @@ export class ObligationQueries {
   }
 
   private async duesArrears(places: readonly Place[], asOf: string): Promise<DuesArrearsObligation[]> {
-    const arrears = await this.arrears.arrearsOf(places.map((place) => place.memberId), asOf);
+    const arrears = await this.arrears.arrearsOf(
+      places.map((place) => place.memberId),
+      asOf,
+    );
     return places.flatMap((place): DuesArrearsObligation[] => {
       const owed = arrears.get(place.memberId);
       const dueOn = owed === undefined ? undefined : arrearsDueOn(owed.unpaidPeriods);
       if (owed === undefined || dueOn === undefined) return [];
-      return [{
-        kind: 'DUES_ARREARS',
-        id: `dues:${place.memberId}`,
-        dueOn,
-        rule: duesArrearsRule(),
-        unitId: place.branchId,
-        memberId: place.memberId,
-        unpaidPeriods: owed.unpaidPeriods,
-        outstandingMinor: owed.outstandingMinor,
-      }];
+      return [
+        {
+          kind: 'DUES_ARREARS',
+          id: `dues:${place.memberId}`,
+          dueOn,
+          rule: duesArrearsRule(),
+          unitId: place.branchId,
+          memberId: place.memberId,
+          unpaidPeriods: owed.unpaidPeriods,
+          outstandingMinor: owed.outstandingMinor,
+        },
+      ];
     });
   }
 
@@ -162,6 +193,12 @@ export class ObligationQueries {
     if (root.level === 'GROUP' || root.level === 'BRANCH') return memberships.find(membershipsInUnitsOn([root.unitId], date), options);
     const branches = await this.units.descendantsOn([root.unitId], 'BRANCH', date);
     if (branches.length === 0) return [];
-    return memberships.find(membershipsInUnitsOn(branches.map((branch) => branch.unitId), date), options);
+    return memberships.find(
+      membershipsInUnitsOn(
+        branches.map((branch) => branch.unitId),
+        date,
+      ),
+      options,
+    );
   }
 }

@@ -30,7 +30,7 @@ export function requireWindow(within: number): number {
 export function probationStart(intervals: readonly { validFrom: LocalDate; status: MemberStage }[], joinedOn: LocalDate | null): LocalDate | undefined {
   const index = intervals.findIndex((interval) => interval.status === 'PROBATIONARY');
   if (index === -1) return undefined;
-  return index === 0 && joinedOn !== null ? joinedOn : intervals[index]!.validFrom;
+  return index === 0 && joinedOn !== null ? joinedOn : intervals[index].validFrom;
 }
 
 export const probationEndsOn = (startedOn: LocalDate): LocalDate => addYears(startedOn, PROBATION_YEARS);

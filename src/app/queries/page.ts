@@ -34,7 +34,7 @@ export function encodeCursor(key: readonly string[]): string {
 export function decodeCursor(cursor: string, arity: number, field = 'after'): string[] {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity && key.every((part) => typeof part === 'string')) return key as string[];
+    if (Array.isArray(key) && key.length === arity && key.every((part) => typeof part === 'string')) return key;
   } catch {
     // fall through to the error below
   }

@@ -1,7 +1,16 @@
 import { normalizedName } from '../../domain/pairing/counterpartKey';
 import type { PairingKind } from '../../domain/pairing/pairingKind';
 import type { Filter, ReadStore } from '../../readstore/readStore';
-import { MEMBERSHIPS, PAIRINGS, UNIT_VERSIONS, activeOn, membershipsInUnitsOn, type MembershipDocument, type PairingDocument, type UnitVersionDocument } from '../../../projections';
+import {
+  MEMBERSHIPS,
+  PAIRINGS,
+  UNIT_VERSIONS,
+  activeOn,
+  membershipsInUnitsOn,
+  type MembershipDocument,
+  type PairingDocument,
+  type UnitVersionDocument,
+} from '../../../projections';
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from './page';
 
 export interface PairingSearch {
@@ -79,7 +88,10 @@ export class PairingQueries {
     for (const [unitId, ids] of idsOf) {
       const held = new Map<string, PairingDocument>();
       for (const id of ids) for (const pairing of pairings.get(id) ?? []) held.set(pairing._id, pairing);
-      result.set(unitId, [...held.values()].sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : a._id < b._id ? -1 : 1)));
+      result.set(
+        unitId,
+        [...held.values()].sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : a._id < b._id ? -1 : 1)),
+      );
     }
     return result;
   }

@@ -56,6 +56,13 @@ export function createQuerySet(readStore: ReadStore, duesPolicy: DuesPolicy): Qu
     meetingQueries: new MeetingQueries(readStore),
     attendanceFlagQueries: new AttendanceFlagQueries(readStore, unitQueries),
     meetingComplianceQueries,
-    obligationQueries: new ObligationQueries(readStore, unitQueries, memberQueries, leadershipQueries, meetingComplianceQueries, new DuesArrearsQueries(readStore, duesQueries)),
+    obligationQueries: new ObligationQueries(
+      readStore,
+      unitQueries,
+      memberQueries,
+      leadershipQueries,
+      meetingComplianceQueries,
+      new DuesArrearsQueries(readStore, duesQueries),
+    ),
   };
 }

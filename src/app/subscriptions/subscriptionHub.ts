@@ -37,9 +37,11 @@ export class SubscriptionHub {
     projector: Projector,
   ) {
     this.detach = projector.onApplied((events) => {
-      this.fanOutChain = this.fanOutChain.then(() => this.fanOut(events)).catch((error: unknown) => {
-        for (const fail of this.listeners.values()) fail(error);
-      });
+      this.fanOutChain = this.fanOutChain
+        .then(() => this.fanOut(events))
+        .catch((error: unknown) => {
+          for (const fail of this.listeners.values()) fail(error);
+        });
     });
   }
 
@@ -95,7 +97,7 @@ export class SubscriptionHub {
       const page = await this.eventIndex.find({ ...eventLogQuery(filter), _id: { $gt: cursor } }, { sort: { _id: 1 }, limit: REPLAY_PAGE });
       page.forEach(deliver);
       if (page.length < REPLAY_PAGE) return;
-      cursor = page[page.length - 1]!._id;
+      cursor = page[page.length - 1]._id;
     }
   }
 

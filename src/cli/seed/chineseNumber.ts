@@ -5,6 +5,6 @@ export function chineseNumber(value: number): string {
   if (!Number.isInteger(value) || value < 1 || value > 99) return String(value);
   const tens = Math.floor(value / 10);
   const ones = value % 10;
-  if (tens === 0) return DIGITS[ones]!;
+  if (tens === 0) return DIGITS[ones];
   return `${tens === 1 ? '' : DIGITS[tens]}十${DIGITS[ones]}`;
 }

@@ -58,7 +58,16 @@ export function planMemberLife(random: Random, setup: MemberSetup, world: LifeWo
   const { key: member, registeredOn: start, newcomer, profile } = setup;
   const { end } = world;
   const commands: PlannedCommand[] = [
-    { kind: 'registerMember', on: start, member, name: setup.name, branch: setup.branch.key, group: setup.group, status: newcomer.status, joinedOn: newcomer.joinedOn },
+    {
+      kind: 'registerMember',
+      on: start,
+      member,
+      name: setup.name,
+      branch: setup.branch.key,
+      group: setup.group,
+      status: newcomer.status,
+      joinedOn: newcomer.joinedOn,
+    },
   ];
   let branch = setup.branch;
   let group = setup.group;
@@ -127,7 +136,11 @@ export function planMemberLife(random: Random, setup: MemberSetup, world: LifeWo
         const transfer = world.nextTransferKey();
         commands.push({ kind: 'requestTransfer', on, member, transfer, toBranch: target.branch.key, reason: target.reason });
         world.transfers.requested++;
-        const answer = random.weighted<Answer>([['accept', 82], ['reject', 12], ['expire', 6]]);
+        const answer = random.weighted<Answer>([
+          ['accept', 82],
+          ['reject', 12],
+          ['expire', 6],
+        ]);
         const settlesOn =
           answer === 'expire'
             ? addDays(on, world.transferExpiryDays + 1)

@@ -24,14 +24,29 @@ export interface MemberProfile {
 
 export const MEMBER_PROFILES: Record<BranchProfile, MemberProfile> = {
   working: {
-    initialStages: [['FULL', 84], ['PROBATIONARY', 5], ['CANDIDATE', 3], ['ACTIVIST', 4], ['APPLICANT', 4]],
-    laterStages: [['FULL', 45], ['APPLICANT', 40], ['ACTIVIST', 7], ['PROBATIONARY', 8]],
+    initialStages: [
+      ['FULL', 84],
+      ['PROBATIONARY', 5],
+      ['CANDIDATE', 3],
+      ['ACTIVIST', 4],
+      ['APPLICANT', 4],
+    ],
+    laterStages: [
+      ['FULL', 45],
+      ['APPLICANT', 40],
+      ['ACTIVIST', 7],
+      ['PROBATIONARY', 8],
+    ],
     joinedFromYear: 1978,
     joinedUntilYear: null,
     joiningAge: [22, 35],
     transferChance: 0.15,
     leaveChance: 0.04,
-    leaveReasons: [['OTHER', 70], ['DIED', 15], ['WITHDREW', 15]],
+    leaveReasons: [
+      ['OTHER', 70],
+      ['DIED', 15],
+      ['WITHDREW', 15],
+    ],
   },
   retiree: {
     initialStages: [['FULL', 1]],
@@ -41,27 +56,57 @@ export const MEMBER_PROFILES: Record<BranchProfile, MemberProfile> = {
     joiningAge: [20, 30],
     transferChance: 0.03,
     leaveChance: 0.15,
-    leaveReasons: [['DIED', 85], ['OTHER', 15]],
+    leaveReasons: [
+      ['DIED', 85],
+      ['OTHER', 15],
+    ],
   },
   student: {
-    initialStages: [['FULL', 15], ['PROBATIONARY', 15], ['CANDIDATE', 15], ['ACTIVIST', 25], ['APPLICANT', 30]],
-    laterStages: [['APPLICANT', 60], ['ACTIVIST', 30], ['CANDIDATE', 10]],
+    initialStages: [
+      ['FULL', 15],
+      ['PROBATIONARY', 15],
+      ['CANDIDATE', 15],
+      ['ACTIVIST', 25],
+      ['APPLICANT', 30],
+    ],
+    laterStages: [
+      ['APPLICANT', 60],
+      ['ACTIVIST', 30],
+      ['CANDIDATE', 10],
+    ],
     joinedFromYear: 0,
     joinedUntilYear: null,
     joiningAge: [18, 21],
     transferChance: 0.25,
     leaveChance: 0.06,
-    leaveReasons: [['OTHER', 90], ['WITHDREW', 10]],
+    leaveReasons: [
+      ['OTHER', 90],
+      ['WITHDREW', 10],
+    ],
   },
   village: {
-    initialStages: [['FULL', 88], ['PROBATIONARY', 4], ['CANDIDATE', 3], ['ACTIVIST', 3], ['APPLICANT', 2]],
-    laterStages: [['FULL', 60], ['APPLICANT', 30], ['ACTIVIST', 10]],
+    initialStages: [
+      ['FULL', 88],
+      ['PROBATIONARY', 4],
+      ['CANDIDATE', 3],
+      ['ACTIVIST', 3],
+      ['APPLICANT', 2],
+    ],
+    laterStages: [
+      ['FULL', 60],
+      ['APPLICANT', 30],
+      ['ACTIVIST', 10],
+    ],
     joinedFromYear: 1965,
     joinedUntilYear: null,
     joiningAge: [22, 45],
     transferChance: 0.08,
     leaveChance: 0.05,
-    leaveReasons: [['DIED', 50], ['OTHER', 40], ['WITHDREW', 10]],
+    leaveReasons: [
+      ['DIED', 50],
+      ['OTHER', 40],
+      ['WITHDREW', 10],
+    ],
   },
 };
 

@@ -54,7 +54,9 @@ export class MemberStays {
 
   /** Members of `branch` on `date` in one of `statuses`, in plan order. */
   inBranchOn(branch: UnitKey, date: LocalDate, statuses: readonly MemberStatus[]): MemberKey[] {
-    return (this.byBranch.get(branch) ?? []).filter((segment) => covers(segment, date) && statuses.includes(segment.state.status)).map((segment) => segment.member);
+    return (this.byBranch.get(branch) ?? [])
+      .filter((segment) => covers(segment, date) && statuses.includes(segment.state.status))
+      .map((segment) => segment.member);
   }
 
   /**

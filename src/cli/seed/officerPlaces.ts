@@ -24,8 +24,14 @@ export class OfficerPlaces {
     for (const command of commands) {
       if (!('member' in command)) continue;
       this.commandsOf.set(command.member, [...(this.commandsOf.get(command.member) ?? []), command]);
-      const units = command.kind === 'registerMember' ? [command.branch, command.group] : command.kind === 'assignGroup' ? [command.group]
-        : command.kind === 'acceptTransfer' ? [this.transferTargets.get(command.transfer) ?? null] : [];
+      const units =
+        command.kind === 'registerMember'
+          ? [command.branch, command.group]
+          : command.kind === 'assignGroup'
+            ? [command.group]
+            : command.kind === 'acceptTransfer'
+              ? [this.transferTargets.get(command.transfer) ?? null]
+              : [];
       for (const unit of units) if (unit !== null) this.everIn.set(unit, (this.everIn.get(unit) ?? new Set()).add(command.member));
     }
   }

@@ -2,7 +2,18 @@ import type { PairingKind } from '../../domain/pairing/pairingKind';
 import type { Random } from './random';
 
 /** Villages and communities around 城关区 that member-lawyers advise (一村一法律顾问), for authentic demo data. */
-export const ADVISED_VILLAGES: readonly string[] = ['东岗村', '青白石村', '高庄村', '大砂坪村', '阳洼山村', '段家滩村', '罗锅沟村', '五星坪村', '刘家堡村', '骆驼巷村'];
+export const ADVISED_VILLAGES: readonly string[] = [
+  '东岗村',
+  '青白石村',
+  '高庄村',
+  '大砂坪村',
+  '阳洼山村',
+  '段家滩村',
+  '罗锅沟村',
+  '五星坪村',
+  '刘家堡村',
+  '骆驼巷村',
+];
 export const ADVISED_COMMUNITIES: readonly string[] = [
   '雁滩社区',
   '焦家湾社区',

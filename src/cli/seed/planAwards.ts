@@ -48,15 +48,46 @@ export function planAwards(random: Random, organization: Organization, timelines
         const candidates = random.shuffle(partyMembers.get(committee.key) ?? []);
         const outstanding = candidates.length === 0 ? 0 : Math.max(1, Math.round(candidates.length * OUTSTANDING_MEMBER_SHARE));
         for (const { member, branch } of candidates.slice(0, outstanding)) {
-          memberGrants.push(grant({ on: july, recipient: member, recipientKind: 'MEMBER', title: 'OUTSTANDING_MEMBER', otherTitle: null, grantedBy: committee.key, reads: [member, branch] }));
+          memberGrants.push(
+            grant({
+              on: july,
+              recipient: member,
+              recipientKind: 'MEMBER',
+              title: 'OUTSTANDING_MEMBER',
+              otherTitle: null,
+              grantedBy: committee.key,
+              reads: [member, branch],
+            }),
+          );
         }
-        const workers = candidates.slice(outstanding).filter((candidate) => candidate.status === 'FULL').slice(0, PARTY_WORKERS_PER_COMMITTEE);
+        const workers = candidates
+          .slice(outstanding)
+          .filter((candidate) => candidate.status === 'FULL')
+          .slice(0, PARTY_WORKERS_PER_COMMITTEE);
         for (const { member, branch } of workers) {
-          memberGrants.push(grant({ on: july, recipient: member, recipientKind: 'MEMBER', title: 'OUTSTANDING_PARTY_WORKER', otherTitle: null, grantedBy: committee.key, reads: [member, branch] }));
+          memberGrants.push(
+            grant({
+              on: july,
+              recipient: member,
+              recipientKind: 'MEMBER',
+              title: 'OUTSTANDING_PARTY_WORKER',
+              otherTitle: null,
+              grantedBy: committee.key,
+              reads: [member, branch],
+            }),
+          );
         }
       }
       for (const branch of pickShare(random, ordinaryBranches, ADVANCED_BRANCH_SHARE)) {
-        grant({ on: july, recipient: branch.key, recipientKind: 'UNIT', title: 'ADVANCED_GRASSROOTS_ORGANIZATION', otherTitle: null, grantedBy: organization.district, reads: [branch.key] });
+        grant({
+          on: july,
+          recipient: branch.key,
+          recipientKind: 'UNIT',
+          title: 'ADVANCED_GRASSROOTS_ORGANIZATION',
+          otherTitle: null,
+          grantedBy: organization.district,
+          reads: [branch.key],
+        });
       }
     }
     for (const month of ['01', '04', '07', '10']) {
@@ -73,7 +104,15 @@ export function planAwards(random: Random, organization: Organization, timelines
       for (const branch of pickShare(random, ordinaryBranches, FIVE_STAR_BRANCH_SHARE)) {
         const committee = timelines.committeeOn(branch.key, december);
         if (committee === undefined) continue;
-        grant({ on: december, recipient: branch.key, recipientKind: 'UNIT', title: 'OTHER', otherTitle: OTHER_UNIT_TITLE, grantedBy: committee, reads: [branch.key] });
+        grant({
+          on: december,
+          recipient: branch.key,
+          recipientKind: 'UNIT',
+          title: 'OTHER',
+          otherTitle: OTHER_UNIT_TITLE,
+          grantedBy: committee,
+          reads: [branch.key],
+        });
       }
     }
   }
@@ -132,4 +171,3 @@ function pickShare<T>(random: Random, items: readonly T[], share: number): T[] {
   if (items.length === 0) return [];
   return random.shuffle(items).slice(0, Math.max(1, Math.round(items.length * share)));
 }
-

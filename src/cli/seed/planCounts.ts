@@ -8,7 +8,7 @@ export function planCounts(commands: readonly PlannedCommand[]): { awards: { gra
     if (command.kind === 'grantAward') awards.granted++;
     else if (command.kind === 'revokeAward') awards.revoked++;
     else if (command.kind === 'assignPairing') pairings[command.pairingKind] = (pairings[command.pairingKind] ?? 0) + 1;
-    else if (command.kind === 'endPairing') pairings['ended']!++;
+    else if (command.kind === 'endPairing') pairings['ended']++;
   }
   return { awards, pairings };
 }

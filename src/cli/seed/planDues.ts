@@ -43,7 +43,14 @@ export function planDues(random: Random, organization: Organization, places: Mem
         const monthlyIncomeMinor = category === 'EMPLOYED' ? random.int(2_500, 16_000) * 100 : category === 'RETIRED' ? random.int(2_000, 8_000) * 100 : 0;
         base = { category, monthlyIncomeMinor };
         bases.set(place.member, base);
-        commands.push({ kind: 'setDuesBase', on: first, duesOf: place.member, category, monthlyIncome: formatMinor(monthlyIncomeMinor), reads: [place.member] });
+        commands.push({
+          kind: 'setDuesBase',
+          on: first,
+          duesOf: place.member,
+          category,
+          monthlyIncome: formatMinor(monthlyIncomeMinor),
+          reads: [place.member],
+        });
       }
       const due = monthlyDue(DEFAULT_DUES_POLICY, base, period);
       const roll = random.int(1, 100);

@@ -35,7 +35,14 @@ interface ElectingUnit {
  * every 5), mostly on time, sometimes late. Officers are full members of the unit that day. In a
  * few terms an officer resigns or is removed.
  */
-export function planElections(random: Random, organization: Organization, timelines: PlanTimelines, places: OfficerPlaces, start: LocalDate, end: LocalDate): PlannedCommand[] {
+export function planElections(
+  random: Random,
+  organization: Organization,
+  timelines: PlanTimelines,
+  places: OfficerPlaces,
+  start: LocalDate,
+  end: LocalDate,
+): PlannedCommand[] {
   const fullIn = (unit: UnitKey, date: LocalDate, level: 'BRANCH' | 'GROUP'): MemberKey[] =>
     places.everInUnit(unit).filter((member) => {
       const place = places.placeOn(member, date);
@@ -46,10 +53,14 @@ export function planElections(random: Random, organization: Organization, timeli
   const units: ElectingUnit[] = [
     { unit: organization.district, level: 'DISTRICT', candidatesOn: (date) => branchesUnder(null, date).flatMap((branch) => fullIn(branch, date, 'BRANCH')) },
     ...organization.committees.map((committee): ElectingUnit => ({
-      unit: committee.key, level: 'COMMITTEE', candidatesOn: (date) => branchesUnder(committee.key, date).flatMap((branch) => fullIn(branch, date, 'BRANCH')),
+      unit: committee.key,
+      level: 'COMMITTEE',
+      candidatesOn: (date) => branchesUnder(committee.key, date).flatMap((branch) => fullIn(branch, date, 'BRANCH')),
     })),
     ...organization.branches.map((branch): ElectingUnit => ({ unit: branch.key, level: 'BRANCH', candidatesOn: (date) => fullIn(branch.key, date, 'BRANCH') })),
-    ...organization.branches.flatMap((branch) => branch.groups.map((group): ElectingUnit => ({ unit: group.key, level: 'GROUP', candidatesOn: (date) => fullIn(group.key, date, 'GROUP') }))),
+    ...organization.branches.flatMap((branch) =>
+      branch.groups.map((group): ElectingUnit => ({ unit: group.key, level: 'GROUP', candidatesOn: (date) => fullIn(group.key, date, 'GROUP') })),
+    ),
   ];
   const commands: PlannedCommand[] = [];
   for (const unit of units) commands.push(...electionsOf(random, unit, start, end));
@@ -76,7 +87,14 @@ function electionsOf(random: Random, unit: ElectingUnit, start: LocalDate, end: 
     if (from > until || !random.chance(LEAVE_CHANCE)) return [];
     const officer = random.pick(held.officers).officer;
     const removal = random.chance(REMOVAL_SHARE);
-    const leave: Leave = { kind: 'leaveOffice', on: dateBetween(random, from, until), unit: unit.unit, officer, removal, reason: removal ? removalReason(random) : resignationReason(random) };
+    const leave: Leave = {
+      kind: 'leaveOffice',
+      on: dateBetween(random, from, until),
+      unit: unit.unit,
+      officer,
+      removal,
+      reason: removal ? removalReason(random) : resignationReason(random),
+    };
     return [leave];
   });
   return [...elections, ...leaves];
@@ -88,12 +106,16 @@ function election(random: Random, unit: ElectingUnit, on: LocalDate, termYears: 
   const eligible = candidates.length + random.int(0, 2);
   const cast = Math.max(1, eligible - random.int(0, 2));
   const officers = roles.map((role, index) => ({
-    officer: candidates[index]!,
+    officer: candidates[index],
     role,
     votes: counted ? random.int(Math.floor(cast / 2) + 1, cast) : null,
   }));
   return {
-    kind: 'recordElection', on, unit: unit.unit, termYears, officers,
+    kind: 'recordElection',
+    on,
+    unit: unit.unit,
+    termYears,
+    officers,
     votes: counted ? { eligible, cast } : null,
     reads: officers.map((officer) => officer.officer),
   };
@@ -107,9 +129,16 @@ function rolesToFill(random: Random, level: UnitLevel, available: number): Offic
     ...Array<OfficerRole>(members).fill('COMMITTEE_MEMBER'),
   ];
   const wanted =
-    level === 'GROUP' ? ['GROUP_LEADER' as const]
-    : level === 'BRANCH' ? (available >= 7 ? committee(1, random.int(1, 3)) : available >= 3 ? committee(0, 1) : committee(0, 0))
-    : level === 'COMMITTEE' ? committee(random.int(1, 2), random.int(2, 4))
-    : committee(2, 4);
+    level === 'GROUP'
+      ? ['GROUP_LEADER' as const]
+      : level === 'BRANCH'
+        ? available >= 7
+          ? committee(1, random.int(1, 3))
+          : available >= 3
+            ? committee(0, 1)
+            : committee(0, 0)
+        : level === 'COMMITTEE'
+          ? committee(random.int(1, 2), random.int(2, 4))
+          : committee(2, 4);
   return wanted.slice(0, available);
 }

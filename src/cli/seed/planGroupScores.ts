@@ -1,5 +1,12 @@
 import { spanOf, type Quarter } from '../../domain/groupScore/quarter';
-import { formatHundredths, SCORE_CATEGORIES, SCORE_CATEGORY_MAXIMA, type CategoryScores, type ScoreCategory, type TypedScores } from '../../domain/groupScore/scoreCategories';
+import {
+  formatHundredths,
+  SCORE_CATEGORIES,
+  SCORE_CATEGORY_MAXIMA,
+  type CategoryScores,
+  type ScoreCategory,
+  type TypedScores,
+} from '../../domain/groupScore/scoreCategories';
 import { addDays, type LocalDate } from '../../domain/shared/localDate';
 import { minDate } from './planDates';
 import { pilotBranches } from './pilotBranches';

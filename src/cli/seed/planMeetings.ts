@@ -62,7 +62,18 @@ export function planMeetings(random: Random, organization: Organization, places:
       else attendees.push(member);
     }
     if (attendees.length === 0) attendees.push(...excused.splice(0, 1), ...(excused.length === 0 ? absent.splice(0, 1) : []));
-    commands.push({ kind: 'recordMeeting', on, meeting: `mt${next++}`, unit, meetingKind: kind, topic, attendees, excused, absent, reads: [...attendees, ...excused, ...absent] });
+    commands.push({
+      kind: 'recordMeeting',
+      on,
+      meeting: `mt${next++}`,
+      unit,
+      meetingKind: kind,
+      topic,
+      attendees,
+      excused,
+      absent,
+      reads: [...attendees, ...excused, ...absent],
+    });
   };
 
   for (const month of monthsUpTo(end, MEETING_MONTHS)) {

@@ -90,10 +90,10 @@ export function weightedPicker(branches: readonly PlannedBranch[]): (random: Ran
     let high = totals.length - 1;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if (totals[middle]! > roll) high = middle;
+      if (totals[middle] > roll) high = middle;
       else low = middle + 1;
     }
-    return branches[low]!;
+    return branches[low];
   };
 }
 

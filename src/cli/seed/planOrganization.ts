@@ -63,7 +63,7 @@ export function planOrganization(random: Random, sizes: Pick<PlanSizes, 'committ
     const key = newKey();
     const code = `CGQ-${String(index + 1).padStart(2, '0')}`;
     establishments.push({ kind: 'establishUnit', on, unit: key, level: 'COMMITTEE', name, code, parent: district });
-    const names = branchNamesOf(random, kind, branchCounts[index]!);
+    const names = branchNamesOf(random, kind, branchCounts[index]);
     let retireeBranch: UnitKey | null = null;
     names.forEach((branchName, number) => {
       const branchKey = newKey();
@@ -83,10 +83,14 @@ export function planOrganization(random: Random, sizes: Pick<PlanSizes, 'committ
     committees.push({ key, name, kind: kind.id, retireeBranch });
   });
 
-  const groupCounts = spread(random, sizes.groups, drafts.map((draft) => draft.weight));
+  const groupCounts = spread(
+    random,
+    sizes.groups,
+    drafts.map((draft) => draft.weight),
+  );
   const branches = drafts.map(({ code, style, ...branch }, index): PlannedBranch => {
     establishments.push({ kind: 'establishUnit', on, unit: branch.key, level: 'BRANCH', name: branch.name, code, parent: branch.committee });
-    const groups = groupNames(random, style, groupCounts[index]!).map((name) => ({ key: newKey(), name }));
+    const groups = groupNames(random, style, groupCounts[index]).map((name) => ({ key: newKey(), name }));
     for (const group of groups) {
       establishments.push({ kind: 'establishUnit', on, unit: group.key, level: 'GROUP', name: group.name, code: null, parent: branch.key });
     }
@@ -103,7 +107,7 @@ function chooseCommitteeKinds(random: Random, count: number): { kind: CommitteeK
   );
   const chosen = [...firsts, ...rest].slice(0, count);
   for (let extra = chosen.length; extra < count; extra++) {
-    chosen.push({ kind: COMMITTEE_KINDS[0]!, name: `城关区第${extra + 1}联合机关党委` });
+    chosen.push({ kind: COMMITTEE_KINDS[0], name: `城关区第${extra + 1}联合机关党委` });
   }
   return chosen;
 }

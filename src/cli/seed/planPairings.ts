@@ -30,7 +30,14 @@ type Interval = { start: LocalDate; end: LocalDate | null };
  * for a year or two (新老结合); some members help a household in need (帮扶结对子). Every pairing
  * starts while its members are in their branch and ends before either leaves it.
  */
-export function planPairings(random: Random, organization: Organization, timelines: PlanTimelines, memberCommands: readonly PlannedCommand[], start: LocalDate, end: LocalDate): PlannedCommand[] {
+export function planPairings(
+  random: Random,
+  organization: Organization,
+  timelines: PlanTimelines,
+  memberCommands: readonly PlannedCommand[],
+  start: LocalDate,
+  end: LocalDate,
+): PlannedCommand[] {
   const from = addDays(start, SETTLING_DAYS);
   if (from > end) return [];
   const stays = new MemberStays(timelines, memberCommands);
@@ -73,7 +80,10 @@ class PairingPlanner {
 }
 
 function planAdvisers(random: Random, planner: PairingPlanner, stays: MemberStays, organization: Organization, from: LocalDate, end: LocalDate): void {
-  const places = random.shuffle([...ADVISED_VILLAGES.map((name) => ({ kind: 'VILLAGE' as const, name })), ...ADVISED_COMMUNITIES.map((name) => ({ kind: 'COMMUNITY' as const, name }))]);
+  const places = random.shuffle([
+    ...ADVISED_VILLAGES.map((name) => ({ kind: 'VILLAGE' as const, name })),
+    ...ADVISED_COMMUNITIES.map((name) => ({ kind: 'COMMUNITY' as const, name })),
+  ]);
   const terms = new Map<MemberKey, Interval[]>();
   const busy = (lawyer: MemberKey, term: Interval): boolean =>
     (terms.get(lawyer) ?? []).filter((other) => overlaps(other, term)).length >= MAX_PLACES_PER_LAWYER;
@@ -87,7 +97,10 @@ function planAdvisers(random: Random, planner: PairingPlanner, stays: MemberStay
           .shuffle(stays.inBranchOn(branch.key, on, ['PROBATIONARY', 'FULL']))
           .filter((lawyer) => lawyer !== previous?.lawyer)
           .map((lawyer) => ({ lawyer, until: planner.lastDay(on, wanted, [stays.stayUntil(lawyer, on)]) }))
-          .find((candidate): candidate is { lawyer: MemberKey; until: LocalDate | null } => candidate.until !== undefined && !busy(candidate.lawyer, { start: on, end: candidate.until }));
+          .find(
+            (candidate): candidate is { lawyer: MemberKey; until: LocalDate | null } =>
+              candidate.until !== undefined && !busy(candidate.lawyer, { start: on, end: candidate.until }),
+          );
         if (chosen === undefined) {
           on = addDays(on, 30);
           continue;

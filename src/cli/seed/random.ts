@@ -30,7 +30,7 @@ export class Random {
 
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new Error('Random.pick: no items to pick from');
-    return items[Math.floor(this.next() * items.length)]!;
+    return items[Math.floor(this.next() * items.length)];
   }
 
   /** Picks by weight; weights need not sum to 1. */
@@ -41,7 +41,7 @@ export class Random {
       roll -= weight;
       if (roll < 0) return value;
     }
-    return choices[choices.length - 1]![0];
+    return choices[choices.length - 1][0];
   }
 
   /** A shuffled copy (Fisher–Yates). */
@@ -49,7 +49,7 @@ export class Random {
     const copy = [...items];
     for (let index = copy.length - 1; index > 0; index--) {
       const other = Math.floor(this.next() * (index + 1));
-      [copy[index], copy[other]] = [copy[other]!, copy[index]!];
+      [copy[index], copy[other]] = [copy[other], copy[index]];
     }
     return copy;
   }

@@ -30,7 +30,9 @@ export async function recordCorrections(app: OrgtrackApp, random: Random): Promi
   let retracted = 0;
   for (let round = 0; round < ROUNDS; round++) {
     const tries = CORRECTIONS.flatMap((correction) =>
-      (queues.get(correction.type) ?? []).splice(0, missing.get(correction.type) ?? 0).map((eventId) => ({ type: correction.type, eventId, reason: correction.reason })),
+      (queues.get(correction.type) ?? [])
+        .splice(0, missing.get(correction.type) ?? 0)
+        .map((eventId) => ({ type: correction.type, eventId, reason: correction.reason })),
     );
     if (tries.length === 0) break;
     const results = await Promise.allSettled(tries.map(({ eventId, reason }) => app.retractions.retract({ eventId, reason }, { actor })));
@@ -40,7 +42,7 @@ export async function recordCorrections(app: OrgtrackApp, random: Random): Promi
         return;
       }
       retracted++;
-      const type = tries[at]!.type;
+      const type = tries[at].type;
       missing.set(type, (missing.get(type) ?? 1) - 1);
     });
   }

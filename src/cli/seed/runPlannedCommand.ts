@@ -81,7 +81,14 @@ export async function runPlannedCommand(app: SeedTarget, command: PlannedCommand
     case 'recordMeeting': {
       const { unit, meetingKind, topic, attendees, excused, absent } = command;
       const result = await app.meetings.record(
-        { unitId: ids.of(unit), kind: meetingKind, topic, attendees: attendees.map((m) => ids.of(m)), excused: excused.map((m) => ids.of(m)), absent: absent.map((m) => ids.of(m)) },
+        {
+          unitId: ids.of(unit),
+          kind: meetingKind,
+          topic,
+          attendees: attendees.map((m) => ids.of(m)),
+          excused: excused.map((m) => ids.of(m)),
+          absent: absent.map((m) => ids.of(m)),
+        },
         mutation,
       );
       ids.set(command.meeting, result.subjectId);

@@ -260,8 +260,13 @@ export function unitsReadBy(command: PlannedCommand): UnitKey[] {
  * where its recipient stood on the day, which their own (possibly concurrent) commands decide.
  */
 export function aggregatesReadBy(command: PlannedCommand): (UnitKey | MemberKey)[] {
-  return command.kind === 'grantAward' || command.kind === 'assignPairing' || command.kind === 'recordMeeting' || command.kind === 'recordElection' || command.kind === 'recordAppraisal'
-    || command.kind === 'setDuesBase' || command.kind === 'recordDuesPayment'
+  return command.kind === 'grantAward' ||
+    command.kind === 'assignPairing' ||
+    command.kind === 'recordMeeting' ||
+    command.kind === 'recordElection' ||
+    command.kind === 'recordAppraisal' ||
+    command.kind === 'setDuesBase' ||
+    command.kind === 'recordDuesPayment'
     ? command.reads
     : [];
 }

@@ -12,11 +12,11 @@ export function spread(random: Random, total: number, weights: readonly number[]
   const rest = total - floor * buckets;
   const sum = weights.reduce((acc, weight) => acc + weight, 0);
   weights.forEach((weight, index) => {
-    counts[index]! += Math.floor((rest * weight) / sum);
+    counts[index] += Math.floor((rest * weight) / sum);
   });
   const choices = weights.map((weight, index) => [index, weight] as const);
   for (let left = total - counts.reduce((acc, count) => acc + count, 0); left > 0; left--) {
-    counts[random.weighted(choices)]! += 1;
+    counts[random.weighted(choices)] += 1;
   }
   return counts;
 }

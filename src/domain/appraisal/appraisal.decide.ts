@@ -54,13 +54,21 @@ function requireMemberDuring(command: RecordAppraisal, year: number): AppraisedM
   if (member === null) throw new NotFound('APPRAISAL.MEMBER_NOT_FOUND', `${field}: no member ${command.memberId} exists`, field);
   const who = `member ${command.memberId} ("${member.name}")`;
   if (member.joinedOn === null) {
-    throw new RuleViolation('APPRAISAL.NOT_A_PARTY_MEMBER', `${field}: ${who} has not been admitted to the party (no political birthday), so has no appraisal`, field);
+    throw new RuleViolation(
+      'APPRAISAL.NOT_A_PARTY_MEMBER',
+      `${field}: ${who} has not been admitted to the party (no political birthday), so has no appraisal`,
+      field,
+    );
   }
   const since = member.joinedOn > member.registeredOn ? member.joinedOn : member.registeredOn;
   const during = since <= `${year}-12-31` && (member.leftOn === null || member.leftOn > `${year}-01-01`);
   if (!during) {
     const until = member.leftOn === null ? '' : ` until ${member.leftOn}`;
-    throw new RuleViolation('APPRAISAL.NOT_A_MEMBER_THAT_YEAR', `${field}: ${who} was not a party member during ${year} (a member from ${since}${until})`, field);
+    throw new RuleViolation(
+      'APPRAISAL.NOT_A_MEMBER_THAT_YEAR',
+      `${field}: ${who} was not a party member during ${year} (a member from ${since}${until})`,
+      field,
+    );
   }
   return member;
 }

@@ -20,24 +20,28 @@ export function reassess(command: ReassessAttendanceFlag, state: AttendanceFlagS
   const { memberId } = command;
   if (flag !== null && command.branchId !== null && !state.raised) {
     const { reason, absences, longestRun, partyDays, absentOn, lastAbsentOn } = flag;
-    return [{
-      type: 'AttendanceFlagRaised',
-      data: { memberId, branchId: command.branchId, reason, unexcusedAbsences: absences, longestRun, partyDays, absentOn, lastAbsentOn, asOf },
-    }];
+    return [
+      {
+        type: 'AttendanceFlagRaised',
+        data: { memberId, branchId: command.branchId, reason, unexcusedAbsences: absences, longestRun, partyDays, absentOn, lastAbsentOn, asOf },
+      },
+    ];
   }
   if (flag === null && state.raised) {
-    return [{
-      type: 'AttendanceFlagCleared',
-      data: {
-        memberId,
-        branchId: command.branchId ?? state.branchId,
-        reason: command.branchId === null ? 'NOT_A_MEMBER' : 'BELOW_THRESHOLD',
-        unexcusedAbsences: tally.absences,
-        longestRun: tally.longestRun,
-        raisedOn: state.raisedOn,
-        asOf,
+    return [
+      {
+        type: 'AttendanceFlagCleared',
+        data: {
+          memberId,
+          branchId: command.branchId ?? state.branchId,
+          reason: command.branchId === null ? 'NOT_A_MEMBER' : 'BELOW_THRESHOLD',
+          unexcusedAbsences: tally.absences,
+          longestRun: tally.longestRun,
+          raisedOn: state.raisedOn,
+          asOf,
+        },
       },
-    }];
+    ];
   }
   return [];
 }

@@ -4,9 +4,7 @@ import type { LocalDate } from '../shared/localDate';
 import type { AttendanceFlagEvent } from './attendanceFlag.events';
 
 /** The state of stream `attendanceflag-<memberId>`: whether the member's flag is raised, as last recorded. */
-export type AttendanceFlagState =
-  | { raised: false; asOf: LocalDate | null }
-  | { raised: true; asOf: LocalDate; raisedOn: LocalDate; branchId: string };
+export type AttendanceFlagState = { raised: false; asOf: LocalDate | null } | { raised: true; asOf: LocalDate; raisedOn: LocalDate; branchId: string };
 
 export const initialAttendanceFlagState = (): AttendanceFlagState => ({ raised: false, asOf: null });
 

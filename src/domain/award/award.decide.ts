@@ -22,7 +22,15 @@ export function grant(command: GrantAward, state: AwardState): AwardGranted {
   requireGrantor(command, on);
   return {
     type: 'AwardGranted',
-    data: { awardId: command.awardId, recipientKind: recipient.kind, recipientId: command.recipientId, title, otherTitle, grantedById: command.grantedById, citation },
+    data: {
+      awardId: command.awardId,
+      recipientKind: recipient.kind,
+      recipientId: command.recipientId,
+      title,
+      otherTitle,
+      grantedById: command.grantedById,
+      citation,
+    },
   };
 }
 
@@ -56,7 +64,8 @@ export const awardDecider: Decider<AwardCommand, AwardEvent, AwardState> = { ini
 function requireOtherTitle(title: AwardTitle, otherTitle: string | null): string | null {
   const given = otherTitle !== null && otherTitle.trim() !== '';
   if (title === 'OTHER') {
-    if (!given) throw new InvalidInput('AWARD.OTHER_TITLE_REQUIRED', 'input.otherTitle is required when input.title is OTHER: name the title', 'input.otherTitle');
+    if (!given)
+      throw new InvalidInput('AWARD.OTHER_TITLE_REQUIRED', 'input.otherTitle is required when input.title is OTHER: name the title', 'input.otherTitle');
     return requireName(otherTitle, 'input.otherTitle');
   }
   if (given) {
@@ -74,7 +83,11 @@ function requireEligibleRecipient(command: GrantAward, title: AwardTitle, on: Lo
   if (recipient.kind === 'MEMBER') {
     const { member } = recipient;
     if (eligibility.kind === 'UNIT') {
-      throw new RuleViolation('AWARD.TITLE_NOT_FOR_MEMBERS', `input.title: ${title} is given to a ${eligibility.levels.join(' or ')}, but ${recipientId} is a member`, 'input.title');
+      throw new RuleViolation(
+        'AWARD.TITLE_NOT_FOR_MEMBERS',
+        `input.title: ${title} is given to a ${eligibility.levels.join(' or ')}, but ${recipientId} is a member`,
+        'input.title',
+      );
     }
     if (!member.active) {
       throw new RuleViolation('AWARD.RECIPIENT_NOT_ACTIVE', `${field}: member ${recipientId} ("${member.name}") was not an active member on ${on}`, field);
@@ -90,7 +103,11 @@ function requireEligibleRecipient(command: GrantAward, title: AwardTitle, on: Lo
   }
   const { unit } = recipient;
   if (eligibility.kind === 'MEMBER') {
-    throw new RuleViolation('AWARD.TITLE_NOT_FOR_UNITS', `input.title: ${title} is given to members, but ${recipientId} ("${unit.name}") is a ${unit.level}`, 'input.title');
+    throw new RuleViolation(
+      'AWARD.TITLE_NOT_FOR_UNITS',
+      `input.title: ${title} is given to members, but ${recipientId} ("${unit.name}") is a ${unit.level}`,
+      'input.title',
+    );
   }
   if (eligibility.kind === 'UNIT' && !eligibility.levels.includes(unit.level)) {
     throw new RuleViolation(
@@ -112,7 +129,8 @@ function requireGrantor(command: GrantAward, on: LocalDate): void {
   const field = 'input.grantedById';
   const { grantedBy, grantedById } = command;
   if (grantedBy === null) throw new NotFound('AWARD.GRANTOR_NOT_FOUND', `${field}: no unit ${grantedById} exists`, field);
-  if (!grantedBy.active) throw new RuleViolation('AWARD.GRANTOR_NOT_ACTIVE', `${field}: unit ${grantedById} ("${grantedBy.name}") was not active on ${on}`, field);
+  if (!grantedBy.active)
+    throw new RuleViolation('AWARD.GRANTOR_NOT_ACTIVE', `${field}: unit ${grantedById} ("${grantedBy.name}") was not active on ${on}`, field);
   if (!command.recipientAncestorIds.includes(grantedById)) {
     const rule = command.recipient?.kind === 'MEMBER' ? "the member's branch or a unit above it" : 'a unit above the recipient';
     throw new RuleViolation(

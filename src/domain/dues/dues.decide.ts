@@ -19,7 +19,11 @@ export function setBase(command: SetDuesBase): DuesBaseSet {
   const monthlyIncomeMinor = parseMoney(command.monthlyIncome, 'input.monthlyIncome', { allowZero: true });
   requireNotBefore(on, member.registeredOn, 'DATE.BEFORE_REGISTRATION', `the registration of member ${member.memberId}`);
   if (member.leftOn !== null && on >= member.leftOn) {
-    throw new RuleViolation('DUES.MEMBER_LEFT', `input.effectiveDate: member ${member.memberId} ("${member.name}") left on ${member.leftOn}`, 'input.effectiveDate');
+    throw new RuleViolation(
+      'DUES.MEMBER_LEFT',
+      `input.effectiveDate: member ${member.memberId} ("${member.name}") left on ${member.leftOn}`,
+      'input.effectiveDate',
+    );
   }
   return { type: 'DuesBaseSet', data: { memberId: member.memberId, category, monthlyIncomeMinor, currency: DUES_CURRENCY } };
 }
@@ -40,7 +44,11 @@ export function pay(command: RecordDuesPayment, state: DuesState): DuesPaid {
   if (!command.extra) {
     const base = baseOn(state.bases, lastDayOf(period));
     if (base === undefined) {
-      throw new RuleViolation('DUES.NO_BASE', `input.memberId: ${who} has no dues base for ${period}: set it with setDuesBase first (or mark the payment extra)`, 'input.memberId');
+      throw new RuleViolation(
+        'DUES.NO_BASE',
+        `input.memberId: ${who} has no dues base for ${period}: set it with setDuesBase first (or mark the payment extra)`,
+        'input.memberId',
+      );
     }
     const due = monthlyDue(command.policy, base, period);
     const paid = state.paidTowardsDue[period] ?? 0;
@@ -53,7 +61,10 @@ export function pay(command: RecordDuesPayment, state: DuesState): DuesPaid {
     }
   }
   const creditedBranchId = branchOn(member.branches, creditDayOf(period, member.joinedOn));
-  return { type: 'DuesPaid', data: { paymentId: command.paymentId, memberId: member.memberId, period, amountMinor, currency: DUES_CURRENCY, extra: command.extra, creditedBranchId } };
+  return {
+    type: 'DuesPaid',
+    data: { paymentId: command.paymentId, memberId: member.memberId, period, amountMinor, currency: DUES_CURRENCY, extra: command.extra, creditedBranchId },
+  };
 }
 
 export function decide(command: DuesCommand, state: DuesState): DuesEvent[] {
@@ -76,7 +87,7 @@ function requireMember(member: DuesMember | null, memberId: string): DuesMember 
 
 /** The branch on `date`; before registration, the first branch. */
 function branchOn(branches: readonly BranchSpan[], date: string): string {
-  let found = branches[0]!.branchId;
+  let found = branches[0].branchId;
   for (const span of branches) if (span.from <= date) found = span.branchId;
   return found;
 }

@@ -128,7 +128,8 @@ function parseRule(raw: unknown, path: string): DuesRule {
   brackets.forEach((bracket, index) => {
     const previous = brackets[index - 1];
     const isLast = index === brackets.length - 1;
-    if (isLast !== (bracket.upToMinor === null)) throw new DuesPolicyError(`${path}.brackets: only the last bracket, and it must, have upToMinor null (no limit)`);
+    if (isLast !== (bracket.upToMinor === null))
+      throw new DuesPolicyError(`${path}.brackets: only the last bracket, and it must, have upToMinor null (no limit)`);
     if (previous !== undefined && bracket.upToMinor !== null && previous.upToMinor !== null && bracket.upToMinor <= previous.upToMinor) {
       throw new DuesPolicyError(`${path}.brackets[${index}].upToMinor must be above the bracket before it`);
     }
@@ -142,6 +143,7 @@ function record(value: unknown, path: string): Record<string, unknown> {
 }
 
 function wholeNumber(value: unknown, path: string, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) throw new DuesPolicyError(`${path} must be a whole number from 0 to ${max}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max)
+    throw new DuesPolicyError(`${path} must be a whole number from 0 to ${max}`);
   return value;
 }

@@ -14,7 +14,8 @@ export function isPeriod(value: string): boolean {
 /** A period typed by a person; the error names the field. */
 export function parsePeriod(value: string, field: string): Period {
   const trimmed = value.trim();
-  if (!isPeriod(trimmed)) throw new InvalidInput('PERIOD.INVALID', `${field} must be a month in YYYY-MM form, like "2024-03", got ${JSON.stringify(value)}`, field);
+  if (!isPeriod(trimmed))
+    throw new InvalidInput('PERIOD.INVALID', `${field} must be a month in YYYY-MM form, like "2024-03", got ${JSON.stringify(value)}`, field);
   return trimmed;
 }
 

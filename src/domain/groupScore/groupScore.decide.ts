@@ -17,7 +17,11 @@ export function recordScore(command: RecordGroupScore, state: GroupScoreState): 
     throw new InvalidInput('QUARTER.IN_FUTURE', `input.quarter ${span.quarter} has not begun yet (today is ${command.today})`, 'input.quarter');
   }
   if (on < span.start) {
-    throw new RuleViolation('GROUP_SCORE.BEFORE_QUARTER', `input.effectiveDate ${on} is before quarter ${span.quarter} begins (${span.start})`, 'input.effectiveDate');
+    throw new RuleViolation(
+      'GROUP_SCORE.BEFORE_QUARTER',
+      `input.effectiveDate ${on} is before quarter ${span.quarter} begins (${span.start})`,
+      'input.effectiveDate',
+    );
   }
   const group = requireGroupDuring(command, span);
   const scores = requireScores(command.scores, 'input.scores');
@@ -58,7 +62,11 @@ function requireGroupDuring(command: RecordGroupScore, span: QuarterSpan): Score
   }
   if (!activeDuring(group, span.start, span.end)) {
     const when = group.dissolvedOn === null ? `established on ${group.establishedOn}` : `active from ${group.establishedOn} until ${group.dissolvedOn}`;
-    throw new RuleViolation('GROUP_SCORE.GROUP_NOT_ACTIVE', `${field}: group ${command.groupId} ("${group.name}") was not active during ${span.quarter} (${when})`, field);
+    throw new RuleViolation(
+      'GROUP_SCORE.GROUP_NOT_ACTIVE',
+      `${field}: group ${command.groupId} ("${group.name}") was not active during ${span.quarter} (${when})`,
+      field,
+    );
   }
   return group;
 }

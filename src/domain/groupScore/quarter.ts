@@ -38,6 +38,11 @@ export function quarterOf(date: LocalDate): Quarter {
 /** A quarter typed by a person; the error names the field. */
 export function parseQuarter(value: string, field: string): QuarterSpan {
   const trimmed = value.trim();
-  if (!isQuarter(trimmed)) throw new InvalidInput('QUARTER.INVALID', `${field} must be a quarter in YYYY-Qn form (n from 1 to 4), like "2024-Q3", got ${JSON.stringify(value)}`, field);
+  if (!isQuarter(trimmed))
+    throw new InvalidInput(
+      'QUARTER.INVALID',
+      `${field} must be a quarter in YYYY-Qn form (n from 1 to 4), like "2024-Q3", got ${JSON.stringify(value)}`,
+      field,
+    );
   return spanOf(trimmed);
 }

@@ -28,7 +28,11 @@ const DECIMAL = /^(\d{1,3})(?:\.(\d{1,2}))?$/;
 export function parseHundredths(value: string, field: string): number {
   const match = DECIMAL.exec(value.trim());
   if (match === null) {
-    throw new InvalidInput('GROUP_SCORE.BAD_NUMBER', `${field} must be a decimal number with at most 2 places, like "1.25", got ${JSON.stringify(value)}`, field);
+    throw new InvalidInput(
+      'GROUP_SCORE.BAD_NUMBER',
+      `${field} must be a decimal number with at most 2 places, like "1.25", got ${JSON.stringify(value)}`,
+      field,
+    );
   }
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }

@@ -17,7 +17,11 @@ const MAX_VOTES = 10_000_000;
 export function requireOfficers(command: RecordElection, unit: UnitOnDate, on: LocalDate, votes: BallotCount | null): ElectedOfficer[] {
   if (command.officers.length === 0) throw new InvalidInput('ELECTION.NO_OFFICERS', 'input.officers must name at least one elected officer', 'input.officers');
   if (command.officers.length > MAX_OFFICERS) {
-    throw new InvalidInput('ELECTION.TOO_MANY_OFFICERS', `input.officers may name at most ${MAX_OFFICERS} officers, got ${command.officers.length}`, 'input.officers');
+    throw new InvalidInput(
+      'ELECTION.TOO_MANY_OFFICERS',
+      `input.officers may name at most ${MAX_OFFICERS} officers, got ${command.officers.length}`,
+      'input.officers',
+    );
   }
   const seen = new Set<string>();
   const elected = command.officers.map((proposal, index): ElectedOfficer => {
@@ -28,7 +32,11 @@ export function requireOfficers(command: RecordElection, unit: UnitOnDate, on: L
       throw new RuleViolation('ELECTION.ROLE_NOT_FOR_LEVEL', `${at}.role: a ${unit.level} elects ${allowed.join(', ')}, not ${role}`, `${at}.role`);
     }
     if (seen.has(proposal.memberId)) {
-      throw new InvalidInput('ELECTION.OFFICER_TWICE', `${at}.memberId: member ${proposal.memberId} is named twice; each officer holds one role`, `${at}.memberId`);
+      throw new InvalidInput(
+        'ELECTION.OFFICER_TWICE',
+        `${at}.memberId: member ${proposal.memberId} is named twice; each officer holds one role`,
+        `${at}.memberId`,
+      );
     }
     seen.add(proposal.memberId);
     requireEligible(command.candidates[proposal.memberId], proposal.memberId, unit, on, `${at}.memberId`);
@@ -55,10 +63,18 @@ function requireEligible(candidate: CandidateOnDate | undefined, memberId: strin
   if (candidate === undefined) throw new NotFound('ELECTION.OFFICER_NOT_FOUND', `${field}: no member ${memberId} exists`, field);
   const who = `member ${memberId} ("${candidate.name}")`;
   if (candidate.status !== 'FULL') {
-    throw new RuleViolation('ELECTION.OFFICER_NOT_FULL_MEMBER', `${field}: only FULL members can be elected, but ${who} was ${candidate.status ?? 'not registered'} on ${on}`, field);
+    throw new RuleViolation(
+      'ELECTION.OFFICER_NOT_FULL_MEMBER',
+      `${field}: only FULL members can be elected, but ${who} was ${candidate.status ?? 'not registered'} on ${on}`,
+      field,
+    );
   }
   const belongs =
-    unit.level === 'GROUP' ? candidate.groupId === unit.unitId : unit.level === 'BRANCH' ? candidate.branchId === unit.unitId : candidate.line.includes(unit.unitId);
+    unit.level === 'GROUP'
+      ? candidate.groupId === unit.unitId
+      : unit.level === 'BRANCH'
+        ? candidate.branchId === unit.unitId
+        : candidate.line.includes(unit.unitId);
   if (!belongs) {
     const where = unit.level === 'GROUP' || unit.level === 'BRANCH' ? 'a member of' : 'a member of a branch under';
     throw new RuleViolation('ELECTION.OFFICER_NOT_IN_UNIT', `${field}: ${who} was not ${where} ${unit.unitId} ("${unit.name}") on ${on}`, field);
@@ -70,6 +86,7 @@ function optionalCount(value: number | null, field: string, max: number | null):
   if (!Number.isInteger(value) || value < 0 || value > MAX_VOTES) {
     throw new InvalidInput('INPUT.OUT_OF_RANGE', `${field} must be a whole number from 0 to ${MAX_VOTES}, got ${value}`, field);
   }
-  if (max !== null && value > max) throw new InvalidInput('ELECTION.VOTES_EXCEED', `${field} ${value} is more than the ${max} allowed by the ballot count`, field);
+  if (max !== null && value > max)
+    throw new InvalidInput('ELECTION.VOTES_EXCEED', `${field} ${value} is more than the ${max} allowed by the ballot count`, field);
   return value;
 }

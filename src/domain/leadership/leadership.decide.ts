@@ -14,8 +14,10 @@ export function recordElection(command: RecordElection, state: LeadershipState):
   const on = requireEffectiveDate(command);
   const { unit } = command;
   if (unit === null) throw new NotFound('ELECTION.UNIT_NOT_FOUND', `input.unitId: no unit ${command.unitId} exists`, 'input.unitId');
-  if (!unit.active) throw new RuleViolation('ELECTION.UNIT_NOT_ACTIVE', `input.unitId: unit ${unit.unitId} ("${unit.name}") was not active on ${on}`, 'input.unitId');
-  if (state.lastChangeOn !== null) requireNotBefore(on, state.lastChangeOn, 'DATE.BEFORE_LAST_LEADERSHIP_CHANGE', `the last recorded change of the unit's leadership`);
+  if (!unit.active)
+    throw new RuleViolation('ELECTION.UNIT_NOT_ACTIVE', `input.unitId: unit ${unit.unitId} ("${unit.name}") was not active on ${on}`, 'input.unitId');
+  if (state.lastChangeOn !== null)
+    requireNotBefore(on, state.lastChangeOn, 'DATE.BEFORE_LAST_LEADERSHIP_CHANGE', `the last recorded change of the unit's leadership`);
   if (state.current !== null && state.current.heldOn === on) {
     throw new RuleViolation('ELECTION.SAME_DAY', `input.heldOn: unit ${unit.unitId} already held an election on ${on}`, 'input.heldOn');
   }

@@ -73,7 +73,7 @@ export function flagOf(tally: PartyDayTally): AttendanceFlagFacts | null {
   return {
     reason: consecutive ? 'CONSECUTIVE' : 'CUMULATIVE',
     ...tally,
-    lastAbsentOn: tally.absentOn[tally.absentOn.length - 1]!,
+    lastAbsentOn: tally.absentOn[tally.absentOn.length - 1],
   };
 }
 

@@ -19,10 +19,15 @@ export function record(command: RecordMeeting, state: MeetingState): MeetingReco
   const topic = optionalText(command.topic, 'input.topic');
   const { unit, unitId } = command;
   if (unit === null) throw new NotFound('MEETING.UNIT_NOT_FOUND', `input.unitId: no unit ${unitId} exists`, 'input.unitId');
-  if (!unit.active) throw new RuleViolation('MEETING.UNIT_NOT_ACTIVE', `input.unitId: unit ${unitId} ("${unit.name}") was not active on ${heldOn}`, 'input.unitId');
+  if (!unit.active)
+    throw new RuleViolation('MEETING.UNIT_NOT_ACTIVE', `input.unitId: unit ${unitId} ("${unit.name}") was not active on ${heldOn}`, 'input.unitId');
   const levels = levelsHolding(kind);
   if (!levels.includes(unit.level)) {
-    throw new RuleViolation('MEETING.KIND_WRONG_LEVEL', `input.kind: a ${kind} is held by a ${levels.join(' or ')}, but ${unitId} ("${unit.name}") is a ${unit.level}`, 'input.kind');
+    throw new RuleViolation(
+      'MEETING.KIND_WRONG_LEVEL',
+      `input.kind: a ${kind} is held by a ${levels.join(' or ')}, but ${unitId} ("${unit.name}") is a ${unit.level}`,
+      'input.kind',
+    );
   }
   requireDistinctMembers(command);
   if (command.attendees.length === 0) {
@@ -32,7 +37,17 @@ export function record(command: RecordMeeting, state: MeetingState): MeetingReco
   const branchId = unit.level === 'BRANCH' ? unitId : unit.level === 'GROUP' ? unit.parentId : null;
   return {
     type: 'MeetingRecorded',
-    data: { meetingId: command.meetingId, unitId, branchId, kind, heldOn, topic, attendees: [...command.attendees], excused: [...command.excused], absent: [...command.absent] },
+    data: {
+      meetingId: command.meetingId,
+      unitId,
+      branchId,
+      kind,
+      heldOn,
+      topic,
+      attendees: [...command.attendees],
+      excused: [...command.excused],
+      absent: [...command.absent],
+    },
   };
 }
 
@@ -64,7 +79,8 @@ function requireDistinctMembers(command: RecordMeeting): void {
       total++;
     }
   }
-  if (total > MAX_LISTED) throw new InvalidInput('MEETING.TOO_MANY_LISTED', `input.attendees: ${total} members listed, at most ${MAX_LISTED}`, 'input.attendees');
+  if (total > MAX_LISTED)
+    throw new InvalidInput('MEETING.TOO_MANY_LISTED', `input.attendees: ${total} members listed, at most ${MAX_LISTED}`, 'input.attendees');
 }
 
 /** Everyone listed belonged to the meeting's unit (for a committee: to a branch below it) on the day. */

@@ -48,11 +48,4 @@ export type AssignGroup = CommandTime & {
 };
 
 export type MemberCommand =
-  | RegisterMember
-  | AdvanceMemberStage
-  | RecordMemberLeft
-  | RequestTransfer
-  | AcceptTransfer
-  | RejectTransfer
-  | ExpireTransfer
-  | AssignGroup;
+  RegisterMember | AdvanceMemberStage | RecordMemberLeft | RequestTransfer | AcceptTransfer | RejectTransfer | ExpireTransfer | AssignGroup;

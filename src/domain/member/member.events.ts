@@ -40,14 +40,7 @@ export type MemberGroupAssigned = {
 };
 
 export type MemberEvent =
-  | MemberRegistered
-  | MemberStageAdvanced
-  | MemberLeft
-  | TransferRequested
-  | TransferAccepted
-  | TransferRejected
-  | TransferExpired
-  | MemberGroupAssigned;
+  MemberRegistered | MemberStageAdvanced | MemberLeft | TransferRequested | TransferAccepted | TransferRejected | TransferExpired | MemberGroupAssigned;
 
 export const MEMBER_EVENT_TYPES: readonly MemberEvent['type'][] = [
   'MemberRegistered',

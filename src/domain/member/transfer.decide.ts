@@ -56,7 +56,13 @@ export function acceptTransfer(command: AcceptTransfer, state: MemberState): Tra
   requireActiveBranch('TRANSFER', 'input.toBranchId', transfer.toBranchId, command.toBranch, on);
   return {
     type: 'TransferAccepted',
-    data: { transferId: transfer.transferId, memberId: member.memberId, fromBranchId: member.branchId, toBranchId: transfer.toBranchId, fromGroupId: member.groupId },
+    data: {
+      transferId: transfer.transferId,
+      memberId: member.memberId,
+      fromBranchId: member.branchId,
+      toBranchId: transfer.toBranchId,
+      fromGroupId: member.groupId,
+    },
   };
 }
 

@@ -63,7 +63,11 @@ function requireParty(command: AssignPairing, kind: PairingKind, allowed: readon
   const party = command.party;
   if (party === null) throw new NotFound('PAIRING.PARTY_NOT_FOUND', `${PARTY_FIELD}: no member or unit ${command.partyId} exists`, PARTY_FIELD);
   if (!allowed.includes(party.kind)) {
-    throw new RuleViolation('PAIRING.PARTY_KIND', `${PARTY_FIELD}: a ${kind} pairing is made by a ${allowed.join(' or ')}, and ${command.partyId} is a ${party.kind}`, PARTY_FIELD);
+    throw new RuleViolation(
+      'PAIRING.PARTY_KIND',
+      `${PARTY_FIELD}: a ${kind} pairing is made by a ${allowed.join(' or ')}, and ${command.partyId} is a ${party.kind}`,
+      PARTY_FIELD,
+    );
   }
   requireActive(party, 'PAIRING.PARTY_NOT_ACTIVE', PARTY_FIELD, command.effectiveDate);
   return party.kind;
@@ -82,14 +86,22 @@ function requireCounterpart(command: AssignPairing, kind: PairingKind): Counterp
   }
   if (!isInternal(counterpartKind)) {
     if (command.counterpart.id) {
-      throw new InvalidInput('PAIRING.COUNTERPART_ID_OUTSIDE', `input.counterpart.id: a ${counterpartKind} is outside the organization: give its name, not an id`, 'input.counterpart.id');
+      throw new InvalidInput(
+        'PAIRING.COUNTERPART_ID_OUTSIDE',
+        `input.counterpart.id: a ${counterpartKind} is outside the organization: give its name, not an id`,
+        'input.counterpart.id',
+      );
     }
     return { kind: counterpartKind, id: null, name: requireName(command.counterpart.name, 'input.counterpart.name') };
   }
   const id = command.counterpart.id ?? '';
   if (id === '') throw new InvalidInput('INPUT.REQUIRED', `input.counterpart.id is required for a ${counterpartKind} counterpart`, 'input.counterpart.id');
   if (command.counterpart.name) {
-    throw new InvalidInput('PAIRING.COUNTERPART_NAME_INSIDE', `input.counterpart.name: a ${counterpartKind} is named by its id alone`, 'input.counterpart.name');
+    throw new InvalidInput(
+      'PAIRING.COUNTERPART_NAME_INSIDE',
+      `input.counterpart.name: a ${counterpartKind} is named by its id alone`,
+      'input.counterpart.name',
+    );
   }
   const found = command.counterpartOnDate;
   if (found === null || found.kind !== counterpartKind) {

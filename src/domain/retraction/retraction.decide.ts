@@ -24,10 +24,18 @@ export function decideRetraction(command: RetractEvent, state: RetractionState):
   const target = state.facts[at];
   if (target === undefined) throw new NotFound('RETRACTION.EVENT_NOT_FOUND', `input.eventId ${command.eventId} names no event of its stream`, 'input.eventId');
   if (target.type === 'EventRetracted') {
-    throw new RuleViolation('RETRACTION.OF_RETRACTION', `Event ${target.eventId} is itself a retraction and cannot be retracted; record the fact again instead`, 'input.eventId');
+    throw new RuleViolation(
+      'RETRACTION.OF_RETRACTION',
+      `Event ${target.eventId} is itself a retraction and cannot be retracted; record the fact again instead`,
+      'input.eventId',
+    );
   }
   if (target.retractedBy !== null) {
-    throw new RuleViolation('RETRACTION.ALREADY_RETRACTED', `Event ${target.eventId} (${target.type}) was already retracted by ${target.retractedBy}`, 'input.eventId');
+    throw new RuleViolation(
+      'RETRACTION.ALREADY_RETRACTED',
+      `Event ${target.eventId} (${target.type}) was already retracted by ${target.retractedBy}`,
+      'input.eventId',
+    );
   }
   if (command.effectiveDate !== target.effectiveDate) {
     throw new InvalidInput(

@@ -47,7 +47,8 @@ export function dependsAcrossStreams(other: NamingEvent, target: StreamFact): bo
 /** Which subject's mentions elsewhere matter for a target, if any: a unit id or a member id. */
 export function subjectNamedElsewhere(target: Pick<StreamFact, 'type' | 'data'>): { unitId: string } | { memberId: string } | null {
   if (target.type === 'UnitEstablished' && typeof target.data.unitId === 'string') return { unitId: target.data.unitId };
-  const memberScoped = target.type === 'MemberRegistered' || target.type === 'TransferAccepted' || target.type === 'MemberGroupAssigned' || target.type === 'MemberStageAdvanced';
+  const memberScoped =
+    target.type === 'MemberRegistered' || target.type === 'TransferAccepted' || target.type === 'MemberGroupAssigned' || target.type === 'MemberStageAdvanced';
   if (memberScoped && typeof target.data.memberId === 'string') return { memberId: target.data.memberId };
   return null;
 }

@@ -48,7 +48,11 @@ export function move(command: MoveUnit, state: UnitState): UnitMoved {
   requireNotDissolved(unit);
   const previousParentId = currentVersion(unit).parentId;
   if (previousParentId === null) {
-    throw new RuleViolation('UNIT.DISTRICT_CANNOT_MOVE', `input.unitId: unit ${unit.unitId} is a ${unit.level}, a root that has no parent to move under`, 'input.unitId');
+    throw new RuleViolation(
+      'UNIT.DISTRICT_CANNOT_MOVE',
+      `input.unitId: unit ${unit.unitId} is a ${unit.level}, a root that has no parent to move under`,
+      'input.unitId',
+    );
   }
   requireParent(unit.level, command.parentId, command.parent, on);
   if (command.parentId === previousParentId) {

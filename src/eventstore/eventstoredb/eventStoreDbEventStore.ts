@@ -115,9 +115,7 @@ export class EventStoreDbEventStore implements EventStore {
       fromPosition: options.after === undefined ? START : toEsdbPosition(options.after),
       filter: serverFilter(options.filter),
     });
-    const subscription = new EventStoreDbSubscription(source, options.after, options.filter, (ended) =>
-      this.subscriptions.delete(ended),
-    );
+    const subscription = new EventStoreDbSubscription(source, options.after, options.filter, (ended) => this.subscriptions.delete(ended));
     this.subscriptions.add(subscription);
     return subscription;
   }
@@ -147,9 +145,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   private async lastOfStream(stream: string): Promise<AppendResult> {
     const [last] = await this.readStream(stream, { direction: 'backwards', maxCount: 1 });
-    return last
-      ? { nextExpectedRevision: last.revision, position: last.position }
-      : { nextExpectedRevision: -1, position: encodePosition(0n) };
+    return last ? { nextExpectedRevision: last.revision, position: last.position } : { nextExpectedRevision: -1, position: encodePosition(0n) };
   }
 }
 

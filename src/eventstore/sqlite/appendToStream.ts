@@ -99,9 +99,7 @@ function findStored(statements: Statements, { events }: AppendRequest): (StoredE
 function repeatedAppend(request: AppendRequest, stored: (StoredEventRef | undefined)[], current: number): AppendResult {
   const { stream, events, expectedRevision } = request;
   const first = stored[0];
-  const isRun =
-    first !== undefined &&
-    stored.every((ref, index) => ref !== undefined && ref.stream === stream && ref.revision === first.revision + index);
+  const isRun = first !== undefined && stored.every((ref, index) => ref !== undefined && ref.stream === stream && ref.revision === first.revision + index);
   const lastRef = stored[stored.length - 1];
   if (isRun && lastRef && consistentWithRevisionBefore(expectedRevision, first.revision - 1)) {
     return { nextExpectedRevision: lastRef.revision, position: encodePosition(BigInt(lastRef.seq)) };
@@ -113,11 +111,7 @@ function repeatedAppend(request: AppendRequest, stored: (StoredEventRef | undefi
   const index = stored.findIndex((ref) => ref !== undefined);
   const ref = stored[index];
   const where = ref ? `stream "${ref.stream}" at revision ${ref.revision}` : 'the log';
-  throw new EventIdConflictError(
-    stream,
-    events[index]?.id ?? '',
-    `is already stored in ${where}; a retry must repeat the original append exactly`,
-  );
+  throw new EventIdConflictError(stream, events[index]?.id ?? '', `is already stored in ${where}; a retry must repeat the original append exactly`);
 }
 
 function expectationHolds(expected: ExpectedRevision, current: number): boolean {

@@ -60,20 +60,20 @@ export class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   private closed = false;
 
-  private constructor(private readonly db: Database.Database, pollIntervalMs: number) {
+  private constructor(
+    private readonly db: Database.Database,
+    pollIntervalMs: number,
+  ) {
     this.statements = new Statements(db);
     this.watcher = new CommitWatcher(() => this.dataVersion(), pollIntervalMs);
-    const appendOne = db.transaction((request: AppendRequest, created: string) =>
-      appendToStream(this.statements, request, created),
-    );
+    const appendOne = db.transaction((request: AppendRequest, created: string) => appendToStream(this.statements, request, created));
     this.writeBatch = db.transaction((batch: readonly PendingAppend[], created: string) =>
       batch.map((pending): Outcome => {
         try {
           // A nested transaction is a savepoint: a refused append leaves no partial write. An
           // append of one event needs none: every check runs before its only insert, and a
           // failed insert writes nothing.
-          const result =
-            pending.request.events.length <= 1 ? appendToStream(this.statements, pending.request, created) : appendOne(pending.request, created);
+          const result = pending.request.events.length <= 1 ? appendToStream(this.statements, pending.request, created) : appendOne(pending.request, created);
           return { ok: true, result };
         } catch (error) {
           if (error instanceof StoredEventIdSignal) {
@@ -121,12 +121,7 @@ export class SqliteEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const direction = options.direction ?? 'forwards';
-    const from =
-      options.after !== undefined
-        ? Number(decodePosition(options.after).commit)
-        : direction === 'forwards'
-          ? 0
-          : Number.MAX_SAFE_INTEGER;
+    const from = options.after !== undefined ? Number(decodePosition(options.after).commit) : direction === 'forwards' ? 0 : Number.MAX_SAFE_INTEGER;
     return this.statements.readAll(direction, from, options.maxCount ?? NO_LIMIT, options.filter).map(toRecordedEvent);
   }
 

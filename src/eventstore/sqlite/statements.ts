@@ -72,9 +72,7 @@ export class Statements {
        VALUES (@id, @stream, @revision, @category, @type, @data, @metadata, @created)`,
     );
     this.eventById = db.prepare<[string], StoredEventRef>('SELECT seq, stream, revision FROM events WHERE id = ?');
-    this.lastOfStream = db.prepare<[string], StoredEventRef>(
-      'SELECT seq, stream, revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
-    );
+    this.lastOfStream = db.prepare<[string], StoredEventRef>('SELECT seq, stream, revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1');
     this.head = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM events');
     this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
     this.streamForwards = db.prepare<[string, number, number], EventRow>(

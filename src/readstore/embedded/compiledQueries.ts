@@ -63,15 +63,12 @@ export class CompiledQueries {
       const pick = simpleFieldPicker(projection);
       if (pick !== undefined) return (stored) => stored.map(pick);
       const aggregator = new Aggregator([{ $project: copy(projection) }]);
-      return (stored) => aggregator.run(stored.map(cloneDocument)) as Document[];
+      return (stored) => aggregator.run<Document>(stored.map(cloneDocument));
     });
   }
 
   pipeline(pipeline: Pipeline): Aggregator {
-    return this.pipelines.getOrCreate(
-      exactKey(pipeline),
-      () => new Aggregator(copy(pipeline), { collectionResolver: this.resolveCollection }),
-    );
+    return this.pipelines.getOrCreate(exactKey(pipeline), () => new Aggregator(copy(pipeline), { collectionResolver: this.resolveCollection }));
   }
 }
 

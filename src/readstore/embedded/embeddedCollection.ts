@@ -143,5 +143,5 @@ const READ_ONLY_STAGES = new Set(['$match', '$group', '$sort', '$limit', '$skip'
 
 function readsOnly(stage: Record<string, unknown>): boolean {
   const keys = Object.keys(stage);
-  return keys.length === 1 && READ_ONLY_STAGES.has(keys[0]!);
+  return keys.length === 1 && READ_ONLY_STAGES.has(keys[0]);
 }

@@ -18,7 +18,7 @@ export function exactlyEqual(a: unknown, b: unknown): boolean {
     case 'symbol':
       return String(a) === String(b);
     case 'object':
-      return sameObjects(a as object, b as object);
+      return sameObjects(a, b);
     default:
       // strings, booleans and bigints are equal only when ===
       return false;
@@ -35,7 +35,7 @@ function sameObjects(a: object, b: object): boolean {
   if (plainA !== isPlainObject(b)) return false;
   // Another kind of object (an ObjectId) is a value known by its string form.
   if (!plainA) return String(a) === String(b);
-  return sameFields(a as Record<string, unknown>, b as Record<string, unknown>);
+  return sameFields(a, b as Record<string, unknown>);
 }
 
 function sameArrays(a: readonly unknown[], b: readonly unknown[]): boolean {

@@ -15,12 +15,7 @@ export function insertDocument(state: CollectionState, document: Document): void
  * Applies update operators to the first matching document, or to all with `multi`. A failure on
  * one document (a duplicate key) undoes the documents already changed, so the write changes nothing.
  */
-export function updateDocuments(
-  state: CollectionState,
-  filter: Filter,
-  update: Update,
-  options: { upsert: boolean; multi: boolean },
-): UpdateResult {
+export function updateDocuments(state: CollectionState, filter: Filter, update: Update, options: { upsert: boolean; multi: boolean }): UpdateResult {
   const compiled = compileUpdate(update, filter);
   const targets = state.match(filter, options.multi ? Infinity : 1);
   if (targets.length === 0) {
@@ -48,12 +43,7 @@ export function updateDocuments(
   return { matchedCount: targets.length, modifiedCount: applied.length, upsertedCount: 0 };
 }
 
-export function replaceDocument(
-  state: CollectionState,
-  filter: Filter,
-  replacement: Document,
-  upsert: boolean,
-): UpdateResult {
+export function replaceDocument(state: CollectionState, filter: Filter, replacement: Document, upsert: boolean): UpdateResult {
   const after = storedCopy(replacement, cloneValue(replacement._id), true);
   const [before] = state.match(filter, 1);
   if (before === undefined) {

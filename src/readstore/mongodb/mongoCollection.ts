@@ -57,23 +57,17 @@ export class MongoCollection<T extends Document> implements Collection<T> {
   }
 
   async updateOne(filter: Filter, update: Update, options: UpdateOptions = {}): Promise<UpdateResult> {
-    const result = await translated(this.name, () =>
-      this.driver.updateOne(filter, withStringId(filter, update, options.upsert), options),
-    );
+    const result = await translated(this.name, () => this.driver.updateOne(filter, withStringId(filter, update, options.upsert), options));
     return updateResult(result);
   }
 
   async updateMany(filter: Filter, update: Update, options: UpdateOptions = {}): Promise<UpdateResult> {
-    const result = await translated(this.name, () =>
-      this.driver.updateMany(filter, withStringId(filter, update, options.upsert), options),
-    );
+    const result = await translated(this.name, () => this.driver.updateMany(filter, withStringId(filter, update, options.upsert), options));
     return updateResult(result);
   }
 
   async replaceOne(filter: Filter, replacement: T, options: UpdateOptions = {}): Promise<UpdateResult> {
-    const result = await translated(this.name, () =>
-      this.driver.replaceOne(filter, replacementWithStringId(filter, replacement, options.upsert), options),
-    );
+    const result = await translated(this.name, () => this.driver.replaceOne(filter, replacementWithStringId(filter, replacement, options.upsert), options));
     return updateResult(result);
   }
 
@@ -86,9 +80,7 @@ export class MongoCollection<T extends Document> implements Collection<T> {
     if (operations.length === 0) {
       return { insertedCount: 0, matchedCount: 0, modifiedCount: 0, upsertedCount: 0, deletedCount: 0 };
     }
-    const result = await translated(this.name, () =>
-      this.driver.bulkWrite(operations.map(driverOperation), { ordered: true }),
-    );
+    const result = await translated(this.name, () => this.driver.bulkWrite(operations.map(driverOperation), { ordered: true }));
     const { insertedCount, matchedCount, modifiedCount, upsertedCount, deletedCount } = result;
     return { insertedCount, matchedCount, modifiedCount, upsertedCount, deletedCount };
   }
@@ -107,9 +99,7 @@ export class MongoCollection<T extends Document> implements Collection<T> {
 type DriverUpdateResult = Awaited<ReturnType<DriverCollection<Document>['updateOne']>>;
 
 function updateResult({ matchedCount, modifiedCount, upsertedCount, upsertedId }: DriverUpdateResult): UpdateResult {
-  return upsertedId === null
-    ? { matchedCount, modifiedCount, upsertedCount }
-    : { matchedCount, modifiedCount, upsertedCount, upsertedId: String(upsertedId) };
+  return upsertedId === null ? { matchedCount, modifiedCount, upsertedCount } : { matchedCount, modifiedCount, upsertedCount, upsertedId: String(upsertedId) };
 }
 
 function newStringId(): string {

@@ -54,7 +54,7 @@ export async function generateHistory(app: OrgtrackApp, clock: SteppingClock, ra
   const district = await establish('DISTRICT', '区委', null);
   for (let c = 0; c < 2; c++) committees.push(await establish('COMMITTEE', `委员会${c}`, district));
   for (let b = 0; b < 4; b++) {
-    const branch = await establish('BRANCH', `支部${b}`, committees[b % 2]!);
+    const branch = await establish('BRANCH', `支部${b}`, committees[b % 2]);
     branches.push(branch);
     const groups: string[] = [];
     for (let g = 0; g < 1 + (b % 2); g++) groups.push(await establish('GROUP', `小组${b}-${g}`, branch));
@@ -70,18 +70,27 @@ export async function generateHistory(app: OrgtrackApp, clock: SteppingClock, ra
       const branchId = random.pick(branches);
       const groupId = random.chance(0.5) ? random.pick(groupsOf.get(branchId) ?? []) : null;
       const status = random.pick(STAGES);
-      const result = await run((effectiveDate) => app.members.register({ name: `成员${step}`, branchId, groupId, status, joinedOn: null }, { ...by, effectiveDate }), late);
+      const result = await run(
+        (effectiveDate) => app.members.register({ name: `成员${step}`, branchId, groupId, status, joinedOn: null }, { ...by, effectiveDate }),
+        late,
+      );
       if (result !== undefined) history.memberIds.push(result.subjectId);
     } else if (roll < 0.4) {
       await run((effectiveDate) => app.members.advanceStage({ memberId: member }, { ...by, effectiveDate }), late);
     } else if (roll < 0.5) {
       const branchId = random.pick(branches);
-      await run((effectiveDate) => app.members.assignGroup({ memberId: member, groupId: random.pick(groupsOf.get(branchId) ?? []) }, { ...by, effectiveDate }), late);
+      await run(
+        (effectiveDate) => app.members.assignGroup({ memberId: member, groupId: random.pick(groupsOf.get(branchId) ?? []) }, { ...by, effectiveDate }),
+        late,
+      );
     } else if (roll < 0.62) {
-      const result = await run((effectiveDate) => app.members.requestTransfer({ memberId: member, toBranchId: random.pick(branches) }, { ...by, effectiveDate }), late);
+      const result = await run(
+        (effectiveDate) => app.members.requestTransfer({ memberId: member, toBranchId: random.pick(branches) }, { ...by, effectiveDate }),
+        late,
+      );
       if (result?.transferId !== undefined) openTransfers.push(result.transferId);
     } else if (roll < 0.75 && openTransfers.length > 0) {
-      const transferId = openTransfers.splice(random.int(0, openTransfers.length - 1), 1)[0]!;
+      const transferId = openTransfers.splice(random.int(0, openTransfers.length - 1), 1)[0];
       const answer = random.chance(0.75) ? app.members.acceptTransfer.bind(app.members) : app.members.rejectTransfer.bind(app.members);
       await run((effectiveDate) => answer({ transferId }, { ...by, effectiveDate }), random.chance(0.5) ? random.int(0, 20) : 0);
     } else if (roll < 0.8) {
@@ -92,7 +101,7 @@ export async function generateHistory(app: OrgtrackApp, clock: SteppingClock, ra
     } else if (roll < 0.9) {
       await run((effectiveDate) => app.units.move({ unitId: random.pick(branches), parentId: random.pick(committees) }, { ...by, effectiveDate }), late);
     } else if (recentEvents.length > 0) {
-      const eventId = recentEvents[recentEvents.length - 1 - random.int(0, Math.min(10, recentEvents.length - 1))]!;
+      const eventId = recentEvents[recentEvents.length - 1 - random.int(0, Math.min(10, recentEvents.length - 1))];
       await run(() => app.retractions.retract({ eventId, reason: `correction ${step}` }, by));
     }
   }

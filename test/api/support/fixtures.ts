@@ -36,13 +36,7 @@ export async function buildTree(server: TestServer): Promise<Tree> {
   return { district, committeeA, committeeB, branchA1, branchA2, branchB1, groupA1x, groupA1y, groupA2x };
 }
 
-export async function register(
-  server: TestServer,
-  name: string,
-  branchId: string,
-  effectiveDate: string,
-  groupId: string | null = null,
-): Promise<string> {
+export async function register(server: TestServer, name: string, branchId: string, effectiveDate: string, groupId: string | null = null): Promise<string> {
   const result = await server.ok(RegisterMemberDocument, { input: { name, branchId, groupId, status: 'FULL', joinedOn: '2001-07-01', effectiveDate } });
   return result.registerMember.member!.id;
 }

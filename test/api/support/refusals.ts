@@ -35,7 +35,7 @@ export async function expectRefused<T>(server: TestServer, send: () => Promise<G
   const error = firstError(result);
   expect({ code: error.code, message: error.message }).toEqual({ code: expected.code, message: expect.any(String) });
   for (const text of [expected.mentions].flat()) expect(error.message).toContain(text);
-  if (expected.reason !== undefined) expect(result.errors![0]!.extensions?.reason).toBe(expected.reason);
+  if (expected.reason !== undefined) expect(result.errors![0].extensions?.reason).toBe(expected.reason);
   if (expected.field !== undefined) expect(error.field).toBe(expected.field);
   // No answer: either no data at all, or null for every root field asked for.
   for (const value of Object.values(result.data ?? {})) expect(value).toBeNull();

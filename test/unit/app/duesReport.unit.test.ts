@@ -14,9 +14,13 @@ const fullMember = (memberId: string, branchId: string, joinedOn: string): OrgEv
   type: 'MemberRegistered',
   data: { memberId, name: `Name of ${memberId}`, branchId, groupId: null, status: 'FULL', joinedOn },
 });
-const baseSet = (memberId: string, monthlyIncomeMinor: number): DuesEvent => ({ type: 'DuesBaseSet', data: { memberId, category: 'EMPLOYED', monthlyIncomeMinor, currency: 'CNY' } });
+const baseSet = (memberId: string, monthlyIncomeMinor: number): DuesEvent => ({
+  type: 'DuesBaseSet',
+  data: { memberId, category: 'EMPLOYED', monthlyIncomeMinor, currency: 'CNY' },
+});
 const paid = (paymentId: string, memberId: string, period: string, amountMinor: number, creditedBranchId: string, extra = false): DuesEvent => ({
-  type: 'DuesPaid', data: { paymentId, memberId, period, amountMinor, currency: 'CNY', extra, creditedBranchId },
+  type: 'DuesPaid',
+  data: { paymentId, memberId, period, amountMinor, currency: 'CNY', extra, creditedBranchId },
 });
 
 /**
@@ -50,7 +54,12 @@ async function projected(): Promise<ReadStore> {
 }
 
 const UNITS = ['D1', 'D2', 'C1', 'C2', 'B1', 'B2'];
-const RANGES = [['2023-01', '2024-12'], ['2024-01', '2024-03'], ['2024-05', '2025-02'], ['2019-06', '2020-02']] as const;
+const RANGES = [
+  ['2023-01', '2024-12'],
+  ['2024-01', '2024-03'],
+  ['2024-05', '2025-02'],
+  ['2019-06', '2020-02'],
+] as const;
 
 describe('duesReport', () => {
   it('reads the spans and credits in five read-store calls and answers as the facts do, for every unit and range', async () => {
@@ -83,7 +92,13 @@ describe('duesReport', () => {
     const store = await projected();
     const queries = new DuesQueries(store, new UnitQueries(store), DEFAULT_DUES_POLICY);
     const figures = async (unitId: string) =>
-      (await queries.report(unitId, { from: '2024-01', to: '2024-03', includeDescendants: true }, '2024-12-31')).months.map((m) => [m.period, m.dueMinor, m.paidMinor, m.membersDue, m.membersInArrears]);
+      (await queries.report(unitId, { from: '2024-01', to: '2024-03', includeDescendants: true }, '2024-12-31')).months.map((m) => [
+        m.period,
+        m.dueMinor,
+        m.paidMinor,
+        m.membersDue,
+        m.membersInArrears,
+      ]);
     // m1 moved to B2 on 2024-02-15: January and February stay with B1, March goes to B2.
     expect(await figures('B1')).toEqual([
       ['2024-01', 12750 + 4000, 12750 + 1000 + 4000, 2, 0],

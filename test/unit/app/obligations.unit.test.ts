@@ -49,15 +49,34 @@ describe('obligation rules', () => {
 
   it('states each rule in plain language, with the term length of the election', () => {
     expect(termRule('BRANCH', 3, false)).toBe('A branch committee is elected for 3 years; a new election is due when the term ends.');
-    expect(termRule('DISTRICT', 5, true)).toBe("A district's committee is elected for 5 years; this term has ended and no new election has been held: the election is overdue.");
+    expect(termRule('DISTRICT', 5, true)).toBe(
+      "A district's committee is elected for 5 years; this term has ended and no new election has been held: the election is overdue.",
+    );
     expect(termRule('GROUP', 1, false)).toBe('A group leader is elected for 1 year; a new election is due when the term ends.');
-    expect(meetingRule('GROUP_MEETING', 'MONTHLY')).toBe("A group holds a group meeting (党小组会) every month; none has been held yet this month, and it is due by the month's last day.");
+    expect(meetingRule('GROUP_MEETING', 'MONTHLY')).toBe(
+      "A group holds a group meeting (党小组会) every month; none has been held yet this month, and it is due by the month's last day.",
+    );
   });
 
   it('lists by due date, then kind, then id', () => {
     const common = { rule: '', unitId: 'u', memberId: null };
-    const meeting = (id: string, dueOn: string): Obligation => ({ ...common, id, dueOn, kind: 'MEETING_DUE', meetingKind: 'PARTY_LECTURE', frequency: 'QUARTERLY', period: '2026-Q2' });
-    const probation = (id: string, dueOn: string): Obligation => ({ ...common, id, dueOn, kind: 'PROBATION_ENDING', memberId: 'm', probationStartedOn: '2025-06-30' });
+    const meeting = (id: string, dueOn: string): Obligation => ({
+      ...common,
+      id,
+      dueOn,
+      kind: 'MEETING_DUE',
+      meetingKind: 'PARTY_LECTURE',
+      frequency: 'QUARTERLY',
+      period: '2026-Q2',
+    });
+    const probation = (id: string, dueOn: string): Obligation => ({
+      ...common,
+      id,
+      dueOn,
+      kind: 'PROBATION_ENDING',
+      memberId: 'm',
+      probationStartedOn: '2025-06-30',
+    });
     const listed = [meeting('b', '2026-06-30'), meeting('a', '2026-06-30'), probation('z', '2026-06-30'), probation('y', '2026-06-01')].sort(byDueOnThenKind);
     expect(listed.map((o) => o.id)).toEqual(['y', 'z', 'a', 'b']);
   });

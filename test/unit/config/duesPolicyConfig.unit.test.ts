@@ -18,7 +18,7 @@ describe('ORGTRACK_DUES_POLICY', () => {
   });
 
   it('loads a policy from a JSON file, without code changes', () => {
-    const later = { ...DEFAULT_DUES_POLICY.versions[0]!, effectiveFrom: '2025-01-01' };
+    const later = { ...DEFAULT_DUES_POLICY.versions[0], effectiveFrom: '2025-01-01' };
     const file = write('policy.json', JSON.stringify({ versions: [DEFAULT_DUES_POLICY.versions[0], later] }));
     expect(loadConfig({ ORGTRACK_DUES_POLICY: file }).duesPolicy.versions.map((version) => version.effectiveFrom)).toEqual(['1900-01-01', '2025-01-01']);
   });

@@ -32,7 +32,11 @@ describe('a configured dues policy', () => {
   const json = {
     versions: [
       DEFAULT_DUES_POLICY.versions[0],
-      { ...DEFAULT_DUES_POLICY.versions[0], effectiveFrom: '2025-01-01', rules: { ...DEFAULT_DUES_POLICY.versions[0]!.rules, STUDENT: { kind: 'FIXED', amountMinor: 100 } } },
+      {
+        ...DEFAULT_DUES_POLICY.versions[0],
+        effectiveFrom: '2025-01-01',
+        rules: { ...DEFAULT_DUES_POLICY.versions[0].rules, STUDENT: { kind: 'FIXED', amountMinor: 100 } },
+      },
     ],
   };
 
@@ -49,12 +53,20 @@ describe('a configured dues policy', () => {
     ['versions out of order', { versions: [json.versions[1], json.versions[0]] }, 'policy.versions[1].effectiveFrom must be after 2025-01-01'],
     [
       'brackets without an open end',
-      { versions: [{ ...json.versions[0], rules: { ...json.versions[1]!.rules, RETIRED: { kind: 'BRACKETS', brackets: [{ upToMinor: 100, basisPoints: 50 }] } } }] },
+      {
+        versions: [
+          { ...json.versions[0], rules: { ...json.versions[1].rules, RETIRED: { kind: 'BRACKETS', brackets: [{ upToMinor: 100, basisPoints: 50 }] } } },
+        ],
+      },
       'policy.versions[0].rules.RETIRED.brackets: only the last bracket',
     ],
     [
       'a negative rate',
-      { versions: [{ ...json.versions[0], rules: { ...json.versions[1]!.rules, RETIRED: { kind: 'BRACKETS', brackets: [{ upToMinor: null, basisPoints: -1 }] } } }] },
+      {
+        versions: [
+          { ...json.versions[0], rules: { ...json.versions[1].rules, RETIRED: { kind: 'BRACKETS', brackets: [{ upToMinor: null, basisPoints: -1 }] } } },
+        ],
+      },
       'policy.versions[0].rules.RETIRED.brackets[0].basisPoints must be a whole number',
     ],
   ])('is refused with the path named: %s', (_, bad, message) => {
@@ -65,7 +77,11 @@ describe('a configured dues policy', () => {
 
 describe('money and periods', () => {
   it('parses decimals with at most two places into minor units and refuses anything else naming the field', () => {
-    expect([parseMoney('12.5', 'input.amount', { allowZero: false }), parseMoney(' 3000 ', 'f', { allowZero: false }), parseMoney('0.01', 'f', { allowZero: false })]).toEqual([1250, 300000, 1]);
+    expect([
+      parseMoney('12.5', 'input.amount', { allowZero: false }),
+      parseMoney(' 3000 ', 'f', { allowZero: false }),
+      parseMoney('0.01', 'f', { allowZero: false }),
+    ]).toEqual([1250, 300000, 1]);
     for (const bad of ['12.345', '-1', '1e3', '', 'abc', '0']) expect(() => parseMoney(bad, 'input.amount', { allowZero: false })).toThrow(InvalidInput);
     expect(() => parseMoney('1.234', 'input.amount', { allowZero: false })).toThrow('input.amount');
   });

@@ -6,12 +6,22 @@ describe('calendar dates', () => {
     expect(isLocalDate(value)).toBe(true);
   });
 
-  it.each(['2023-02-30', '2023-02-29', '2100-02-29', '2023-04-31', '2023-13-01', '2023-00-10', '2023-01-00', '2023-1-5', '20230105', '', ' 2023-01-05', '1899-12-31'])(
-    '"%s" is not a real calendar date',
-    (value) => {
-      expect(isLocalDate(value)).toBe(false);
-    },
-  );
+  it.each([
+    '2023-02-30',
+    '2023-02-29',
+    '2100-02-29',
+    '2023-04-31',
+    '2023-13-01',
+    '2023-00-10',
+    '2023-01-00',
+    '2023-1-5',
+    '20230105',
+    '',
+    ' 2023-01-05',
+    '1899-12-31',
+  ])('"%s" is not a real calendar date', (value) => {
+    expect(isLocalDate(value)).toBe(false);
+  });
 
   it('a bad date is refused with an error naming the field', () => {
     expect(parseLocalDate('2024-03-01', 'input.effectiveDate')).toBe('2024-03-01');

@@ -33,7 +33,17 @@ const recordMeeting = (overrides: Partial<RecordMeeting> = {}): RecordMeeting =>
 
 const recorded: MeetingEvent = {
   type: 'MeetingRecorded',
-  data: { meetingId: 'mt1', unitId: 'b1', branchId: 'b1', kind: 'THEME_PARTY_DAY', heldOn: '2024-03-05', topic: '学雷锋志愿服务', attendees: ['m1'], excused: ['m2'], absent: ['m3'] },
+  data: {
+    meetingId: 'mt1',
+    unitId: 'b1',
+    branchId: 'b1',
+    kind: 'THEME_PARTY_DAY',
+    heldOn: '2024-03-05',
+    topic: '学雷锋志愿服务',
+    attendees: ['m1'],
+    excused: ['m2'],
+    absent: ['m3'],
+  },
 };
 
 const given = spec(meetingDecider).given;
@@ -44,48 +54,92 @@ describe('recording a meeting', () => {
   });
 
   it('a group records its group meeting; the event names the group and its branch', () => {
-    given([]).when(recordMeeting({ unitId: 'g1', unit: groupG1, kind: 'GROUP_MEETING', topic: null, attendees: ['m1', 'm2'], excused: [], absent: [] })).then([
-      { type: 'MeetingRecorded', data: { meetingId: 'mt1', unitId: 'g1', branchId: 'b1', kind: 'GROUP_MEETING', heldOn: '2024-03-05', topic: null, attendees: ['m1', 'm2'], excused: [], absent: [] } },
-    ]);
+    given([])
+      .when(recordMeeting({ unitId: 'g1', unit: groupG1, kind: 'GROUP_MEETING', topic: null, attendees: ['m1', 'm2'], excused: [], absent: [] }))
+      .then([
+        {
+          type: 'MeetingRecorded',
+          data: {
+            meetingId: 'mt1',
+            unitId: 'g1',
+            branchId: 'b1',
+            kind: 'GROUP_MEETING',
+            heldOn: '2024-03-05',
+            topic: null,
+            attendees: ['m1', 'm2'],
+            excused: [],
+            absent: [],
+          },
+        },
+      ]);
   });
 
   it("a committee's democratic life meeting may list members of any branch below it", () => {
     const committee = unit('c1', 'COMMITTEE', { parentId: 'd1' });
-    const [event] = meetingDecider.decide(recordMeeting({ unitId: 'c1', unit: committee, kind: 'DEMOCRATIC_LIFE', attendees: ['m1', 'm9'], excused: [], absent: [] }), { exists: false });
-    expect(event!.data).toMatchObject({ unitId: 'c1', branchId: null, attendees: ['m1', 'm9'] });
+    const [event] = meetingDecider.decide(
+      recordMeeting({ unitId: 'c1', unit: committee, kind: 'DEMOCRATIC_LIFE', attendees: ['m1', 'm9'], excused: [], absent: [] }),
+      { exists: false },
+    );
+    expect(event.data).toMatchObject({ unitId: 'c1', branchId: null, attendees: ['m1', 'm9'] });
   });
 
   it('refuses a kind the unit level does not hold: a group meeting at a branch, a theme party day at a group', () => {
-    given([]).when(recordMeeting({ kind: 'GROUP_MEETING' })).thenThrows(RuleViolation, 'MEETING.KIND_WRONG_LEVEL');
-    given([]).when(recordMeeting({ unitId: 'g1', unit: groupG1 })).thenThrows(RuleViolation, 'MEETING.KIND_WRONG_LEVEL');
+    given([])
+      .when(recordMeeting({ kind: 'GROUP_MEETING' }))
+      .thenThrows(RuleViolation, 'MEETING.KIND_WRONG_LEVEL');
+    given([])
+      .when(recordMeeting({ unitId: 'g1', unit: groupG1 }))
+      .thenThrows(RuleViolation, 'MEETING.KIND_WRONG_LEVEL');
   });
 
   it('refuses a member listed twice, in one list or across lists', () => {
-    const twice = given([]).when(recordMeeting({ attendees: ['m1', 'm1'], excused: [], absent: [] })).thenThrows(InvalidInput, 'MEETING.MEMBER_LISTED_TWICE');
+    const twice = given([])
+      .when(recordMeeting({ attendees: ['m1', 'm1'], excused: [], absent: [] }))
+      .thenThrows(InvalidInput, 'MEETING.MEMBER_LISTED_TWICE');
     expect(twice.field).toBe('input.attendees');
-    const across = given([]).when(recordMeeting({ absent: ['m3', 'm2'] })).thenThrows(InvalidInput, 'MEETING.MEMBER_LISTED_TWICE');
+    const across = given([])
+      .when(recordMeeting({ absent: ['m3', 'm2'] }))
+      .thenThrows(InvalidInput, 'MEETING.MEMBER_LISTED_TWICE');
     expect(across.message).toContain('input.excused and in input.absent');
   });
 
   it('refuses, naming the first one, a member who did not belong to the unit that day', () => {
-    const error = given([]).when(recordMeeting({ absent: ['m9', 'gone'] })).thenThrows(RuleViolation, 'MEETING.NOT_IN_UNIT');
+    const error = given([])
+      .when(recordMeeting({ absent: ['m9', 'gone'] }))
+      .thenThrows(RuleViolation, 'MEETING.NOT_IN_UNIT');
     expect(error.message).toContain('m9');
     expect(error.message).toContain('赵六');
     expect(error.field).toBe('input.absent');
-    given([]).when(recordMeeting({ excused: ['gone'] })).thenThrows(RuleViolation, 'MEETING.NOT_A_MEMBER');
+    given([])
+      .when(recordMeeting({ excused: ['gone'] }))
+      .thenThrows(RuleViolation, 'MEETING.NOT_A_MEMBER');
     // m3 has no group: not a member of group g1.
-    given([]).when(recordMeeting({ unitId: 'g1', unit: groupG1, kind: 'GROUP_MEETING', excused: [] })).thenThrows(RuleViolation, 'MEETING.NOT_IN_UNIT');
+    given([])
+      .when(recordMeeting({ unitId: 'g1', unit: groupG1, kind: 'GROUP_MEETING', excused: [] }))
+      .thenThrows(RuleViolation, 'MEETING.NOT_IN_UNIT');
   });
 
   it('refuses a meeting with nobody present, an unknown or inactive unit, a date in the future', () => {
-    given([]).when(recordMeeting({ attendees: [] })).thenThrows(InvalidInput, 'MEETING.NO_ATTENDEES');
-    given([]).when(recordMeeting({ unit: null })).thenThrows(NotFound, 'MEETING.UNIT_NOT_FOUND');
-    given([]).when(recordMeeting({ unit: { ...branchB1, active: false } })).thenThrows(RuleViolation, 'MEETING.UNIT_NOT_ACTIVE');
-    given([]).when(recordMeeting({ effectiveDate: '2099-01-01' })).thenThrows(InvalidInput, 'DATE.IN_FUTURE');
-    given([]).when(recordMeeting({ kind: 'PICNIC' as never })).thenThrows(InvalidInput, 'INPUT.UNKNOWN_VALUE');
+    given([])
+      .when(recordMeeting({ attendees: [] }))
+      .thenThrows(InvalidInput, 'MEETING.NO_ATTENDEES');
+    given([])
+      .when(recordMeeting({ unit: null }))
+      .thenThrows(NotFound, 'MEETING.UNIT_NOT_FOUND');
+    given([])
+      .when(recordMeeting({ unit: { ...branchB1, active: false } }))
+      .thenThrows(RuleViolation, 'MEETING.UNIT_NOT_ACTIVE');
+    given([])
+      .when(recordMeeting({ effectiveDate: '2099-01-01' }))
+      .thenThrows(InvalidInput, 'DATE.IN_FUTURE');
+    given([])
+      .when(recordMeeting({ kind: 'PICNIC' as never }))
+      .thenThrows(InvalidInput, 'INPUT.UNKNOWN_VALUE');
   });
 
   it('records a meeting once', () => {
-    given([on('2024-03-05', recorded)]).when(recordMeeting()).thenThrows(Conflict, 'MEETING.ALREADY_EXISTS');
+    given([on('2024-03-05', recorded)])
+      .when(recordMeeting())
+      .thenThrows(Conflict, 'MEETING.ALREADY_EXISTS');
   });
 });

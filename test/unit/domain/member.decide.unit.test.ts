@@ -73,30 +73,44 @@ describe('registering a member', () => {
   });
 
   it('the branch must exist', () => {
-    const error = given([]).when(register({ branchId: 'b9', branch: null })).thenThrows(NotFound, 'MEMBER.BRANCH_NOT_FOUND');
+    const error = given([])
+      .when(register({ branchId: 'b9', branch: null }))
+      .thenThrows(NotFound, 'MEMBER.BRANCH_NOT_FOUND');
     expect(error.field).toBe('input.branchId');
   });
 
   it('a member is registered in a BRANCH, not in a committee or a group', () => {
-    given([]).when(register({ branchId: 'c1', branch: unit('c1', 'COMMITTEE') })).thenThrows(RuleViolation, 'MEMBER.NOT_A_BRANCH');
-    const error = given([]).when(register({ branchId: 'g1', branch: groupG1 })).thenThrows(RuleViolation, 'MEMBER.NOT_A_BRANCH');
+    given([])
+      .when(register({ branchId: 'c1', branch: unit('c1', 'COMMITTEE') }))
+      .thenThrows(RuleViolation, 'MEMBER.NOT_A_BRANCH');
+    const error = given([])
+      .when(register({ branchId: 'g1', branch: groupG1 }))
+      .thenThrows(RuleViolation, 'MEMBER.NOT_A_BRANCH');
     expect(error.message).toContain('a GROUP is not a branch');
   });
 
   it('the branch must be active on the effective date', () => {
-    given([]).when(register({ branch: { ...branchB1, active: false } })).thenThrows(RuleViolation, 'MEMBER.BRANCH_NOT_ACTIVE');
+    given([])
+      .when(register({ branch: { ...branchB1, active: false } }))
+      .thenThrows(RuleViolation, 'MEMBER.BRANCH_NOT_ACTIVE');
   });
 
   it('the group, when given, must exist', () => {
-    given([]).when(register({ groupId: 'g9', group: null })).thenThrows(NotFound, 'MEMBER.GROUP_NOT_FOUND');
+    given([])
+      .when(register({ groupId: 'g9', group: null }))
+      .thenThrows(NotFound, 'MEMBER.GROUP_NOT_FOUND');
   });
 
   it('the group, when given, must be a GROUP', () => {
-    given([]).when(register({ groupId: 'b2', group: branchB2 })).thenThrows(RuleViolation, 'MEMBER.NOT_A_GROUP');
+    given([])
+      .when(register({ groupId: 'b2', group: branchB2 }))
+      .thenThrows(RuleViolation, 'MEMBER.NOT_A_GROUP');
   });
 
   it('the group must be active on the effective date', () => {
-    given([]).when(register({ group: { ...groupG1, active: false } })).thenThrows(RuleViolation, 'MEMBER.GROUP_NOT_ACTIVE');
+    given([])
+      .when(register({ group: { ...groupG1, active: false } }))
+      .thenThrows(RuleViolation, 'MEMBER.GROUP_NOT_ACTIVE');
   });
 
   it('the group must belong to the branch on the effective date', () => {
@@ -113,7 +127,9 @@ describe('registering a member', () => {
   });
 
   it.each<MemberStage>(['PROBATIONARY', 'FULL'])('a %s member needs a political birthday', (status) => {
-    const error = given([]).when(register({ status, joinedOn: null })).thenThrows(InvalidInput, 'MEMBER.JOINED_ON_REQUIRED');
+    const error = given([])
+      .when(register({ status, joinedOn: null }))
+      .thenThrows(InvalidInput, 'MEMBER.JOINED_ON_REQUIRED');
     expect(error.field).toBe('input.joinedOn');
   });
 
@@ -124,20 +140,34 @@ describe('registering a member', () => {
   });
 
   it('the political birthday must be a real date, not in the future', () => {
-    const error = given([]).when(register({ status: 'FULL', joinedOn: '2023-02-30' })).thenThrows(InvalidInput, 'DATE.INVALID');
+    const error = given([])
+      .when(register({ status: 'FULL', joinedOn: '2023-02-30' }))
+      .thenThrows(InvalidInput, 'DATE.INVALID');
     expect(error.field).toBe('input.joinedOn');
-    given([]).when(register({ status: 'FULL', joinedOn: '2024-07-01' })).thenThrows(InvalidInput, 'DATE.IN_FUTURE');
+    given([])
+      .when(register({ status: 'FULL', joinedOn: '2024-07-01' }))
+      .thenThrows(InvalidInput, 'DATE.IN_FUTURE');
   });
 
   it('the name must be 1 to 200 characters without control characters', () => {
-    given([]).when(register({ name: '' })).thenThrows(InvalidInput, 'INPUT.REQUIRED');
-    given([]).when(register({ name: '张'.repeat(10_000) })).thenThrows(InvalidInput, 'INPUT.TOO_LONG');
-    given([]).when(register({ name: '张\n三' })).thenThrows(InvalidInput, 'INPUT.CONTROL_CHARACTER');
+    given([])
+      .when(register({ name: '' }))
+      .thenThrows(InvalidInput, 'INPUT.REQUIRED');
+    given([])
+      .when(register({ name: '张'.repeat(10_000) }))
+      .thenThrows(InvalidInput, 'INPUT.TOO_LONG');
+    given([])
+      .when(register({ name: '张\n三' }))
+      .thenThrows(InvalidInput, 'INPUT.CONTROL_CHARACTER');
   });
 
   it('the registration date must be a real date, not in the future', () => {
-    given([]).when(register({ effectiveDate: '2023-02-30' })).thenThrows(InvalidInput, 'DATE.INVALID');
-    given([]).when(register({ effectiveDate: '2024-07-01' })).thenThrows(InvalidInput, 'DATE.IN_FUTURE');
+    given([])
+      .when(register({ effectiveDate: '2023-02-30' }))
+      .thenThrows(InvalidInput, 'DATE.INVALID');
+    given([])
+      .when(register({ effectiveDate: '2024-07-01' }))
+      .thenThrows(InvalidInput, 'DATE.IN_FUTURE');
   });
 });
 
@@ -152,16 +182,22 @@ describe('advancing a member to the next stage', () => {
     given([registered('ACTIVIST')])
       .when(advance('CANDIDATE'))
       .then([{ type: 'MemberStageAdvanced', data: { memberId: 'm1', from: 'ACTIVIST', to: 'CANDIDATE', joinedOn: null } }]);
-    const error = given([registered('APPLICANT')]).when(advance('PROBATIONARY')).thenThrows(RuleViolation, 'MEMBER.STAGE_ORDER');
+    const error = given([registered('APPLICANT')])
+      .when(advance('PROBATIONARY'))
+      .thenThrows(RuleViolation, 'MEMBER.STAGE_ORDER');
     expect(error.message).toContain('a APPLICANT member can only advance to ACTIVIST, not to PROBATIONARY');
   });
 
   it('a member cannot go back a stage', () => {
-    given([registered('CANDIDATE')]).when(advance('ACTIVIST')).thenThrows(RuleViolation, 'MEMBER.STAGE_ORDER');
+    given([registered('CANDIDATE')])
+      .when(advance('ACTIVIST'))
+      .thenThrows(RuleViolation, 'MEMBER.STAGE_ORDER');
   });
 
   it('a full member cannot advance', () => {
-    given([registered('FULL', '2000-07-01')]).when(advance()).thenThrows(RuleViolation, 'MEMBER.ALREADY_FULL');
+    given([registered('FULL', '2000-07-01')])
+      .when(advance())
+      .thenThrows(RuleViolation, 'MEMBER.ALREADY_FULL');
   });
 
   it('becoming probationary without a political birthday sets it to the effective date', () => {
@@ -228,15 +264,19 @@ describe('recording that a member left', () => {
   });
 
   it('the note is at most 2,000 characters', () => {
-    given([registered()]).when(left({ note: 'x'.repeat(2_001) })).thenThrows(InvalidInput, 'INPUT.TOO_LONG');
+    given([registered()])
+      .when(left({ note: 'x'.repeat(2_001) }))
+      .thenThrows(InvalidInput, 'INPUT.TOO_LONG');
   });
 
   it('leaving cannot take effect before registration', () => {
-    given([registered()]).when(left({ effectiveDate: '2019-01-01' })).thenThrows(RuleViolation, 'DATE.BEFORE_JOINING');
+    given([registered()])
+      .when(left({ effectiveDate: '2019-01-01' }))
+      .thenThrows(RuleViolation, 'DATE.BEFORE_JOINING');
   });
 });
 
-describe("assigning a member to a group of their branch", () => {
+describe('assigning a member to a group of their branch', () => {
   it('a member moves to another group of their branch', () => {
     given([registered()])
       .when(assign('g2', groupG2))
@@ -260,7 +300,9 @@ describe("assigning a member to a group of their branch", () => {
   it('the group must exist, be a GROUP and be active', () => {
     given([registered()]).when(assign('g9', null)).thenThrows(NotFound, 'MEMBER.GROUP_NOT_FOUND');
     given([registered()]).when(assign('b2', branchB2)).thenThrows(RuleViolation, 'MEMBER.NOT_A_GROUP');
-    given([registered()]).when(assign('g2', { ...groupG2, active: false })).thenThrows(RuleViolation, 'MEMBER.GROUP_NOT_ACTIVE');
+    given([registered()])
+      .when(assign('g2', { ...groupG2, active: false }))
+      .thenThrows(RuleViolation, 'MEMBER.GROUP_NOT_ACTIVE');
   });
 
   it("the group must belong to the member's branch on the effective date", () => {

@@ -16,11 +16,11 @@ const registered = stored('e1', '2020-01-01', {
 const requested = stored('e2', '2021-03-01', {
   type: 'TransferRequested',
   data: { memberId: 'm1', transferId: 't1', fromBranchId: 'b1', toBranchId: 'b2', reason: null, expiresOn: '2021-05-30' },
-} as OrgEvent);
+});
 const accepted = stored('e3', '2021-03-10', {
   type: 'TransferAccepted',
   data: { memberId: 'm1', transferId: 't1', fromBranchId: 'b1', fromGroupId: null, toBranchId: 'b2' },
-} as OrgEvent);
+});
 const retractionOf = (eventId: string, retractionId: string, effectiveDate: string): Dated<OrgEvent> =>
   stored(retractionId, effectiveDate, { type: 'EventRetracted', data: { eventId, eventType: 'TransferAccepted', reason: 'Entered in error' } });
 
@@ -33,13 +33,18 @@ const retract = (eventId: string, effectiveDate: string, overrides: Partial<Retr
   ...overrides,
 });
 
-const retracted = (eventId: string, eventType: string): EventRetracted => ({ type: 'EventRetracted', data: { eventId, eventType, reason: 'Entered in error' } });
+const retracted = (eventId: string, eventType: string): EventRetracted => ({
+  type: 'EventRetracted',
+  data: { eventId, eventType, reason: 'Entered in error' },
+});
 
 const given = spec(retractionDecider).given;
 
 describe('retracting a recorded event', () => {
   it('withdraws the latest fact of a stream, naming it and why', () => {
-    given([registered, requested, accepted]).when(retract('e3', '2021-03-10')).then([retracted('e3', 'TransferAccepted')]);
+    given([registered, requested, accepted])
+      .when(retract('e3', '2021-03-10'))
+      .then([retracted('e3', 'TransferAccepted')]);
   });
 
   it('an unknown event, a retraction and an event already retracted are refused', () => {
@@ -65,16 +70,28 @@ describe('retracting a recorded event', () => {
   it("a registration named by another stream's live event is refused; a change of place only by meetings and elections on or after it", () => {
     const meeting: NamingEvent = { eventId: 'x1', type: 'MeetingRecorded', stream: 'meeting-1', effectiveDate: '2021-04-01' };
     const award: NamingEvent = { eventId: 'x2', type: 'AwardGranted', stream: 'award-1', effectiveDate: '2021-04-01' };
-    given([registered]).when(retract('e1', '2020-01-01', { namedElsewhere: [award] })).thenThrows(RuleViolation, 'RETRACTION.HAS_DEPENDENTS');
-    given([registered, requested, accepted]).when(retract('e3', '2021-03-10', { namedElsewhere: [meeting] })).thenThrows(RuleViolation, 'RETRACTION.HAS_DEPENDENTS');
-    given([registered, requested, accepted]).when(retract('e3', '2021-03-10', { namedElsewhere: [award] })).then([retracted('e3', 'TransferAccepted')]);
+    given([registered])
+      .when(retract('e1', '2020-01-01', { namedElsewhere: [award] }))
+      .thenThrows(RuleViolation, 'RETRACTION.HAS_DEPENDENTS');
+    given([registered, requested, accepted])
+      .when(retract('e3', '2021-03-10', { namedElsewhere: [meeting] }))
+      .thenThrows(RuleViolation, 'RETRACTION.HAS_DEPENDENTS');
+    given([registered, requested, accepted])
+      .when(retract('e3', '2021-03-10', { namedElsewhere: [award] }))
+      .then([retracted('e3', 'TransferAccepted')]);
     const before = { ...meeting, effectiveDate: '2021-02-01' };
-    given([registered, requested, accepted]).when(retract('e3', '2021-03-10', { namedElsewhere: [before] })).then([retracted('e3', 'TransferAccepted')]);
+    given([registered, requested, accepted])
+      .when(retract('e3', '2021-03-10', { namedElsewhere: [before] }))
+      .then([retracted('e3', 'TransferAccepted')]);
   });
 
-  it('takes effect on the retracted fact\'s own date and needs a reason', () => {
+  it("takes effect on the retracted fact's own date and needs a reason", () => {
     given([registered, requested, accepted]).when(retract('e3', '2021-06-01')).thenThrows(InvalidInput, 'RETRACTION.EFFECTIVE_DATE');
-    given([registered, requested, accepted]).when(retract('e3', '2021-03-10', { reason: '  ' })).thenThrows(InvalidInput, 'RETRACTION.REASON_REQUIRED');
-    given([registered, requested, accepted]).when(retract('e3', '2021-03-10', { reason: 'x'.repeat(2001) })).thenThrows(InvalidInput, 'RETRACTION.REASON_TOO_LONG');
+    given([registered, requested, accepted])
+      .when(retract('e3', '2021-03-10', { reason: '  ' }))
+      .thenThrows(InvalidInput, 'RETRACTION.REASON_REQUIRED');
+    given([registered, requested, accepted])
+      .when(retract('e3', '2021-03-10', { reason: 'x'.repeat(2001) }))
+      .thenThrows(InvalidInput, 'RETRACTION.REASON_TOO_LONG');
   });
 });

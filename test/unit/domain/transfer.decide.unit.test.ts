@@ -84,17 +84,25 @@ describe('requesting a transfer', () => {
   });
 
   it('a transfer id cannot be reused', () => {
-    given([registered(), transferRequested()]).when(request({ transferId: 't1' })).thenThrows(Conflict, 'TRANSFER.ALREADY_EXISTS');
-    given([registered(), transferRequested(), rejected]).when(request({ transferId: 't1' })).thenThrows(Conflict, 'TRANSFER.ALREADY_EXISTS');
+    given([registered(), transferRequested()])
+      .when(request({ transferId: 't1' }))
+      .thenThrows(Conflict, 'TRANSFER.ALREADY_EXISTS');
+    given([registered(), transferRequested(), rejected])
+      .when(request({ transferId: 't1' }))
+      .thenThrows(Conflict, 'TRANSFER.ALREADY_EXISTS');
   });
 
   it('the receiving branch must exist', () => {
-    const error = given([registered()]).when(request({ toBranchId: 'b9', toBranch: null })).thenThrows(NotFound, 'TRANSFER.BRANCH_NOT_FOUND');
+    const error = given([registered()])
+      .when(request({ toBranchId: 'b9', toBranch: null }))
+      .thenThrows(NotFound, 'TRANSFER.BRANCH_NOT_FOUND');
     expect(error.field).toBe('input.toBranchId');
   });
 
   it('a member is transferred to a BRANCH: a group is not a branch', () => {
-    const error = given([registered()]).when(request({ toBranchId: 'g1', toBranch: groupG1 })).thenThrows(RuleViolation, 'TRANSFER.NOT_A_BRANCH');
+    const error = given([registered()])
+      .when(request({ toBranchId: 'g1', toBranch: groupG1 }))
+      .thenThrows(RuleViolation, 'TRANSFER.NOT_A_BRANCH');
     expect(error.message).toContain('a GROUP is not a branch');
     given([registered()])
       .when(request({ toBranchId: 'c1', toBranch: unit('c1', 'COMMITTEE') }))
@@ -102,11 +110,15 @@ describe('requesting a transfer', () => {
   });
 
   it('the receiving branch must be active on the effective date', () => {
-    given([registered()]).when(request({ toBranch: { ...branchB2, active: false } })).thenThrows(RuleViolation, 'TRANSFER.BRANCH_NOT_ACTIVE');
+    given([registered()])
+      .when(request({ toBranch: { ...branchB2, active: false } }))
+      .thenThrows(RuleViolation, 'TRANSFER.BRANCH_NOT_ACTIVE');
   });
 
   it("the receiving branch is not the member's current branch", () => {
-    given([registered()]).when(request({ toBranchId: 'b1', toBranch: branchB1 })).thenThrows(RuleViolation, 'TRANSFER.SAME_BRANCH');
+    given([registered()])
+      .when(request({ toBranchId: 'b1', toBranch: branchB1 }))
+      .thenThrows(RuleViolation, 'TRANSFER.SAME_BRANCH');
   });
 
   it('a member who has left cannot be transferred', () => {
@@ -114,14 +126,24 @@ describe('requesting a transfer', () => {
   });
 
   it('the expiry is a whole number of days, at least one', () => {
-    given([registered()]).when(request({ expiryDays: 0 })).thenThrows(InvalidInput, 'INPUT.OUT_OF_RANGE');
-    given([registered()]).when(request({ expiryDays: 1.5 })).thenThrows(InvalidInput, 'INPUT.OUT_OF_RANGE');
+    given([registered()])
+      .when(request({ expiryDays: 0 }))
+      .thenThrows(InvalidInput, 'INPUT.OUT_OF_RANGE');
+    given([registered()])
+      .when(request({ expiryDays: 1.5 }))
+      .thenThrows(InvalidInput, 'INPUT.OUT_OF_RANGE');
   });
 
   it('a request cannot take effect in the future, on an impossible date or before the last change', () => {
-    given([registered()]).when(request({ effectiveDate: '2024-07-01' })).thenThrows(InvalidInput, 'DATE.IN_FUTURE');
-    given([registered()]).when(request({ effectiveDate: '2021-02-29' })).thenThrows(InvalidInput, 'DATE.INVALID');
-    given([registered(), transferRequested(), rejected]).when(request({ effectiveDate: '2021-03-04' })).thenThrows(RuleViolation, 'DATE.BEFORE_LAST_CHANGE');
+    given([registered()])
+      .when(request({ effectiveDate: '2024-07-01' }))
+      .thenThrows(InvalidInput, 'DATE.IN_FUTURE');
+    given([registered()])
+      .when(request({ effectiveDate: '2021-02-29' }))
+      .thenThrows(InvalidInput, 'DATE.INVALID');
+    given([registered(), transferRequested(), rejected])
+      .when(request({ effectiveDate: '2021-03-04' }))
+      .thenThrows(RuleViolation, 'DATE.BEFORE_LAST_CHANGE');
   });
 });
 
@@ -135,7 +157,9 @@ describe('accepting a transfer', () => {
   });
 
   it('an unknown transfer cannot be accepted', () => {
-    given([registered(), transferRequested()]).when(accept({ transferId: 't9' })).thenThrows(NotFound, 'TRANSFER.NOT_FOUND');
+    given([registered(), transferRequested()])
+      .when(accept({ transferId: 't9' }))
+      .thenThrows(NotFound, 'TRANSFER.NOT_FOUND');
   });
 
   it('a closed transfer cannot be accepted, and the error says how it was closed', () => {
@@ -144,21 +168,27 @@ describe('accepting a transfer', () => {
   });
 
   it('a transfer is accepted on its last day but not after it', () => {
-    given([registered(), transferRequested()]).when(accept({ effectiveDate: '2021-03-31' })).then([
-      { type: 'TransferAccepted', data: { transferId: 't1', memberId: 'm1', fromBranchId: 'b1', toBranchId: 'b2', fromGroupId: 'g1' } },
-    ]);
-    given([registered(), transferRequested()]).when(accept({ effectiveDate: '2021-04-01' })).thenThrows(RuleViolation, 'TRANSFER.EXPIRED');
+    given([registered(), transferRequested()])
+      .when(accept({ effectiveDate: '2021-03-31' }))
+      .then([{ type: 'TransferAccepted', data: { transferId: 't1', memberId: 'm1', fromBranchId: 'b1', toBranchId: 'b2', fromGroupId: 'g1' } }]);
+    given([registered(), transferRequested()])
+      .when(accept({ effectiveDate: '2021-04-01' }))
+      .thenThrows(RuleViolation, 'TRANSFER.EXPIRED');
   });
 
   it('an acceptance cannot take effect before the request', () => {
-    given([registered(), transferRequested()]).when(accept({ effectiveDate: '2021-02-28' })).thenThrows(RuleViolation, 'DATE.BEFORE_REQUEST');
+    given([registered(), transferRequested()])
+      .when(accept({ effectiveDate: '2021-02-28' }))
+      .thenThrows(RuleViolation, 'DATE.BEFORE_REQUEST');
   });
 
   it('the receiving branch must still be active on the effective date', () => {
     given([registered(), transferRequested()])
       .when(accept({ toBranch: { ...branchB2, active: false } }))
       .thenThrows(RuleViolation, 'TRANSFER.BRANCH_NOT_ACTIVE');
-    given([registered(), transferRequested()]).when(accept({ toBranch: null })).thenThrows(NotFound, 'TRANSFER.BRANCH_NOT_FOUND');
+    given([registered(), transferRequested()])
+      .when(accept({ toBranch: null }))
+      .thenThrows(NotFound, 'TRANSFER.BRANCH_NOT_FOUND');
   });
 
   it("a member's leaving closes their open transfer", () => {
@@ -169,7 +199,9 @@ describe('accepting a transfer', () => {
   });
 
   it('an acceptance cannot take effect in the future', () => {
-    given([registered(), transferRequested()]).when(accept({ effectiveDate: '2024-07-01' })).thenThrows(InvalidInput, 'DATE.IN_FUTURE');
+    given([registered(), transferRequested()])
+      .when(accept({ effectiveDate: '2024-07-01' }))
+      .thenThrows(InvalidInput, 'DATE.IN_FUTURE');
   });
 });
 
@@ -187,19 +219,28 @@ describe('rejecting a transfer', () => {
   });
 
   it('a transfer past its last day cannot be rejected', () => {
-    given([registered(), transferRequested()]).when(reject({ effectiveDate: '2021-04-01' })).thenThrows(RuleViolation, 'TRANSFER.EXPIRED');
+    given([registered(), transferRequested()])
+      .when(reject({ effectiveDate: '2021-04-01' }))
+      .thenThrows(RuleViolation, 'TRANSFER.EXPIRED');
   });
 
   it('the reason is at most 2,000 characters', () => {
-    given([registered(), transferRequested()]).when(reject({ reason: 'x'.repeat(2_001) })).thenThrows(InvalidInput, 'INPUT.TOO_LONG');
+    given([registered(), transferRequested()])
+      .when(reject({ reason: 'x'.repeat(2_001) }))
+      .thenThrows(InvalidInput, 'INPUT.TOO_LONG');
   });
 });
 
 describe('expiring a transfer', () => {
   it('an unanswered transfer expires once its last day has passed', () => {
-    given([registered(), transferRequested()]).when(expire()).then([{ type: 'TransferExpired', data: { transferId: 't1', memberId: 'm1' } }]);
-    const state = [registered(), transferRequested(), on<MemberEvent>('2021-04-01', { type: 'TransferExpired', data: { transferId: 't1', memberId: 'm1' } })]
-      .reduce(evolve, initialMemberState());
+    given([registered(), transferRequested()])
+      .when(expire())
+      .then([{ type: 'TransferExpired', data: { transferId: 't1', memberId: 'm1' } }]);
+    const state = [
+      registered(),
+      transferRequested(),
+      on<MemberEvent>('2021-04-01', { type: 'TransferExpired', data: { transferId: 't1', memberId: 'm1' } }),
+    ].reduce(evolve, initialMemberState());
     expect(state).toMatchObject({ branchId: 'b1', openTransfer: null, closedTransfers: { t1: 'EXPIRED' } });
   });
 
@@ -207,7 +248,9 @@ describe('expiring a transfer', () => {
     given([registered(), transferRequested()])
       .when(expire({ effectiveDate: '2021-03-31', today: '2021-03-31' }))
       .thenThrows(RuleViolation, 'TRANSFER.NOT_EXPIRED');
-    given([registered(), transferRequested()]).when(expire({ effectiveDate: '2021-03-31' })).thenThrows(RuleViolation, 'TRANSFER.NOT_EXPIRED');
+    given([registered(), transferRequested()])
+      .when(expire({ effectiveDate: '2021-03-31' }))
+      .thenThrows(RuleViolation, 'TRANSFER.NOT_EXPIRED');
   });
 
   it('only the open transfer can expire', () => {

@@ -59,8 +59,7 @@ const districtEstablished = on<UnitEvent>('2020-01-01', {
   type: 'UnitEstablished',
   data: { unitId: 'd1', level: 'DISTRICT', name: '区直机关工委', code: null, parentId: null },
 });
-const renamed = (date: string, name: string, previousName: string) =>
-  on<UnitEvent>(date, { type: 'UnitRenamed', data: { unitId: 'b1', name, previousName } });
+const renamed = (date: string, name: string, previousName: string) => on<UnitEvent>(date, { type: 'UnitRenamed', data: { unitId: 'b1', name, previousName } });
 const dissolved = (date: string) => on<UnitEvent>(date, { type: 'UnitDissolved', data: { unitId: 'b1', reason: null } });
 
 const given = spec(unitDecider).given;
@@ -90,12 +89,16 @@ describe('establishing a unit', () => {
   });
 
   it.each<UnitLevel>(['COMMITTEE', 'BRANCH', 'GROUP'])('a %s needs a parent', (level) => {
-    const error = given([]).when(establish({ level, parentId: null, parent: null })).thenThrows(InvalidInput, 'UNIT.PARENT_REQUIRED');
+    const error = given([])
+      .when(establish({ level, parentId: null, parent: null }))
+      .thenThrows(InvalidInput, 'UNIT.PARENT_REQUIRED');
     expect(error.field).toBe('input.parentId');
   });
 
   it('the parent must exist', () => {
-    given([]).when(establish({ parentId: 'nope', parent: null })).thenThrows(NotFound, 'UNIT.PARENT_NOT_FOUND');
+    given([])
+      .when(establish({ parentId: 'nope', parent: null }))
+      .thenThrows(NotFound, 'UNIT.PARENT_NOT_FOUND');
   });
 
   it("a branch's parent must be a committee", () => {
@@ -122,20 +125,28 @@ describe('establishing a unit', () => {
   });
 
   it('a code cannot be used by another active unit', () => {
-    const error = given([]).when(establish({ codeUsedBy: 'b9' })).thenThrows(RuleViolation, 'UNIT.CODE_IN_USE');
+    const error = given([])
+      .when(establish({ codeUsedBy: 'b9' }))
+      .thenThrows(RuleViolation, 'UNIT.CODE_IN_USE');
     expect(error.message).toContain('b9');
   });
 
   it('a code must be letters, digits, dots, dashes or underscores', () => {
-    given([]).when(establish({ code: 'B 01' })).thenThrows(InvalidInput, 'INPUT.BAD_CODE');
+    given([])
+      .when(establish({ code: 'B 01' }))
+      .thenThrows(InvalidInput, 'INPUT.BAD_CODE');
   });
 
   it('the name must not be empty', () => {
-    given([]).when(establish({ name: '   ' })).thenThrows(InvalidInput, 'INPUT.REQUIRED');
+    given([])
+      .when(establish({ name: '   ' }))
+      .thenThrows(InvalidInput, 'INPUT.REQUIRED');
   });
 
   it('the name must be at most 200 characters', () => {
-    given([]).when(establish({ name: 'x'.repeat(10_000) })).thenThrows(InvalidInput, 'INPUT.TOO_LONG');
+    given([])
+      .when(establish({ name: 'x'.repeat(10_000) }))
+      .thenThrows(InvalidInput, 'INPUT.TOO_LONG');
   });
 
   it('the level must be a known level', () => {
@@ -145,15 +156,19 @@ describe('establishing a unit', () => {
   });
 
   it('the effective date must be a real calendar date', () => {
-    const error = given([]).when(establish({ effectiveDate: '2023-02-30' })).thenThrows(InvalidInput, 'DATE.INVALID');
+    const error = given([])
+      .when(establish({ effectiveDate: '2023-02-30' }))
+      .thenThrows(InvalidInput, 'DATE.INVALID');
     expect(error.field).toBe('input.effectiveDate');
   });
 
   it('the effective date must not be in the future', () => {
-    given([]).when(establish({ effectiveDate: '2024-07-01' })).thenThrows(InvalidInput, 'DATE.IN_FUTURE');
-    given([]).when(establish({ effectiveDate: TODAY })).then([
-      { type: 'UnitEstablished', data: { unitId: 'b1', level: 'BRANCH', name: '第一支部', code: 'B-01', parentId: 'c1' } },
-    ]);
+    given([])
+      .when(establish({ effectiveDate: '2024-07-01' }))
+      .thenThrows(InvalidInput, 'DATE.IN_FUTURE');
+    given([])
+      .when(establish({ effectiveDate: TODAY }))
+      .then([{ type: 'UnitEstablished', data: { unitId: 'b1', level: 'BRANCH', name: '第一支部', code: 'B-01', parentId: 'c1' } }]);
   });
 });
 
@@ -169,7 +184,9 @@ describe('renaming a unit', () => {
   });
 
   it('a dissolved unit cannot be renamed', () => {
-    given([established, dissolved('2021-01-01')]).when(rename()).thenThrows(RuleViolation, 'UNIT.DISSOLVED');
+    given([established, dissolved('2021-01-01')])
+      .when(rename())
+      .thenThrows(RuleViolation, 'UNIT.DISSOLVED');
   });
 
   it('the new name must differ from the current one', () => {
@@ -179,24 +196,34 @@ describe('renaming a unit', () => {
   });
 
   it('the new name is validated', () => {
-    given([established]).when(rename({ name: '' })).thenThrows(InvalidInput, 'INPUT.REQUIRED');
-    given([established]).when(rename({ name: 'a\u0000b' })).thenThrows(InvalidInput, 'INPUT.CONTROL_CHARACTER');
+    given([established])
+      .when(rename({ name: '' }))
+      .thenThrows(InvalidInput, 'INPUT.REQUIRED');
+    given([established])
+      .when(rename({ name: 'a\u0000b' }))
+      .thenThrows(InvalidInput, 'INPUT.CONTROL_CHARACTER');
   });
 
   it('a change cannot take effect before the unit was established', () => {
-    given([established]).when(rename({ effectiveDate: '2019-12-31' })).thenThrows(RuleViolation, 'DATE.BEFORE_ESTABLISHMENT');
+    given([established])
+      .when(rename({ effectiveDate: '2019-12-31' }))
+      .thenThrows(RuleViolation, 'DATE.BEFORE_ESTABLISHMENT');
   });
 
   it("a change cannot take effect before the unit's last recorded change, but may on the same day", () => {
     const history = [established, renamed('2022-01-01', '第二支部', '第一支部')];
-    given(history).when(rename({ name: '第三支部', effectiveDate: '2021-06-01' })).thenThrows(RuleViolation, 'DATE.BEFORE_LAST_CHANGE');
+    given(history)
+      .when(rename({ name: '第三支部', effectiveDate: '2021-06-01' }))
+      .thenThrows(RuleViolation, 'DATE.BEFORE_LAST_CHANGE');
     given(history)
       .when(rename({ name: '第三支部', effectiveDate: '2022-01-01' }))
       .then([{ type: 'UnitRenamed', data: { unitId: 'b1', name: '第三支部', previousName: '第二支部' } }]);
   });
 
   it('a rename cannot take effect in the future', () => {
-    given([established]).when(rename({ effectiveDate: '2099-01-01' })).thenThrows(InvalidInput, 'DATE.IN_FUTURE');
+    given([established])
+      .when(rename({ effectiveDate: '2099-01-01' }))
+      .thenThrows(InvalidInput, 'DATE.IN_FUTURE');
   });
 });
 
@@ -218,7 +245,9 @@ describe('moving a unit', () => {
   });
 
   it('the new parent must exist', () => {
-    given([established]).when(move({ parentId: 'c9', parent: null })).thenThrows(NotFound, 'UNIT.PARENT_NOT_FOUND');
+    given([established])
+      .when(move({ parentId: 'c9', parent: null }))
+      .thenThrows(NotFound, 'UNIT.PARENT_NOT_FOUND');
   });
 
   it('the new parent must be exactly one level up', () => {
@@ -229,15 +258,21 @@ describe('moving a unit', () => {
   });
 
   it('the new parent must be active on the effective date', () => {
-    given([established]).when(move({ parent: { ...committeeC2, active: false } })).thenThrows(RuleViolation, 'UNIT.PARENT_NOT_ACTIVE');
+    given([established])
+      .when(move({ parent: { ...committeeC2, active: false } }))
+      .thenThrows(RuleViolation, 'UNIT.PARENT_NOT_ACTIVE');
   });
 
   it('the new parent must differ from the current one', () => {
-    given([established]).when(move({ parentId: 'c1', parent: committeeC1 })).thenThrows(RuleViolation, 'UNIT.SAME_PARENT');
+    given([established])
+      .when(move({ parentId: 'c1', parent: committeeC1 }))
+      .thenThrows(RuleViolation, 'UNIT.SAME_PARENT');
   });
 
   it('a dissolved unit cannot be moved', () => {
-    given([established, dissolved('2021-01-01')]).when(move()).thenThrows(RuleViolation, 'UNIT.DISSOLVED');
+    given([established, dissolved('2021-01-01')])
+      .when(move())
+      .thenThrows(RuleViolation, 'UNIT.DISSOLVED');
   });
 
   it('a move cannot take effect before the last recorded change', () => {
@@ -259,26 +294,38 @@ describe('dissolving a unit', () => {
   });
 
   it('a unit cannot be dissolved twice', () => {
-    given([established, dissolved('2021-01-01')]).when(dissolve()).thenThrows(RuleViolation, 'UNIT.ALREADY_DISSOLVED');
+    given([established, dissolved('2021-01-01')])
+      .when(dissolve())
+      .thenThrows(RuleViolation, 'UNIT.ALREADY_DISSOLVED');
   });
 
   it('a unit with active members cannot be dissolved, and the error says how many', () => {
-    const error = given([established]).when(dissolve({ activeMemberCount: 3 })).thenThrows(RuleViolation, 'UNIT.HAS_ACTIVE_MEMBERS');
+    const error = given([established])
+      .when(dissolve({ activeMemberCount: 3 }))
+      .thenThrows(RuleViolation, 'UNIT.HAS_ACTIVE_MEMBERS');
     expect(error.message).toContain('3 active member');
   });
 
   it('a unit with active children cannot be dissolved', () => {
-    const error = given([established]).when(dissolve({ activeChildCount: 2 })).thenThrows(RuleViolation, 'UNIT.HAS_ACTIVE_CHILDREN');
+    const error = given([established])
+      .when(dissolve({ activeChildCount: 2 }))
+      .thenThrows(RuleViolation, 'UNIT.HAS_ACTIVE_CHILDREN');
     expect(error.message).toContain('2 active child');
   });
 
   it('the reason is at most 2,000 characters', () => {
-    given([established]).when(dissolve({ reason: 'x'.repeat(2_001) })).thenThrows(InvalidInput, 'INPUT.TOO_LONG');
+    given([established])
+      .when(dissolve({ reason: 'x'.repeat(2_001) }))
+      .thenThrows(InvalidInput, 'INPUT.TOO_LONG');
   });
 
   it('a dissolution cannot take effect before establishment or in the future', () => {
-    given([established]).when(dissolve({ effectiveDate: '2019-01-01' })).thenThrows(RuleViolation, 'DATE.BEFORE_ESTABLISHMENT');
-    given([established]).when(dissolve({ effectiveDate: '2024-07-01' })).thenThrows(InvalidInput, 'DATE.IN_FUTURE');
+    given([established])
+      .when(dissolve({ effectiveDate: '2019-01-01' }))
+      .thenThrows(RuleViolation, 'DATE.BEFORE_ESTABLISHMENT');
+    given([established])
+      .when(dissolve({ effectiveDate: '2024-07-01' }))
+      .thenThrows(InvalidInput, 'DATE.IN_FUTURE');
   });
 });
 

@@ -33,7 +33,19 @@ import { RETRACTION_EVENT_TYPES } from '../../../src/domain/retraction/retractio
 const SCHEMA_DIR = join(__dirname, '../../../schema/events');
 const ID_BASE = 'https://orgtrack.example/schema/events/';
 const METADATA = 'metadata';
-const EVENT_TYPES: readonly string[] = [...UNIT_EVENT_TYPES, ...MEMBER_EVENT_TYPES, ...PAIRING_EVENT_TYPES, ...AWARD_EVENT_TYPES, ...MEETING_EVENT_TYPES, ...GROUP_SCORE_EVENT_TYPES, ...APPRAISAL_EVENT_TYPES, ...LEADERSHIP_EVENT_TYPES, ...DUES_EVENT_TYPES, ...ATTENDANCE_FLAG_EVENT_TYPES, ...RETRACTION_EVENT_TYPES];
+const EVENT_TYPES: readonly string[] = [
+  ...UNIT_EVENT_TYPES,
+  ...MEMBER_EVENT_TYPES,
+  ...PAIRING_EVENT_TYPES,
+  ...AWARD_EVENT_TYPES,
+  ...MEETING_EVENT_TYPES,
+  ...GROUP_SCORE_EVENT_TYPES,
+  ...APPRAISAL_EVENT_TYPES,
+  ...LEADERSHIP_EVENT_TYPES,
+  ...DUES_EVENT_TYPES,
+  ...ATTENDANCE_FLAG_EVENT_TYPES,
+  ...RETRACTION_EVENT_TYPES,
+];
 
 /** ajv has no formats built in (ajv-formats is not installed): a strict ISO-8601 instant is enough here. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -139,7 +151,9 @@ describe('every event the command layer records satisfies the published schemas'
   async function recordHistory(): Promise<void> {
     const plan = planSeed({ seed: 11, committees: 3, branches: 12, groups: 30, members: 200, years: 3, endDate: lastMonthEnd(today), transferExpiryDays: 90 });
     const report = await executePlan(app, plan.commands, { concurrency: 16 });
-    const committees = plan.commands.flatMap((command) => (command.kind === 'establishUnit' && command.level === 'COMMITTEE' ? [report.ids.of(command.unit)] : []));
+    const committees = plan.commands.flatMap((command) =>
+      command.kind === 'establishUnit' && command.level === 'COMMITTEE' ? [report.ids.of(command.unit)] : [],
+    );
     const [committee, otherCommittee] = committees;
     if (committee === undefined || otherCommittee === undefined) throw new Error('expected two committees in the plan');
 
@@ -147,7 +161,9 @@ describe('every event the command layer records satisfies the published schemas'
     const by = { actor: 'schema-test', correlationId: 'schema-check' };
     // Dated long enough ago that a transfer requested then is past its expiry today.
     const past = { ...by, effectiveDate: addDays(app.clock.today(), -200) };
-    const branch = (await app.units.establish({ level: 'BRANCH', name: 'Schema Branch', code: 'SCHEMA-1', parentId: committee }, { ...past, idempotencyKey: 'schema-branch' })).subjectId;
+    const branch = (
+      await app.units.establish({ level: 'BRANCH', name: 'Schema Branch', code: 'SCHEMA-1', parentId: committee }, { ...past, idempotencyKey: 'schema-branch' })
+    ).subjectId;
     const receiving = (await app.units.establish({ level: 'BRANCH', name: 'Receiving Branch', parentId: committee }, past)).subjectId;
     const group = (await app.units.establish({ level: 'GROUP', name: 'Schema Group', parentId: branch }, past)).subjectId;
     const member = (await app.members.register({ name: 'Wang Fang', branchId: branch, groupId: group, status: 'APPLICANT', joinedOn: null }, past)).subjectId;
@@ -169,14 +185,24 @@ describe('every event the command layer records satisfies the published schemas'
     await app.pairings.end({ pairingId: advising.subjectId, reason: null }, by);
     // An election with and without vote counts; one officer resigns (no reason), the other is removed.
     const deputy = (await app.members.register({ name: 'Qian Li', branchId: receiving, status: 'FULL', joinedOn: '2012-07-01' }, past)).subjectId;
-    const officers = [{ memberId: adviser, role: 'SECRETARY', votes: 12 }, { memberId: deputy, role: 'DEPUTY_SECRETARY' }];
+    const officers = [
+      { memberId: adviser, role: 'SECRETARY', votes: 12 },
+      { memberId: deputy, role: 'DEPUTY_SECRETARY' },
+    ];
     await app.leadership.recordElection({ unitId: receiving, officers, votes: { eligible: 15, cast: 14 } }, past);
     // A contact point is a member in office.
     await app.pairings.assign({ kind: 'CONTACT_POINT', memberOrUnitId: adviser, counterpart: { kind: 'UNIT', id: receiving } }, by);
     await app.leadership.resign({ unitId: receiving, memberId: deputy }, by);
     await app.leadership.remove({ unitId: receiving, memberId: adviser, reason: 'Disciplinary sanction' }, by);
     // A quarter scored twice (the second supersedes the first) and a yearly appraisal.
-    const scores = { memberEducation: '1.5', memberManagement: '1.25', memberDevelopment: '0.8', servingTheCentre: '2.75', contactWithPublic: '1.2', distinctiveWork: '1' };
+    const scores = {
+      memberEducation: '1.5',
+      memberManagement: '1.25',
+      memberDevelopment: '0.8',
+      servingTheCentre: '2.75',
+      contactWithPublic: '1.2',
+      distinctiveWork: '1',
+    };
     const quarter = quarterOf(past.effectiveDate);
     await app.groupScores.record({ groupId: group, quarter, scores }, past);
     await app.groupScores.record({ groupId: group, quarter, scores: { ...scores, distinctiveWork: '1.5' } }, past);
@@ -186,7 +212,7 @@ describe('every event the command layer records satisfies the published schemas'
     await app.dues.recordPayment({ memberId: adviser, period: past.effectiveDate.slice(0, 7), amount: '127.50', extra: false }, past);
     const extra = await app.dues.recordPayment({ memberId: adviser, period: past.effectiveDate.slice(0, 7), amount: '20', extra: true }, past);
     // A correction: the extra contribution was booked by mistake.
-    await app.retractions.retract({ eventId: extra.eventIds[0]!, reason: 'Booked twice' }, by);
+    await app.retractions.retract({ eventId: extra.eventIds[0], reason: 'Booked twice' }, by);
     // Derived facts: three theme party days missed in a row raise an attendance flag; one the member attended, recorded late, clears it.
     const absentee = (await app.members.register({ name: 'Sun Mei', branchId: receiving, status: 'FULL', joinedOn: '2015-07-01' }, past)).subjectId;
     const partyDay = (days: number, absent: string[], attendees: string[]) =>
@@ -207,7 +233,7 @@ describe('every event the command layer records satisfies the published schemas'
     await app?.close();
   });
 
-  it('records every domain event type, each in the streams of its category (a retraction in its target\'s)', () => {
+  it("records every domain event type, each in the streams of its category (a retraction in its target's)", () => {
     expect(new Set(events.map((event) => event.type))).toEqual(new Set(EVENT_TYPES));
     const byId = new Map(events.map((event) => [event.id, event]));
     for (const event of events) {
@@ -215,11 +241,25 @@ describe('every event the command layer records satisfies the published schemas'
         expect(event.stream).toBe(byId.get(String(event.data.eventId))?.stream);
         continue;
       }
-      const category = UNIT_EVENT_TYPES.includes(event.type as never) ? 'unit' : PAIRING_EVENT_TYPES.includes(event.type as never) ? 'pairing'
-        : AWARD_EVENT_TYPES.includes(event.type as never) ? 'award' : GROUP_SCORE_EVENT_TYPES.includes(event.type as never) ? 'groupscore'
-        : APPRAISAL_EVENT_TYPES.includes(event.type as never) ? 'appraisal' : MEETING_EVENT_TYPES.includes(event.type as never) ? 'meeting'
-        : LEADERSHIP_EVENT_TYPES.includes(event.type as never) ? 'leadership' : DUES_EVENT_TYPES.includes(event.type as never) ? 'dues'
-        : ATTENDANCE_FLAG_EVENT_TYPES.includes(event.type as never) ? 'attendanceflag' : 'member';
+      const category = UNIT_EVENT_TYPES.includes(event.type as never)
+        ? 'unit'
+        : PAIRING_EVENT_TYPES.includes(event.type as never)
+          ? 'pairing'
+          : AWARD_EVENT_TYPES.includes(event.type as never)
+            ? 'award'
+            : GROUP_SCORE_EVENT_TYPES.includes(event.type as never)
+              ? 'groupscore'
+              : APPRAISAL_EVENT_TYPES.includes(event.type as never)
+                ? 'appraisal'
+                : MEETING_EVENT_TYPES.includes(event.type as never)
+                  ? 'meeting'
+                  : LEADERSHIP_EVENT_TYPES.includes(event.type as never)
+                    ? 'leadership'
+                    : DUES_EVENT_TYPES.includes(event.type as never)
+                      ? 'dues'
+                      : ATTENDANCE_FLAG_EVENT_TYPES.includes(event.type as never)
+                        ? 'attendanceflag'
+                        : 'member';
       expect(`${event.type} in ${event.stream}`).toMatch(new RegExp(`^${event.type} in ${category}-.+$`));
     }
   });

@@ -27,7 +27,13 @@ describe('group scores and appraisals', () => {
       await project(store, log.events, batchSize);
       await project(store, log.events);
       const scores = store.collection<GroupScoreDocument>(GROUP_SCORES);
-      expect(await scores.findOne({ _id: 's1' })).toMatchObject({ total: 850, scoredOn: '2024-04-02', supersededBy: 's2', supersededOn: '2024-04-10', position: rescore.position });
+      expect(await scores.findOne({ _id: 's1' })).toMatchObject({
+        total: 850,
+        scoredOn: '2024-04-02',
+        supersededBy: 's2',
+        supersededOn: '2024-04-10',
+        position: rescore.position,
+      });
       expect(await scores.findOne({ _id: 's2' })).toMatchObject({ total: 900, supersedes: 's1', supersededBy: null, version: 1 });
       expect(rescore.stream).toBe('groupscore-G1');
     }
@@ -43,9 +49,21 @@ describe('group scores and appraisals', () => {
     await project(store, log.events);
     const queries = new GroupScoreQueries(store, new UnitQueries(store));
     const ranking = async (asOf: string) =>
-      (await queries.ranking('C1', '2024-Q1', asOf)).map((entry) => [entry.group.unitId, entry.score._id, entry.rank, entry.redFlagCandidate, entry.superseded.map((s) => s._id)]);
-    expect(await ranking('2024-04-05')).toEqual([['G1b', 'b1', 1, true, []], ['G1', 's1', 2, false, []]]);
-    expect(await ranking('2024-06-30')).toEqual([['G1', 's2', 1, true, ['s1']], ['G1b', 'b1', 2, false, []]]);
+      (await queries.ranking('C1', '2024-Q1', asOf)).map((entry) => [
+        entry.group.unitId,
+        entry.score._id,
+        entry.rank,
+        entry.redFlagCandidate,
+        entry.superseded.map((s) => s._id),
+      ]);
+    expect(await ranking('2024-04-05')).toEqual([
+      ['G1b', 'b1', 1, true, []],
+      ['G1', 's1', 2, false, []],
+    ]);
+    expect(await ranking('2024-06-30')).toEqual([
+      ['G1', 's2', 1, true, ['s1']],
+      ['G1b', 'b1', 2, false, []],
+    ]);
     // A group asked for itself.
     expect((await queries.ranking('G2', '2024-Q1', '2024-06-30')).map((entry) => entry.score._id)).toEqual(['x2']);
   });

@@ -35,12 +35,29 @@ describe('awards', () => {
       // Applying everything again changes nothing.
       await project(store, log.events);
       expect(await award(store, 'a1')).toEqual({
-        _id: 'a1', recipientKind: 'MEMBER', recipientId: 'm1', title: 'OUTSTANDING_MEMBER', otherTitle: null, grantedById: 'C1', citation: '表现突出',
-        grantedOn: '2021-06-28', revokedOn: '2022-01-10', revokeReason: '受到党纪处分', recordedAt: grant.recordedAt, endRecordedAt: revocation.recordedAt,
-        position: revocation.position, version: 1,
+        _id: 'a1',
+        recipientKind: 'MEMBER',
+        recipientId: 'm1',
+        title: 'OUTSTANDING_MEMBER',
+        otherTitle: null,
+        grantedById: 'C1',
+        citation: '表现突出',
+        grantedOn: '2021-06-28',
+        revokedOn: '2022-01-10',
+        revokeReason: '受到党纪处分',
+        recordedAt: grant.recordedAt,
+        endRecordedAt: revocation.recordedAt,
+        position: revocation.position,
+        version: 1,
       });
       expect(await award(store, 'a2')).toMatchObject({
-        recipientId: 'G1', grantedById: 'B1', grantedOn: '2021-07-10', revokedOn: null, recordedAt: groupGrant.recordedAt, endRecordedAt: null, version: 0,
+        recipientId: 'G1',
+        grantedById: 'B1',
+        grantedOn: '2021-07-10',
+        revokedOn: null,
+        recordedAt: groupGrant.recordedAt,
+        endRecordedAt: null,
+        version: 0,
       });
       expect(grant.stream).toBe('award-a1');
     }

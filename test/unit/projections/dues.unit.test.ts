@@ -6,7 +6,8 @@ import { logWithTree } from './tree';
 
 const baseSet: DuesEvent = { type: 'DuesBaseSet', data: { memberId: 'm1', category: 'EMPLOYED', monthlyIncomeMinor: 850000, currency: 'CNY' } };
 const paid = (paymentId: string, period: string, creditedBranchId = 'B1'): DuesEvent => ({
-  type: 'DuesPaid', data: { paymentId, memberId: 'm1', period, amountMinor: 12750, currency: 'CNY', extra: false, creditedBranchId },
+  type: 'DuesPaid',
+  data: { paymentId, memberId: 'm1', period, amountMinor: 12750, currency: 'CNY', extra: false, creditedBranchId },
 });
 
 describe('dues', () => {
@@ -20,7 +21,9 @@ describe('dues', () => {
       const store = await freshStore();
       await project(store, log.events, batchSize);
       await project(store, log.events);
-      expect(await store.collection<DuesBaseDocument>(DUES_BASES).find({})).toEqual([expect.objectContaining({ _id: base.id, memberId: 'm1', monthlyIncomeMinor: 850000, from: '2020-01-01' })]);
+      expect(await store.collection<DuesBaseDocument>(DUES_BASES).find({})).toEqual([
+        expect.objectContaining({ _id: base.id, memberId: 'm1', monthlyIncomeMinor: 850000, from: '2020-01-01' }),
+      ]);
       const payments = await store.collection<DuesPaymentDocument>(DUES_PAYMENTS).find({}, { sort: { period: 1 } });
       expect(payments.map((payment) => [payment._id, payment.period, payment.paidOn, payment.creditedBranchId, payment.version])).toEqual([
         ['p1', '2024-01', '2024-01-20', 'B1', 1],

@@ -1,5 +1,13 @@
 import {
-  DUES_CREDITS, DUES_HORIZON, DUES_PAYMENTS, DUES_SPANS, duesProjection, type DuesCreditDocument, type DuesHorizonDocument, type DuesPaymentDocument, type DuesSpanDocument,
+  DUES_CREDITS,
+  DUES_HORIZON,
+  DUES_PAYMENTS,
+  DUES_SPANS,
+  duesProjection,
+  type DuesCreditDocument,
+  type DuesHorizonDocument,
+  type DuesPaymentDocument,
+  type DuesSpanDocument,
 } from '../../../projections';
 import type { DuesEvent } from '../../../src/domain/dues/dues.events';
 import type { OrgEvent } from '../../../src/domain/events';
@@ -12,12 +20,19 @@ const fullMember = (memberId: string, branchId: string, joinedOn: string): OrgEv
   type: 'MemberRegistered',
   data: { memberId, name: `Name of ${memberId}`, branchId, groupId: null, status: 'FULL', joinedOn },
 });
-const baseSet = (memberId: string): DuesEvent => ({ type: 'DuesBaseSet', data: { memberId, category: 'EMPLOYED', monthlyIncomeMinor: 850000, currency: 'CNY' } });
+const baseSet = (memberId: string): DuesEvent => ({
+  type: 'DuesBaseSet',
+  data: { memberId, category: 'EMPLOYED', monthlyIncomeMinor: 850000, currency: 'CNY' },
+});
 const paid = (paymentId: string, memberId: string, period: string, creditedBranchId: string, amountMinor = 12750): DuesEvent => ({
-  type: 'DuesPaid', data: { paymentId, memberId, period, amountMinor, currency: 'CNY', extra: false, creditedBranchId },
+  type: 'DuesPaid',
+  data: { paymentId, memberId, period, amountMinor, currency: 'CNY', extra: false, creditedBranchId },
 });
 
-async function payment(store: ReadStore, paymentId: string): Promise<Pick<DuesPaymentDocument, 'creditedBranchId' | 'recordedBranchId' | 'creditKey'> | undefined> {
+async function payment(
+  store: ReadStore,
+  paymentId: string,
+): Promise<Pick<DuesPaymentDocument, 'creditedBranchId' | 'recordedBranchId' | 'creditKey'> | undefined> {
   const found = await store.collection<DuesPaymentDocument>(DUES_PAYMENTS).findOne({ _id: paymentId });
   return found === null ? undefined : { creditedBranchId: found.creditedBranchId, recordedBranchId: found.recordedBranchId, creditKey: found.creditKey };
 }
@@ -48,12 +63,18 @@ describe('dues credits follow corrections', () => {
       const store = await freshStore();
       await project(store, log.events.slice(0, beforeCorrection), batchSize);
       expect(await payment(store, 'p-mar')).toEqual({ creditedBranchId: 'B1', recordedBranchId: 'B1', creditKey: 'B1@2024-03' });
-      expect(await credits(store)).toEqual([['B1@2024-02', 12750, ['m1'], [12750]], ['B1@2024-03', 12750, ['m1'], [12750]]]);
+      expect(await credits(store)).toEqual([
+        ['B1@2024-02', 12750, ['m1'], [12750]],
+        ['B1@2024-03', 12750, ['m1'], [12750]],
+      ]);
 
       await project(store, log.events.slice(beforeCorrection), batchSize);
       expect(await payment(store, 'p-feb')).toEqual({ creditedBranchId: 'B1', recordedBranchId: 'B1', creditKey: 'B1@2024-02' });
       expect(await payment(store, 'p-mar')).toEqual({ creditedBranchId: 'B2', recordedBranchId: 'B1', creditKey: 'B2@2024-03' });
-      expect(await credits(store)).toEqual([['B1@2024-02', 12750, ['m1'], [12750]], ['B2@2024-03', 12750, ['m1'], [12750]]]);
+      expect(await credits(store)).toEqual([
+        ['B1@2024-02', 12750, ['m1'], [12750]],
+        ['B2@2024-03', 12750, ['m1'], [12750]],
+      ]);
       expect(await spans(store, 'm1')).toEqual([
         ['B1', '2020-01', '2024-02', 'EMPLOYED', 850000],
         ['B2', '2024-03', null, 'EMPLOYED', 850000],
@@ -82,9 +103,15 @@ describe('dues credits follow corrections', () => {
     const whole = await freshStore();
     await project(whole, log.events);
     const expected = await duesModels(whole);
-    expect(await credits(whole)).toEqual([['B1@2024-02', 12750, ['m1'], [12750]], ['B2@2024-03', 17750, ['m1', 'm2'], [5000, 12750]]]);
+    expect(await credits(whole)).toEqual([
+      ['B1@2024-02', 12750, ['m1'], [12750]],
+      ['B2@2024-03', 17750, ['m1', 'm2'], [5000, 12750]],
+    ]);
     // m2 joined mid-March after registering in January: March's credit day is the day of joining.
-    expect(await spans(whole, 'm2')).toEqual([['B2', '2020-03', '2020-03', null, 0], ['B2', '2020-04', '2024-06', 'EMPLOYED', 850000]]);
+    expect(await spans(whole, 'm2')).toEqual([
+      ['B2', '2020-03', '2020-03', null, 0],
+      ['B2', '2020-04', '2024-06', 'EMPLOYED', 850000],
+    ]);
 
     for (const batchSize of [1, 3, 5]) {
       const store = await freshStore();

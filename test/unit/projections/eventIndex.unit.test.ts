@@ -18,8 +18,14 @@ describe('event index', () => {
     await project(store, log.events);
 
     expect(await entry(store, rename.position)).toMatchObject({
-      eventId: rename.id, type: 'UnitRenamed', stream: 'unit-G1', category: 'unit', effectiveDate: '2012-01-01',
-      recordedAt: rename.recordedAt, data: { unitId: 'G1', name: 'Red One', previousName: 'G1' }, memberIds: [],
+      eventId: rename.id,
+      type: 'UnitRenamed',
+      stream: 'unit-G1',
+      category: 'unit',
+      effectiveDate: '2012-01-01',
+      recordedAt: rename.recordedAt,
+      data: { unitId: 'G1', name: 'Red One', previousName: 'G1' },
+      memberIds: [],
     });
     expect(sorted((await entry(store, rename.position))?.unitIds)).toEqual(['B1', 'C1', 'D1', 'G1']);
   });

@@ -21,13 +21,27 @@ export class EventLog {
   record(effectiveDate: string, event: OrgEvent): PositionedEvent {
     const sequence = this.events.length + 1;
     const stream =
-      event.type === 'EventRetracted' ? this.streamOf(event.data.eventId)
-      : event.type === 'ElectionHeld' || event.type === 'OfficerResigned' || event.type === 'OfficerRemoved' ? leadershipStream(event.data.unitId)
-      : event.type === 'DuesBaseSet' || event.type === 'DuesPaid' ? duesStream(event.data.memberId)
-      : event.type === 'AttendanceFlagRaised' || event.type === 'AttendanceFlagCleared' ? attendanceFlagStream(event.data.memberId)
-      : 'meetingId' in event.data ? meetingStream(event.data.meetingId) : 'unitId' in event.data ? unitStream(event.data.unitId) : 'pairingId' in event.data ? pairingStream(event.data.pairingId)
-      : 'awardId' in event.data ? awardStream(event.data.awardId) : 'scoreId' in event.data ? groupScoreStream(event.data.groupId)
-      : 'appraisalId' in event.data ? appraisalStream(event.data.memberId) : memberStream(event.data.memberId);
+      event.type === 'EventRetracted'
+        ? this.streamOf(event.data.eventId)
+        : event.type === 'ElectionHeld' || event.type === 'OfficerResigned' || event.type === 'OfficerRemoved'
+          ? leadershipStream(event.data.unitId)
+          : event.type === 'DuesBaseSet' || event.type === 'DuesPaid'
+            ? duesStream(event.data.memberId)
+            : event.type === 'AttendanceFlagRaised' || event.type === 'AttendanceFlagCleared'
+              ? attendanceFlagStream(event.data.memberId)
+              : 'meetingId' in event.data
+                ? meetingStream(event.data.meetingId)
+                : 'unitId' in event.data
+                  ? unitStream(event.data.unitId)
+                  : 'pairingId' in event.data
+                    ? pairingStream(event.data.pairingId)
+                    : 'awardId' in event.data
+                      ? awardStream(event.data.awardId)
+                      : 'scoreId' in event.data
+                        ? groupScoreStream(event.data.groupId)
+                        : 'appraisalId' in event.data
+                          ? appraisalStream(event.data.memberId)
+                          : memberStream(event.data.memberId);
     const positioned = {
       ...event,
       id: `event-${sequence}`,
@@ -36,7 +50,7 @@ export class EventLog {
       revision: this.events.filter((earlier) => earlier.stream === stream).length,
       effectiveDate,
       recordedAt: new Date(Date.UTC(2024, 0, 1, 0, 0, sequence)).toISOString(),
-    } as PositionedEvent;
+    };
     this.events.push(positioned);
     return positioned;
   }
@@ -53,7 +67,10 @@ export const established = (unitId: string, level: UnitLevel, parentId: string |
   data: { unitId, level, name, code: `${unitId}-code`, parentId },
 });
 export const renamed = (unitId: string, name: string, previousName: string): OrgEvent => ({ type: 'UnitRenamed', data: { unitId, name, previousName } });
-export const moved = (unitId: string, parentId: string, previousParentId: string): OrgEvent => ({ type: 'UnitMoved', data: { unitId, parentId, previousParentId } });
+export const moved = (unitId: string, parentId: string, previousParentId: string): OrgEvent => ({
+  type: 'UnitMoved',
+  data: { unitId, parentId, previousParentId },
+});
 export const dissolved = (unitId: string): OrgEvent => ({ type: 'UnitDissolved', data: { unitId, reason: null } });
 
 export const registered = (memberId: string, branchId: string, groupId: string | null = null, status: MemberStage = 'APPLICANT'): OrgEvent => ({
@@ -72,7 +89,13 @@ export const transferRequested = (transferId: string, memberId: string, fromBran
   type: 'TransferRequested',
   data: { transferId, memberId, fromBranchId, toBranchId, reason: 'moved house', expiresOn },
 });
-export const transferAccepted = (transferId: string, memberId: string, fromBranchId: string, toBranchId: string, fromGroupId: string | null = null): OrgEvent => ({
+export const transferAccepted = (
+  transferId: string,
+  memberId: string,
+  fromBranchId: string,
+  toBranchId: string,
+  fromGroupId: string | null = null,
+): OrgEvent => ({
   type: 'TransferAccepted',
   data: { transferId, memberId, fromBranchId, toBranchId, fromGroupId },
 });

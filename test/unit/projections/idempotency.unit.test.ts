@@ -1,6 +1,16 @@
 import type { PositionedEvent } from '../../../src/domain/events';
 import {
-  advanced, dissolved, groupAssigned, left, moved, registered, renamed, transferAccepted, transferExpired, transferRequested, type EventLog,
+  advanced,
+  dissolved,
+  groupAssigned,
+  left,
+  moved,
+  registered,
+  renamed,
+  transferAccepted,
+  transferExpired,
+  transferRequested,
+  type EventLog,
 } from './eventLog';
 import { dump, freshStore, project } from './projectionHarness';
 import { logWithTree } from './tree';

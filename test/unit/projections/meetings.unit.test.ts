@@ -6,7 +6,17 @@ import { logWithTree } from './tree';
 
 const partyDay: MeetingEvent = {
   type: 'MeetingRecorded',
-  data: { meetingId: 'mt1', unitId: 'B1', branchId: 'B1', kind: 'THEME_PARTY_DAY', heldOn: '2024-03-05', topic: null, attendees: ['m1'], excused: ['m2'], absent: ['m3'] },
+  data: {
+    meetingId: 'mt1',
+    unitId: 'B1',
+    branchId: 'B1',
+    kind: 'THEME_PARTY_DAY',
+    heldOn: '2024-03-05',
+    topic: null,
+    attendees: ['m1'],
+    excused: ['m2'],
+    absent: ['m3'],
+  },
 };
 
 describe('meetings and attendance', () => {
@@ -19,8 +29,18 @@ describe('meetings and attendance', () => {
       await project(store, log.events, batchSize);
       await project(store, log.events);
       expect(await store.collection<MeetingDocument>(MEETINGS).findOne({ _id: 'mt1' })).toEqual({
-        _id: 'mt1', unitId: 'B1', branchId: 'B1', kind: 'THEME_PARTY_DAY', heldOn: '2024-03-05', topic: null, attendees: ['m1'], excused: ['m2'], absent: ['m3'],
-        recordedAt: meeting.recordedAt, position: meeting.position, version: 0,
+        _id: 'mt1',
+        unitId: 'B1',
+        branchId: 'B1',
+        kind: 'THEME_PARTY_DAY',
+        heldOn: '2024-03-05',
+        topic: null,
+        attendees: ['m1'],
+        excused: ['m2'],
+        absent: ['m3'],
+        recordedAt: meeting.recordedAt,
+        position: meeting.position,
+        version: 0,
       });
       const records = await store.collection<AttendanceDocument>(ATTENDANCE).find({ meetingId: 'mt1' }, { sort: { memberId: 1 } });
       expect(records.map((record) => [record._id, record.outcome, record.branchId, record.heldOn])).toEqual([

@@ -84,19 +84,17 @@ describe('countOn: the count in force on a date', () => {
 
   it('on any date equals the number of intervals in force that day', () => {
     const date = fc.integer({ min: 0, max: 60 }).map((n) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10));
-    const interval = fc
-      .tuple(date, fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }))
-      .map(([validFrom, length]): Interval => ({
-        validFrom,
-        validTo: length === null ? null : new Date(Date.parse(validFrom) + length * 86_400_000).toISOString().slice(0, 10),
-      }));
+    const interval = fc.tuple(date, fc.option(fc.integer({ min: 0, max: 20 }), { nil: null })).map(([validFrom, length]): Interval => ({
+      validFrom,
+      validTo: length === null ? null : new Date(Date.parse(validFrom) + length * 86_400_000).toISOString().slice(0, 10),
+    }));
     fc.assert(
       fc.property(fc.array(interval, { maxLength: 12 }), date, (intervals, on) => {
         const steps = memberCountSteps(intervals);
         expect(countOn(steps, on)).toBe(intervals.filter((i) => isActiveOn(i, on)).length);
         for (let i = 1; i < steps.length; i++) {
-          expect(steps[i]!.from > steps[i - 1]!.from).toBe(true);
-          expect(steps[i]!.count).not.toBe(steps[i - 1]!.count);
+          expect(steps[i].from > steps[i - 1].from).toBe(true);
+          expect(steps[i].count).not.toBe(steps[i - 1].count);
         }
       }),
     );

@@ -1,4 +1,13 @@
-import { MEMBERS, MEMBERSHIPS, activeOn, isActiveOn, membershipsInUnitsOn, type Interval, type MemberDocument, type MembershipDocument } from '../../../projections';
+import {
+  MEMBERS,
+  MEMBERSHIPS,
+  activeOn,
+  isActiveOn,
+  membershipsInUnitsOn,
+  type Interval,
+  type MemberDocument,
+  type MembershipDocument,
+} from '../../../projections';
 import { unitYearsOf } from '../../../projections/memberships.years';
 import type { ReadStore } from '../../../src/readstore/readStore';
 import { advanced, groupAssigned, left, registered, transferAccepted, transferRequested } from './eventLog';
@@ -103,19 +112,33 @@ describe('memberships', () => {
 describe('unitYears', () => {
   it('lists aligned blocks of years, the fewest covering the interval, for the branch and the group', () => {
     expect(unitYearsOf(['B1', 'G1'], { validFrom: '2015-03-01', validTo: '2024-06-01' })).toEqual([
-      'B1:2015', 'B1:2016-2023', 'B1:2024', 'G1:2015', 'G1:2016-2023', 'G1:2024',
+      'B1:2015',
+      'B1:2016-2023',
+      'B1:2024',
+      'G1:2015',
+      'G1:2016-2023',
+      'G1:2024',
     ]);
     // validTo is exclusive: ending on 1 January does not reach that year.
     expect(unitYearsOf(['B1', null], { validFrom: '2021-05-01', validTo: '2023-01-01' })).toEqual(['B1:2021', 'B1:2022']);
     expect(unitYearsOf(['B1', null], { validFrom: '1900-01-01', validTo: '2030-01-01' })).toEqual([
-      'B1:1900-1903', 'B1:1904-1919', 'B1:1920-1983', 'B1:1984-2015', 'B1:2016-2023', 'B1:2024-2027', 'B1:2028-2029',
+      'B1:1900-1903',
+      'B1:1904-1919',
+      'B1:1920-1983',
+      'B1:1984-2015',
+      'B1:2016-2023',
+      'B1:2024-2027',
+      'B1:2028-2029',
     ]);
     expect(unitYearsOf(['B1', 'G1'], { validFrom: '2020-05-01', validTo: null })).toEqual(['B1:open', 'G1:open']);
   });
 
   it('a date looks up every interval in force on it, and of closed ones only those overlapping its year', () => {
     const dates = ['1998-12-31', '1999-01-01', '2000-01-01', '2000-06-15', '2003-07-01', '2016-01-01', '2023-12-31', '2024-01-01', '2031-02-28'];
-    const intervals: Interval[] = [{ validFrom: '2000-01-01', validTo: null }, { validFrom: '2024-01-01', validTo: null }];
+    const intervals: Interval[] = [
+      { validFrom: '2000-01-01', validTo: null },
+      { validFrom: '2024-01-01', validTo: null },
+    ];
     for (const from of dates) for (const to of dates) if (to > from) intervals.push({ validFrom: from, validTo: to });
     for (const interval of intervals) {
       const keys = new Set(unitYearsOf(['B1', null], interval));
@@ -157,21 +180,27 @@ describe('members', () => {
     const store = await freshStore();
     await project(store, log.events);
     expect(await member(store, 'm1')).toMatchObject({
-      status: 'APPLICANT', registeredOn: '2020-01-01', branchId: 'B1', groupId: 'G1',
+      status: 'APPLICANT',
+      registeredOn: '2020-01-01',
+      branchId: 'B1',
+      groupId: 'G1',
       openTransfer: { transferId: 't1', toBranchId: 'B2', requestedOn: '2021-01-10', expiresOn: '2021-04-10' },
     });
 
-    const more = [
-      log.record('2021-02-01', transferAccepted('t1', 'm1', 'B1', 'B2', 'G1')),
-      log.record('2021-03-01', groupAssigned('m1', 'B2', 'G2', null)),
-    ];
+    const more = [log.record('2021-02-01', transferAccepted('t1', 'm1', 'B1', 'B2', 'G1')), log.record('2021-03-01', groupAssigned('m1', 'B2', 'G2', null))];
     await project(store, more);
     expect(await member(store, 'm1')).toMatchObject({ branchId: 'B2', groupId: 'G2', openTransfer: null });
 
     const leaving = log.record('2022-01-01', left('m1', 'B2', 'DIED'));
     await project(store, [leaving]);
     expect(await member(store, 'm1')).toMatchObject({
-      status: 'LEFT', branchId: null, groupId: null, leftOn: '2022-01-01', leaveReason: 'DIED', position: leaving.position, recordedAt: leaving.recordedAt,
+      status: 'LEFT',
+      branchId: null,
+      groupId: null,
+      leftOn: '2022-01-01',
+      leaveReason: 'DIED',
+      position: leaving.position,
+      recordedAt: leaving.recordedAt,
     });
   });
 

@@ -7,14 +7,49 @@ import { logWithTree } from './tree';
 
 const election = (electionId: string, heldOn: string, officers: ElectionHeld['data']['officers'], previousElectionId: string | null): ElectionHeld => ({
   type: 'ElectionHeld',
-  data: { electionId, unitId: 'B1', unitLevel: 'BRANCH', heldOn, termYears: 3, termEndsOn: `${Number(heldOn.slice(0, 4)) + 3}${heldOn.slice(4)}`, officers, votes: null, previousElectionId },
+  data: {
+    electionId,
+    unitId: 'B1',
+    unitLevel: 'BRANCH',
+    heldOn,
+    termYears: 3,
+    termEndsOn: `${Number(heldOn.slice(0, 4)) + 3}${heldOn.slice(4)}`,
+    officers,
+    votes: null,
+    previousElectionId,
+  },
 });
-const first = election('e1', '2018-03-15', [{ memberId: 'm1', role: 'SECRETARY', votes: 20 }, { memberId: 'm2', role: 'DEPUTY_SECRETARY', votes: 18 }, { memberId: 'm3', role: 'COMMITTEE_MEMBER', votes: null }], null);
-const resigned: LeadershipEvent = { type: 'OfficerResigned', data: { unitId: 'B1', electionId: 'e1', memberId: 'm2', role: 'DEPUTY_SECRETARY', reason: '工作调动' } };
-const second = election('e2', '2021-03-20', [{ memberId: 'm3', role: 'SECRETARY', votes: null }, { memberId: 'm1', role: 'COMMITTEE_MEMBER', votes: null }], 'e1');
-const removed: LeadershipEvent = { type: 'OfficerRemoved', data: { unitId: 'B1', electionId: 'e2', memberId: 'm1', role: 'COMMITTEE_MEMBER', reason: '受到党纪处分' } };
+const first = election(
+  'e1',
+  '2018-03-15',
+  [
+    { memberId: 'm1', role: 'SECRETARY', votes: 20 },
+    { memberId: 'm2', role: 'DEPUTY_SECRETARY', votes: 18 },
+    { memberId: 'm3', role: 'COMMITTEE_MEMBER', votes: null },
+  ],
+  null,
+);
+const resigned: LeadershipEvent = {
+  type: 'OfficerResigned',
+  data: { unitId: 'B1', electionId: 'e1', memberId: 'm2', role: 'DEPUTY_SECRETARY', reason: '工作调动' },
+};
+const second = election(
+  'e2',
+  '2021-03-20',
+  [
+    { memberId: 'm3', role: 'SECRETARY', votes: null },
+    { memberId: 'm1', role: 'COMMITTEE_MEMBER', votes: null },
+  ],
+  'e1',
+);
+const removed: LeadershipEvent = {
+  type: 'OfficerRemoved',
+  data: { unitId: 'B1', electionId: 'e2', memberId: 'm1', role: 'COMMITTEE_MEMBER', reason: '受到党纪处分' },
+};
 
-async function terms(store: ReadStore): Promise<Pick<OfficerTermDocument, '_id' | 'role' | 'validFrom' | 'validTo' | 'endReason' | 'endNote' | 'termEndsOn'>[]> {
+async function terms(
+  store: ReadStore,
+): Promise<Pick<OfficerTermDocument, '_id' | 'role' | 'validFrom' | 'validTo' | 'endReason' | 'endNote' | 'termEndsOn'>[]> {
   const found = await store.collection<OfficerTermDocument>(OFFICER_TERMS).find({}, { sort: { _id: 1 } });
   return found.map(({ _id, role, validFrom, validTo, endReason, endNote, termEndsOn }) => ({ _id, role, validFrom, validTo, endReason, endNote, termEndsOn }));
 }
@@ -38,9 +73,33 @@ describe('officerTerms', () => {
       await project(store, log.events);
       expect(await terms(store)).toEqual([
         { _id: 'e1:m1', role: 'SECRETARY', validFrom: '2018-03-15', validTo: '2021-03-20', endReason: 'SUPERSEDED', endNote: null, termEndsOn: '2021-03-15' },
-        { _id: 'e1:m2', role: 'DEPUTY_SECRETARY', validFrom: '2018-03-15', validTo: '2019-06-01', endReason: 'RESIGNED', endNote: '工作调动', termEndsOn: '2021-03-15' },
-        { _id: 'e1:m3', role: 'COMMITTEE_MEMBER', validFrom: '2018-03-15', validTo: '2021-03-20', endReason: 'SUPERSEDED', endNote: null, termEndsOn: '2021-03-15' },
-        { _id: 'e2:m1', role: 'COMMITTEE_MEMBER', validFrom: '2021-03-20', validTo: '2022-01-10', endReason: 'REMOVED', endNote: '受到党纪处分', termEndsOn: '2024-03-20' },
+        {
+          _id: 'e1:m2',
+          role: 'DEPUTY_SECRETARY',
+          validFrom: '2018-03-15',
+          validTo: '2019-06-01',
+          endReason: 'RESIGNED',
+          endNote: '工作调动',
+          termEndsOn: '2021-03-15',
+        },
+        {
+          _id: 'e1:m3',
+          role: 'COMMITTEE_MEMBER',
+          validFrom: '2018-03-15',
+          validTo: '2021-03-20',
+          endReason: 'SUPERSEDED',
+          endNote: null,
+          termEndsOn: '2021-03-15',
+        },
+        {
+          _id: 'e2:m1',
+          role: 'COMMITTEE_MEMBER',
+          validFrom: '2021-03-20',
+          validTo: '2022-01-10',
+          endReason: 'REMOVED',
+          endNote: '受到党纪处分',
+          termEndsOn: '2024-03-20',
+        },
         { _id: 'e2:m3', role: 'SECRETARY', validFrom: '2021-03-20', validTo: null, endReason: null, endNote: null, termEndsOn: '2024-03-20' },
       ]);
       const removedTerm = await store.collection<OfficerTermDocument>(OFFICER_TERMS).findOne({ _id: 'e2:m1' });

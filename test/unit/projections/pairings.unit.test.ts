@@ -26,10 +26,22 @@ describe('pairings', () => {
     await project(store, log.events);
 
     expect(await store.collection<PairingDocument>(PAIRINGS).findOne({ _id: 'p1' })).toEqual({
-      _id: 'p1', kind: 'LEGAL_ADVISER', partyKind: 'MEMBER', partyId: 'm1',
-      counterpartKind: 'VILLAGE', counterpartId: null, counterpartName: ' 张家村', counterpartKey: 'VILLAGE:张家村', counterpartNameKey: '张家村',
-      validFrom: '2020-03-01', validTo: '2022-03-01', endReason: '合同期满',
-      recordedAt: assignment.recordedAt, endRecordedAt: end.recordedAt, position: end.position, version: 1,
+      _id: 'p1',
+      kind: 'LEGAL_ADVISER',
+      partyKind: 'MEMBER',
+      partyId: 'm1',
+      counterpartKind: 'VILLAGE',
+      counterpartId: null,
+      counterpartName: ' 张家村',
+      counterpartKey: 'VILLAGE:张家村',
+      counterpartNameKey: '张家村',
+      validFrom: '2020-03-01',
+      validTo: '2022-03-01',
+      endReason: '合同期满',
+      recordedAt: assignment.recordedAt,
+      endRecordedAt: end.recordedAt,
+      position: end.position,
+      version: 1,
     });
   });
 
@@ -41,7 +53,10 @@ describe('pairings', () => {
     await project(store, log.events);
 
     expect(await store.collection<PairingDocument>(PAIRINGS).findOne({ _id: 'p1' })).toMatchObject({
-      validFrom: '2020-03-01', validTo: null, recordedAt: assignment.recordedAt, endRecordedAt: null,
+      validFrom: '2020-03-01',
+      validTo: null,
+      recordedAt: assignment.recordedAt,
+      endRecordedAt: null,
     });
   });
 

@@ -1,5 +1,10 @@
 import {
-  ATTENDANCE_FLAG_STATES, EVENT_INDEX, PARTY_DAY_YEARS, type AttendanceFlagStateDocument, type EventIndexDocument, type PartyDayYearDocument,
+  ATTENDANCE_FLAG_STATES,
+  EVENT_INDEX,
+  PARTY_DAY_YEARS,
+  type AttendanceFlagStateDocument,
+  type EventIndexDocument,
+  type PartyDayYearDocument,
 } from '../../../projections';
 import type { AttendanceFlagEvent } from '../../../src/domain/attendanceFlag/attendanceFlag.events';
 import type { MeetingEvent } from '../../../src/domain/meeting/meeting.events';
@@ -8,9 +13,24 @@ import { registered } from './eventLog';
 import { freshStore, project } from './projectionHarness';
 import { logWithTree } from './tree';
 
-const meeting = (meetingId: string, heldOn: string, lists: { attendees?: string[]; excused?: string[]; absent?: string[] }, kind: MeetingKind = 'THEME_PARTY_DAY'): MeetingEvent => ({
+const meeting = (
+  meetingId: string,
+  heldOn: string,
+  lists: { attendees?: string[]; excused?: string[]; absent?: string[] },
+  kind: MeetingKind = 'THEME_PARTY_DAY',
+): MeetingEvent => ({
   type: 'MeetingRecorded',
-  data: { meetingId, unitId: 'B1', branchId: 'B1', kind, heldOn, topic: null, attendees: lists.attendees ?? ['m1'], excused: lists.excused ?? [], absent: lists.absent ?? [] },
+  data: {
+    meetingId,
+    unitId: 'B1',
+    branchId: 'B1',
+    kind,
+    heldOn,
+    topic: null,
+    attendees: lists.attendees ?? ['m1'],
+    excused: lists.excused ?? [],
+    absent: lists.absent ?? [],
+  },
 });
 
 /** m1 always present, m2 absent twice across a new year, m3 excused; a lecture that counts for nothing; one day recorded late. */
@@ -24,10 +44,10 @@ function history() {
   return log;
 }
 
-describe('partyDayYears: each member\'s theme party days per calendar year', () => {
+describe("partyDayYears: each member's theme party days per calendar year", () => {
   it('one document per member and year, the days by outcome oldest first, marked when one is an unexcused absence; the same whatever the batching', async () => {
     const log = history();
-    const last = log.events[log.events.length - 1]!;
+    const last = log.events[log.events.length - 1];
     for (const batchSize of [1, 3, log.events.length]) {
       const store = await freshStore();
       await project(store, log.events, batchSize);
@@ -48,28 +68,57 @@ describe('partyDayYears: each member\'s theme party days per calendar year', () 
 describe('attendanceFlagStates and the event index of flag events', () => {
   const raised: AttendanceFlagEvent = {
     type: 'AttendanceFlagRaised',
-    data: { memberId: 'm2', branchId: 'B1', reason: 'CONSECUTIVE', unexcusedAbsences: 3, longestRun: 3, partyDays: 3, absentOn: ['2025-01-08', '2025-02-08', '2025-03-08'], lastAbsentOn: '2025-03-08', asOf: '2025-03-10' },
+    data: {
+      memberId: 'm2',
+      branchId: 'B1',
+      reason: 'CONSECUTIVE',
+      unexcusedAbsences: 3,
+      longestRun: 3,
+      partyDays: 3,
+      absentOn: ['2025-01-08', '2025-02-08', '2025-03-08'],
+      lastAbsentOn: '2025-03-08',
+      asOf: '2025-03-10',
+    },
   };
   const cleared: AttendanceFlagEvent = {
     type: 'AttendanceFlagCleared',
     data: { memberId: 'm2', branchId: 'B1', reason: 'BELOW_THRESHOLD', unexcusedAbsences: 2, longestRun: 2, raisedOn: '2025-03-10', asOf: '2025-04-01' },
   };
 
-  it('keeps whether each member\'s flag is raised, as recorded; the events concern the member and their branch\'s subtree', async () => {
+  it("keeps whether each member's flag is raised, as recorded; the events concern the member and their branch's subtree", async () => {
     const log = logWithTree();
     log.record('2020-01-01', registered('m2', 'B1', null, 'FULL'));
     const raise = log.record('2025-03-10', raised);
     const store = await freshStore();
     await project(store, log.events);
     const states = store.collection<AttendanceFlagStateDocument>(ATTENDANCE_FLAG_STATES);
-    expect(await states.findOne({ _id: 'm2' })).toEqual({ _id: 'm2', raised: true, branchId: 'B1', reason: 'CONSECUTIVE', raisedOn: '2025-03-10', asOf: '2025-03-10', position: raise.position });
+    expect(await states.findOne({ _id: 'm2' })).toEqual({
+      _id: 'm2',
+      raised: true,
+      branchId: 'B1',
+      reason: 'CONSECUTIVE',
+      raisedOn: '2025-03-10',
+      asOf: '2025-03-10',
+      position: raise.position,
+    });
     const entry = await store.collection<EventIndexDocument>(EVENT_INDEX).findOne({ eventId: raise.id });
     expect({ category: entry?.category, stream: entry?.stream, memberIds: entry?.memberIds, unitIds: entry?.unitIds.sort() }).toEqual({
-      category: 'attendanceflag', stream: 'attendanceflag-m2', memberIds: ['m2'], unitIds: ['B1', 'C1', 'D1'],
+      category: 'attendanceflag',
+      stream: 'attendanceflag-m2',
+      memberIds: ['m2'],
+      unitIds: ['B1', 'C1', 'D1'],
     });
 
     const clear = log.record('2025-04-01', cleared);
     await project(store, log.events.slice(-2));
-    expect(await states.findOne({ _id: 'm2' })).toEqual({ _id: 'm2', raised: false, branchId: 'B1', reason: null, raisedOn: '2025-03-10', asOf: '2025-04-01', position: clear.position });
+    expect(await states.findOne({ _id: 'm2' })).toEqual({
+      _id: 'm2',
+      raised: false,
+      branchId: 'B1',
+      reason: null,
+      raisedOn: '2025-03-10',
+      asOf: '2025-04-01',
+      position: clear.position,
+    });
   });
 });

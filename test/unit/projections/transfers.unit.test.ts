@@ -16,8 +16,17 @@ describe('transfers', () => {
     const store = await freshStore();
     await project(store, log.events);
     expect(await transfer(store, 't1')).toEqual({
-      _id: 't1', memberId: 'm1', fromBranchId: 'B1', toBranchId: 'B2', reason: 'moved house', status: 'OPEN',
-      requestedOn: '2020-02-01', expiresOn: '2020-05-01', decidedOn: null, rejectionReason: null, position: log.events[log.events.length - 1].position,
+      _id: 't1',
+      memberId: 'm1',
+      fromBranchId: 'B1',
+      toBranchId: 'B2',
+      reason: 'moved house',
+      status: 'OPEN',
+      requestedOn: '2020-02-01',
+      expiresOn: '2020-05-01',
+      decidedOn: null,
+      rejectionReason: null,
+      position: log.events[log.events.length - 1].position,
     });
 
     const rest = [

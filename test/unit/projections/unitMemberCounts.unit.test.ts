@@ -1,4 +1,11 @@
-import { UNIT_MEMBER_COUNTS, countDocumentIds, countFrom, membershipsProjection, type MemberCountStep, type UnitMemberCountDocument } from '../../../projections';
+import {
+  UNIT_MEMBER_COUNTS,
+  countDocumentIds,
+  countFrom,
+  membershipsProjection,
+  type MemberCountStep,
+  type UnitMemberCountDocument,
+} from '../../../projections';
 import type { PositionedEvent } from '../../../src/domain/events';
 import type { Collection, Document, ReadStore } from '../../../src/readstore/readStore';
 import { advanced, groupAssigned, left, registered, transferAccepted, transferRequested } from './eventLog';
@@ -74,7 +81,17 @@ describe('unit member counts (maintained by the memberships projection)', () => 
     const store = await projected(log.events, 1);
 
     expect(await store.collection<UnitMemberCountDocument>(UNIT_MEMBER_COUNTS).find({ unitId: 'B1' }, { sort: { from: 1 } })).toEqual([
-      { _id: 'B1:2020', unitId: 'B1', from: '2020-01-01', count: 0, steps: [{ from: '2020-01-01', count: 1 }, { from: '2020-02-01', count: 2 }], position: second.position },
+      {
+        _id: 'B1:2020',
+        unitId: 'B1',
+        from: '2020-01-01',
+        count: 0,
+        steps: [
+          { from: '2020-01-01', count: 1 },
+          { from: '2020-02-01', count: 2 },
+        ],
+        position: second.position,
+      },
       { _id: 'B1:2021', unitId: 'B1', from: '2021-01-01', count: 2, steps: [], position: second.position },
       { _id: 'B1:2022', unitId: 'B1', from: '2022-01-01', count: 2, steps: [], position: second.position },
       // The leaving ends m1's interval, whose position is that of their registration.
@@ -83,7 +100,15 @@ describe('unit member counts (maintained by the memberships projection)', () => 
     ]);
     expect(first.position < second.position).toBe(true);
     const expected: [string, number][] = [
-      ['2019-12-31', 0], ['2020-01-01', 1], ['2020-02-01', 2], ['2021-06-30', 2], ['2022-12-31', 2], ['2023-01-01', 1], ['2023-12-31', 1], ['2024-01-01', 1], ['2099-01-01', 1],
+      ['2019-12-31', 0],
+      ['2020-01-01', 1],
+      ['2020-02-01', 2],
+      ['2021-06-30', 2],
+      ['2022-12-31', 2],
+      ['2023-01-01', 1],
+      ['2023-12-31', 1],
+      ['2024-01-01', 1],
+      ['2099-01-01', 1],
     ];
     for (const [date, count] of expected) expect([date, await countOnDate(store, 'B1', date)]).toEqual([date, count]);
     expect(await countOnDate(store, 'B2', '2021-01-01')).toBe(0);
@@ -102,7 +127,15 @@ describe('unit member counts (maintained by the memberships projection)', () => 
     const after = await store.collection<UnitMemberCountDocument>(UNIT_MEMBER_COUNTS).find({ unitId: 'B1' }, { sort: { from: 1 } });
     expect(after.slice(0, 4)).toEqual(before.slice(0, 4));
     expect(after.slice(4).map(({ _id, count, steps, position }) => ({ _id, count, steps, position }))).toEqual([
-      { _id: 'B1:2024', count: 1, steps: [{ from: '2024-03-01', count: 2 }, { from: '2024-06-01', count: 3 }], position: late.position },
+      {
+        _id: 'B1:2024',
+        count: 1,
+        steps: [
+          { from: '2024-03-01', count: 2 },
+          { from: '2024-06-01', count: 3 },
+        ],
+        position: late.position,
+      },
       { _id: 'B1', count: 3, steps: [], position: late.position },
     ]);
   });
@@ -150,7 +183,12 @@ describe('unit member counts (maintained by the memberships projection)', () => 
     await project(store, [leaving]);
 
     expect(await countOnDate(store, 'B1', '2021-06-01')).toBe(0);
-    expect(await counts(store)).toEqual({ B1: [{ from: '2020-01-01', count: 1 }, { from: '2021-06-01', count: 0 }] });
+    expect(await counts(store)).toEqual({
+      B1: [
+        { from: '2020-01-01', count: 1 },
+        { from: '2021-06-01', count: 0 },
+      ],
+    });
   });
 
   it('recounts a unit an interval disappears from, and drops its document when it has no member left', async () => {

@@ -72,23 +72,26 @@ describe('unit versions', () => {
     expect(await versionsOf(store, 'B1')).toEqual([{ name: 'B1', parentId: 'C1', ancestors: ['D1', 'C1'], validFrom: '2010-01-01', validTo: null }]);
   });
 
-  it.each([1, 100])('a move recorded late, effective before an existing rename of a child, still gives correct intervals (batch size %i)', async (batchSize) => {
-    const log = logWithTree();
-    log.record('2016-01-01', renamed('B1', 'Branch One', 'B1'));
-    log.record('2015-06-01', moved('C1', 'D2', 'D1'));
-    const store = await freshStore();
-    await project(store, log.events, batchSize);
+  it.each([1, 100])(
+    'a move recorded late, effective before an existing rename of a child, still gives correct intervals (batch size %i)',
+    async (batchSize) => {
+      const log = logWithTree();
+      log.record('2016-01-01', renamed('B1', 'Branch One', 'B1'));
+      log.record('2015-06-01', moved('C1', 'D2', 'D1'));
+      const store = await freshStore();
+      await project(store, log.events, batchSize);
 
-    expect(await versionsOf(store, 'B1')).toEqual([
-      { name: 'B1', parentId: 'C1', ancestors: ['D1', 'C1'], validFrom: '2010-01-01', validTo: '2015-06-01' },
-      { name: 'B1', parentId: 'C1', ancestors: ['D2', 'C1'], validFrom: '2015-06-01', validTo: '2016-01-01' },
-      { name: 'Branch One', parentId: 'C1', ancestors: ['D2', 'C1'], validFrom: '2016-01-01', validTo: null },
-    ]);
-    expect(await versionsOf(store, 'G1')).toEqual([
-      { name: 'G1', parentId: 'B1', ancestors: ['D1', 'C1', 'B1'], validFrom: '2010-01-01', validTo: '2015-06-01' },
-      { name: 'G1', parentId: 'B1', ancestors: ['D2', 'C1', 'B1'], validFrom: '2015-06-01', validTo: null },
-    ]);
-  });
+      expect(await versionsOf(store, 'B1')).toEqual([
+        { name: 'B1', parentId: 'C1', ancestors: ['D1', 'C1'], validFrom: '2010-01-01', validTo: '2015-06-01' },
+        { name: 'B1', parentId: 'C1', ancestors: ['D2', 'C1'], validFrom: '2015-06-01', validTo: '2016-01-01' },
+        { name: 'Branch One', parentId: 'C1', ancestors: ['D2', 'C1'], validFrom: '2016-01-01', validTo: null },
+      ]);
+      expect(await versionsOf(store, 'G1')).toEqual([
+        { name: 'G1', parentId: 'B1', ancestors: ['D1', 'C1', 'B1'], validFrom: '2010-01-01', validTo: '2015-06-01' },
+        { name: 'G1', parentId: 'B1', ancestors: ['D2', 'C1', 'B1'], validFrom: '2015-06-01', validTo: null },
+      ]);
+    },
+  );
 
   it('a late move of a former parent reshapes only the span the unit spent under it', async () => {
     const log = logWithTree();
@@ -116,31 +119,34 @@ describe('unit versions', () => {
     expect(await unit(store, 'G1b')).toMatchObject({ status: 'DISSOLVED', dissolvedOn: '2018-01-01' });
   });
 
-  it.each([1, 100])('each version has the recorded times of the facts that started and ended it, also when a late entry ends a version recorded after it (batch size %i)', async (batchSize) => {
-    const log = logWithTree();
-    const rename = log.record('2016-01-01', renamed('B1', 'Branch One', 'B1'));
-    const lateMove = log.record('2015-06-01', moved('C1', 'D2', 'D1'));
-    const dissolution = log.record('2019-01-01', dissolved('G1'));
-    const store = await freshStore();
-    await project(store, log.events, batchSize);
+  it.each([1, 100])(
+    'each version has the recorded times of the facts that started and ended it, also when a late entry ends a version recorded after it (batch size %i)',
+    async (batchSize) => {
+      const log = logWithTree();
+      const rename = log.record('2016-01-01', renamed('B1', 'Branch One', 'B1'));
+      const lateMove = log.record('2015-06-01', moved('C1', 'D2', 'D1'));
+      const dissolution = log.record('2019-01-01', dissolved('G1'));
+      const store = await freshStore();
+      await project(store, log.events, batchSize);
 
-    expect(await recordedTimesOf(store, 'C1')).toEqual([
-      { validFrom: '2010-01-01', recordedAt: establishedAt(log, 'C1'), endRecordedAt: lateMove.recordedAt },
-      { validFrom: '2015-06-01', recordedAt: lateMove.recordedAt, endRecordedAt: null },
-    ]);
-    // B1's middle version was started by the late move and ended by the rename, recorded before it.
-    expect(await recordedTimesOf(store, 'B1')).toEqual([
-      { validFrom: '2010-01-01', recordedAt: establishedAt(log, 'B1'), endRecordedAt: lateMove.recordedAt },
-      { validFrom: '2015-06-01', recordedAt: lateMove.recordedAt, endRecordedAt: rename.recordedAt },
-      { validFrom: '2016-01-01', recordedAt: rename.recordedAt, endRecordedAt: null },
-    ]);
-    expect(rename.recordedAt < lateMove.recordedAt).toBe(true);
-    // An ancestor's move ends a version of a group; its dissolution ends the last one.
-    expect(await recordedTimesOf(store, 'G1')).toEqual([
-      { validFrom: '2010-01-01', recordedAt: establishedAt(log, 'G1'), endRecordedAt: lateMove.recordedAt },
-      { validFrom: '2015-06-01', recordedAt: lateMove.recordedAt, endRecordedAt: dissolution.recordedAt },
-    ]);
-  });
+      expect(await recordedTimesOf(store, 'C1')).toEqual([
+        { validFrom: '2010-01-01', recordedAt: establishedAt(log, 'C1'), endRecordedAt: lateMove.recordedAt },
+        { validFrom: '2015-06-01', recordedAt: lateMove.recordedAt, endRecordedAt: null },
+      ]);
+      // B1's middle version was started by the late move and ended by the rename, recorded before it.
+      expect(await recordedTimesOf(store, 'B1')).toEqual([
+        { validFrom: '2010-01-01', recordedAt: establishedAt(log, 'B1'), endRecordedAt: lateMove.recordedAt },
+        { validFrom: '2015-06-01', recordedAt: lateMove.recordedAt, endRecordedAt: rename.recordedAt },
+        { validFrom: '2016-01-01', recordedAt: rename.recordedAt, endRecordedAt: null },
+      ]);
+      expect(rename.recordedAt < lateMove.recordedAt).toBe(true);
+      // An ancestor's move ends a version of a group; its dissolution ends the last one.
+      expect(await recordedTimesOf(store, 'G1')).toEqual([
+        { validFrom: '2010-01-01', recordedAt: establishedAt(log, 'G1'), endRecordedAt: lateMove.recordedAt },
+        { validFrom: '2015-06-01', recordedAt: lateMove.recordedAt, endRecordedAt: dissolution.recordedAt },
+      ]);
+    },
+  );
 
   it("a parent's rename does not end a child's version: the ancestor's move that does gives its end recorded time", async () => {
     const log = logWithTree();
@@ -161,7 +167,9 @@ describe('unit versions', () => {
     const store = await freshStore();
     await project(store, log.events);
     const subtreeOn = async (date: string): Promise<string[]> =>
-      (await store.collection<UnitVersionDocument>(UNIT_VERSIONS).find({ ...activeOn(date), ancestors: 'D2' }, { sort: { unitId: 1 } })).map((version) => version.unitId);
+      (await store.collection<UnitVersionDocument>(UNIT_VERSIONS).find({ ...activeOn(date), ancestors: 'D2' }, { sort: { unitId: 1 } })).map(
+        (version) => version.unitId,
+      );
 
     expect(await subtreeOn('2015-05-31')).toEqual(['B2', 'C2', 'G2']);
     expect(await subtreeOn('2015-06-01')).toEqual(['B1', 'B2', 'C1', 'C2', 'G1', 'G1b', 'G2']);

@@ -38,10 +38,18 @@ describe('executing a seed plan through the command layer', () => {
     const committeeKeys = plan.commands.flatMap((command) => (command.kind === 'establishUnit' && command.level === 'COMMITTEE' ? [command.unit] : []));
     const id = (key: string) => report.ids.of(key);
 
-    const branchCounts = await app.memberQueries.countsOn(branchKeys.map((key) => ({ unitId: id(key), level: 'BRANCH' as const })), end, false);
+    const branchCounts = await app.memberQueries.countsOn(
+      branchKeys.map((key) => ({ unitId: id(key), level: 'BRANCH' as const })),
+      end,
+      false,
+    );
     for (const key of branchKeys) expect(branchCounts.get(id(key))).toBe(active.filter((member) => member.branch === key).length);
 
-    const groupCounts = await app.memberQueries.countsOn(groupKeys.map((key) => ({ unitId: id(key), level: 'GROUP' as const })), end, false);
+    const groupCounts = await app.memberQueries.countsOn(
+      groupKeys.map((key) => ({ unitId: id(key), level: 'GROUP' as const })),
+      end,
+      false,
+    );
     for (const key of groupKeys) expect(groupCounts.get(id(key))).toBe(active.filter((member) => member.group === key).length);
 
     const district = id('u0');
@@ -64,7 +72,7 @@ describe('executing a seed plan through the command layer', () => {
     const plan = smallPlan(6);
     const broken = [...plan.commands];
     const firstRegistration = broken.findIndex((command) => command.kind === 'registerMember');
-    const registration = broken[firstRegistration]!;
+    const registration = broken[firstRegistration];
     if (registration.kind !== 'registerMember') throw new Error('expected a registration');
     broken[firstRegistration] = { ...registration, status: 'FULL', joinedOn: null };
 

@@ -21,7 +21,13 @@ function memberLives(): Map<string, { registeredOn: string; joinedOn: string | n
   const lives = new Map<string, { registeredOn: string; joinedOn: string | null; leftOn: string | null; branches: { from: string; branch: string }[] }>();
   for (const command of plan.commands) {
     if (command.kind === 'requestTransfer') targets.set(command.transfer, command.toBranch);
-    if (command.kind === 'registerMember') lives.set(command.member, { registeredOn: command.on, joinedOn: command.joinedOn, leftOn: null, branches: [{ from: command.on, branch: command.branch }] });
+    if (command.kind === 'registerMember')
+      lives.set(command.member, {
+        registeredOn: command.on,
+        joinedOn: command.joinedOn,
+        leftOn: null,
+        branches: [{ from: command.on, branch: command.branch }],
+      });
     const life = 'member' in command ? lives.get(command.member) : undefined;
     if (life === undefined) continue;
     if (command.kind === 'advanceStage' && command.to === 'PROBATIONARY' && life.joinedOn === null) life.joinedOn = command.on;
@@ -38,9 +44,16 @@ describe('the group scores and appraisals of the seed plan', () => {
   });
 
   it('scores the groups of the pilot committees each quarter of the last two years, a few twice, and keeps the seed small', () => {
-    const pilots = new Set(plan.commands.filter((c) => c.kind === 'establishUnit' && c.level === 'COMMITTEE').filter((_, index) => index % PILOT_EVERY === 0).map((c) => (c as { unit: string }).unit));
+    const pilots = new Set(
+      plan.commands
+        .filter((c) => c.kind === 'establishUnit' && c.level === 'COMMITTEE')
+        .filter((_, index) => index % PILOT_EVERY === 0)
+        .map((c) => (c as { unit: string }).unit),
+    );
     const branchCommittee = new Map(plan.commands.flatMap((c) => (c.kind === 'establishUnit' && c.level === 'BRANCH' ? [[c.unit, c.parent!] as const] : [])));
-    const groups = plan.commands.flatMap((c) => (c.kind === 'establishUnit' && c.level === 'GROUP' && pilots.has(branchCommittee.get(c.parent!)!) ? [c.unit] : []));
+    const groups = plan.commands.flatMap((c) =>
+      c.kind === 'establishUnit' && c.level === 'GROUP' && pilots.has(branchCommittee.get(c.parent!)!) ? [c.unit] : [],
+    );
     const quarters = new Set(scores.map((score) => score.quarter));
     expect(quarters.size).toBe(8);
     const firsts = new Set(scores.map((score) => `${score.group} ${score.quarter}`));

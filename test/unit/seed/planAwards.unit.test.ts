@@ -13,7 +13,9 @@ describe('the awards of the seed plan', () => {
     const perYear = grants.filter((grant) => grant.title === 'OUTSTANDING_MEMBER').length / years.size;
     expect(perYear).toBeGreaterThan(DEFAULT_SIZES.members * 0.015);
     expect(perYear).toBeLessThan(DEFAULT_SIZES.members * 0.05);
-    expect(new Set(grants.map((grant) => grant.title))).toEqual(new Set(['OUTSTANDING_MEMBER', 'OUTSTANDING_PARTY_WORKER', 'ADVANCED_GRASSROOTS_ORGANIZATION', 'RED_FLAG_GROUP', 'OTHER']));
+    expect(new Set(grants.map((grant) => grant.title))).toEqual(
+      new Set(['OUTSTANDING_MEMBER', 'OUTSTANDING_PARTY_WORKER', 'ADVANCED_GRASSROOTS_ORGANIZATION', 'RED_FLAG_GROUP', 'OTHER']),
+    );
     expect(grants.every((grant) => (grant.title === 'OTHER') === (grant.otherTitle !== null))).toBe(true);
   });
 

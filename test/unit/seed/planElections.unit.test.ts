@@ -19,10 +19,13 @@ const levelOf = new Map(plan.commands.flatMap((command) => (command.kind === 'es
 describe('the elections of the seed plan', () => {
   it('every unit elects on its cycle: branches and groups every 3 years, committees and the district every 5', () => {
     for (const level of ['DISTRICT', 'COMMITTEE', 'BRANCH'] as const) expect(elections.some((election) => levelOf.get(election.unit) === level)).toBe(true);
-    for (const election of elections) expect(election.termYears).toBe(levelOf.get(election.unit) === 'BRANCH' || levelOf.get(election.unit) === 'GROUP' ? 3 : 5);
+    for (const election of elections)
+      expect(election.termYears).toBe(levelOf.get(election.unit) === 'BRANCH' || levelOf.get(election.unit) === 'GROUP' ? 3 : 5);
     const branchElections = elections.filter((election) => levelOf.get(election.unit) === 'BRANCH');
     expect(branchElections.length).toBeGreaterThanOrEqual(12 * 2);
-    expect(elections.every((election) => election.officers.filter((officer) => officer.role === 'SECRETARY' || officer.role === 'GROUP_LEADER').length === 1)).toBe(true);
+    expect(
+      elections.every((election) => election.officers.filter((officer) => officer.role === 'SECRETARY' || officer.role === 'GROUP_LEADER').length === 1),
+    ).toBe(true);
   });
 
   it('records every election and departure through the command layer, and the read model holds one term per officer', async () => {

@@ -31,7 +31,8 @@ describe('the meetings of the seed plan', () => {
 
   it('has a few members flagged for theme party days at the end of the history', () => {
     const outcomes = new Map<string, { heldOn: string; outcome: 'PRESENT' | 'EXCUSED' | 'ABSENT' }[]>();
-    const add = (member: string, heldOn: string, outcome: 'PRESENT' | 'EXCUSED' | 'ABSENT') => outcomes.set(member, [...(outcomes.get(member) ?? []), { heldOn, outcome }]);
+    const add = (member: string, heldOn: string, outcome: 'PRESENT' | 'EXCUSED' | 'ABSENT') =>
+      outcomes.set(member, [...(outcomes.get(member) ?? []), { heldOn, outcome }]);
     for (const meeting of meetings.filter((m) => m.meetingKind === 'THEME_PARTY_DAY')) {
       for (const member of meeting.attendees) add(member, meeting.on, 'PRESENT');
       for (const member of meeting.excused) add(member, meeting.on, 'EXCUSED');

@@ -18,7 +18,9 @@ const party: readonly MemberStatus[] = ['PROBATIONARY', 'FULL'];
 
 /** Every day from `from` to `to` (both included) on which some command of `member` takes effect. */
 function changeDays(member: string, from: string, to: string): string[] {
-  return plan.commands.filter((command) => 'member' in command && command.member === member && command.on > from && command.on <= to).map((command) => command.on);
+  return plan.commands
+    .filter((command) => 'member' in command && command.member === member && command.on > from && command.on <= to)
+    .map((command) => command.on);
 }
 
 /** The member is in `branch` and has not left, from `from` through `to` (the end of the history when open). */

@@ -4,7 +4,13 @@ import { lastMonthEnd } from '../../../src/cli/seed/planDates';
 import { aggregateOf, DEFAULT_SIZES, unitsReadBy, type PlanInput, type PlannedCommand } from '../../../src/cli/seed/seedPlan';
 
 const today = new Date().toISOString().slice(0, 10);
-const input = (changes: Partial<PlanInput> = {}): PlanInput => ({ ...DEFAULT_SIZES, seed: 1, endDate: lastMonthEnd(today), transferExpiryDays: 90, ...changes });
+const input = (changes: Partial<PlanInput> = {}): PlanInput => ({
+  ...DEFAULT_SIZES,
+  seed: 1,
+  endDate: lastMonthEnd(today),
+  transferExpiryDays: 90,
+  ...changes,
+});
 const defaultPlan = planSeed(input());
 
 const ofKind = <K extends PlannedCommand['kind']>(commands: readonly PlannedCommand[], kind: K) =>
@@ -42,7 +48,18 @@ describe('the seed plan', () => {
     for (const command of defaultPlan.commands) {
       const aggregate = aggregateOf(command);
       const previous = lastDate.get(aggregate);
-      if (previous === undefined) expect(['establishUnit', 'registerMember', 'grantAward', 'assignPairing', 'recordMeeting', 'recordElection', 'recordGroupScore', 'recordAppraisal', 'setDuesBase']).toContain(command.kind);
+      if (previous === undefined)
+        expect([
+          'establishUnit',
+          'registerMember',
+          'grantAward',
+          'assignPairing',
+          'recordMeeting',
+          'recordElection',
+          'recordGroupScore',
+          'recordAppraisal',
+          'setDuesBase',
+        ]).toContain(command.kind);
       else expect(command.on >= previous).toBe(true);
       lastDate.set(aggregate, command.on);
     }
