@@ -10,9 +10,9 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import type { OrgtrackApp } from '../app/orgtrackApp';
-import { createContext, type ApiContext } from './context';
-import { formatError, isUnexpected } from './errors';
-import { queryCostPlugin } from './queryCost';
+import { createContext, type ApiContext } from './shared/context';
+import { formatError, isUnexpected } from './shared/errors';
+import { queryCostPlugin } from './shared/queryCost';
 import { DomainError } from '../domain/shared/errors';
 import { ProjectionLagError } from '../app/projector/positionWaiters';
 

@@ -7,7 +7,7 @@ import { planCounts } from './seed/planCounts';
 import { lastMonthEnd } from './seed/planDates';
 import { planSeed } from './seed/planSeed';
 import { Random } from './seed/random';
-import { recordCorrections } from './seed/recordCorrections';
+import { recordCorrections } from './seed/corrections/recordCorrections';
 import { DEFAULT_SIZES } from './seed/seedPlan';
 import { startProgress } from './seed/seedProgress';
 

@@ -1,14 +1,14 @@
-import type { AttendanceFlagEvent } from './attendanceFlag/attendanceFlag.events';
-import type { AwardEvent } from './award/award.events';
-import type { AppraisalEvent } from './appraisal/appraisal.events';
+import type { AttendanceFlagEvent } from './meetings/attendanceFlag.events';
+import type { AwardEvent } from './awards/award.events';
+import type { AppraisalEvent } from './assessments/appraisal.events';
 import type { DuesEvent } from './dues/dues.events';
-import type { GroupScoreEvent } from './groupScore/groupScore.events';
+import type { GroupScoreEvent } from './assessments/groupScore.events';
 import type { LeadershipEvent } from './leadership/leadership.events';
-import type { MeetingEvent } from './meeting/meeting.events';
-import type { MemberEvent } from './member/member.events';
-import type { PairingEvent } from './pairing/pairing.events';
-import type { RetractionEvent } from './retraction/retraction.events';
-import type { UnitEvent } from './unit/unit.events';
+import type { MeetingEvent } from './meetings/meeting.events';
+import type { MemberEvent } from './members/member.events';
+import type { PairingEvent } from './pairings/pairing.events';
+import type { RetractionEvent } from './corrections/retraction.events';
+import type { UnitEvent } from './units/unit.events';
 
 /** Every domain event the organization records, as `{ type, data }`. */
 export type OrgEvent =

@@ -1,7 +1,7 @@
-import type { MemberEvent } from '../../src/domain/member/member.events';
-import type { MemberStage } from '../../src/domain/member/memberStatus';
-import type { UnitLevel } from '../../src/domain/unit/unitLevel';
-import type { UnitOnDate } from '../../src/domain/unit/unitOnDate';
+import type { MemberEvent } from '../../src/domain/members/member.events';
+import type { MemberStage } from '../../src/domain/members/memberStatus';
+import type { UnitLevel } from '../../src/domain/units/unitLevel';
+import type { UnitOnDate } from '../../src/domain/units/unitOnDate';
 import { on } from './deciderSpecification';
 
 /** The caller's "today" in every decider test. */

@@ -1,6 +1,6 @@
 import type { EventStore, Position, RecordedEvent } from '../../eventstore/eventStore';
 import type { ReadStore } from '../../readstore/readStore';
-import type { Projection } from '../../../projections/projection';
+import type { Projection } from '../../../projections/shared/projection';
 import type { QuerySet } from '../queries/querySet';
 import { isDomainEvent } from '../recordedEvents';
 import { projectLog } from './projectLog';

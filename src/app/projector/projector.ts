@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { PositionedEvent } from '../../domain/events';
 import type { AllSubscription, EventStore, Position, RecordedEvent } from '../../eventstore/eventStore';
 import type { ReadStore } from '../../readstore/readStore';
-import type { Projection } from '../../../projections/projection';
+import type { Projection } from '../../../projections/shared/projection';
 import { isDomainEvent, toPositionedEvent } from '../recordedEvents';
 import { PositionWaiters } from './positionWaiters';
 import { projectLog } from './projectLog';

@@ -1,7 +1,7 @@
 import type { PositionedEvent } from '../../domain/events';
 import type { EventStore, Position, RecordedEvent } from '../../eventstore/eventStore';
 import type { ReadStore } from '../../readstore/readStore';
-import type { Projection } from '../../../projections/projection';
+import type { Projection } from '../../../projections/shared/projection';
 
 const RETRACTION_FILTER = { types: ['EventRetracted'] } as const;
 

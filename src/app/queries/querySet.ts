@@ -1,19 +1,19 @@
 import type { ReadStore } from '../../readstore/readStore';
 import type { DuesPolicy } from '../../domain/dues/duesPolicy';
-import { AppraisalQueries } from './appraisalQueries';
-import { AttendanceFlagQueries } from './attendanceFlagQueries';
-import { AwardQueries } from './awardQueries';
-import { DuesArrearsQueries } from './duesArrearsQueries';
-import { DuesQueries } from './duesQueries';
-import { EventQueries } from './eventQueries';
-import { GroupScoreQueries } from './groupScoreQueries';
-import { LeadershipQueries } from './leadershipQueries';
-import { MeetingComplianceQueries } from './meetingComplianceQueries';
-import { MeetingQueries } from './meetingQueries';
-import { MemberQueries } from './memberQueries';
-import { ObligationQueries } from './obligationQueries';
-import { PairingQueries } from './pairingQueries';
-import { UnitQueries } from './unitQueries';
+import { AppraisalQueries } from '../assessments/appraisalQueries';
+import { AttendanceFlagQueries } from '../meetings/attendanceFlagQueries';
+import { AwardQueries } from '../awards/awardQueries';
+import { DuesArrearsQueries } from '../dues/duesArrearsQueries';
+import { DuesQueries } from '../dues/duesQueries';
+import { EventQueries } from '../eventLog/eventQueries';
+import { GroupScoreQueries } from '../assessments/groupScoreQueries';
+import { LeadershipQueries } from '../leadership/leadershipQueries';
+import { MeetingComplianceQueries } from '../meetings/meetingComplianceQueries';
+import { MeetingQueries } from '../meetings/meetingQueries';
+import { MemberQueries } from '../members/memberQueries';
+import { ObligationQueries } from '../obligations/obligationQueries';
+import { PairingQueries } from '../pairings/pairingQueries';
+import { UnitQueries } from '../units/unitQueries';
 
 /**
  * Every query service over one set of read models: the live ones, or an ephemeral copy built

@@ -3,7 +3,7 @@ import type { Position } from '../../eventstore/eventStore';
 import type { Collection } from '../../readstore/readStore';
 import type { EventIndexDocument } from '../../../projections';
 import type { Projector } from '../projector/projector';
-import { eventLogQuery, matchesEventLogFilter, type EventLogFilter } from '../queries/eventLogFilter';
+import { eventLogQuery, matchesEventLogFilter, type EventLogFilter } from '../eventLog/eventLogFilter';
 import { AsyncQueue } from './asyncQueue';
 
 const REPLAY_PAGE = 500;

@@ -1,14 +1,14 @@
 import type { DuesCategory } from '../../domain/dues/duesCategory';
-import type { AppraisalGrade } from '../../domain/appraisal/appraisalGrade';
-import type { AwardTitle, RecipientKind } from '../../domain/award/awardTitle';
-import type { TypedScores } from '../../domain/groupScore/scoreCategories';
+import type { AppraisalGrade } from '../../domain/assessments/appraisalGrade';
+import type { AwardTitle, RecipientKind } from '../../domain/awards/awardTitle';
+import type { TypedScores } from '../../domain/assessments/scoreCategories';
 import { assertNever } from '../../domain/events';
-import type { MeetingKind } from '../../domain/meeting/meetingKind';
+import type { MeetingKind } from '../../domain/meetings/meetingKind';
 import type { OfficerRole } from '../../domain/leadership/officerRole';
-import type { LeaveReason, MemberStage, MemberStatus } from '../../domain/member/memberStatus';
-import type { PairingKind } from '../../domain/pairing/pairingKind';
+import type { LeaveReason, MemberStage, MemberStatus } from '../../domain/members/memberStatus';
+import type { PairingKind } from '../../domain/pairings/pairingKind';
 import type { LocalDate } from '../../domain/shared/localDate';
-import type { UnitLevel } from '../../domain/unit/unitLevel';
+import type { UnitLevel } from '../../domain/units/unitLevel';
 
 /**
  * The plan of a seed: every command to run, in effective-date order, naming units, members and

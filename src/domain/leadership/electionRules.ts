@@ -1,7 +1,7 @@
 import { InvalidInput, NotFound, RuleViolation } from '../shared/errors';
 import type { LocalDate } from '../shared/localDate';
 import { requireOneOf } from '../shared/validation';
-import type { UnitOnDate } from '../unit/unitOnDate';
+import type { UnitOnDate } from '../units/unitOnDate';
 import type { CandidateOnDate, RecordElection } from './leadership.commands';
 import type { BallotCount, ElectedOfficer } from './leadership.events';
 import { OFFICER_ROLES, rolesFor, SINGLE_HOLDER_ROLES } from './officerRole';

@@ -1,6 +1,6 @@
-import type { MemberStatus } from '../member/memberStatus';
-import type { CommandTime } from '../unit/unit.commands';
-import type { UnitOnDate } from '../unit/unitOnDate';
+import type { MemberStatus } from '../members/memberStatus';
+import type { CommandTime } from '../units/unit.commands';
+import type { UnitOnDate } from '../units/unitOnDate';
 
 /** Where a proposed officer stood on the election date, resolved from their own stream. */
 export interface CandidateOnDate {

@@ -1,4 +1,4 @@
-import type { UnitLevel } from '../unit/unitLevel';
+import type { UnitLevel } from '../units/unitLevel';
 import type { OfficerRole } from './officerRole';
 
 export type ElectedOfficer = {

@@ -1,4 +1,4 @@
-import type { UnitLevel } from '../unit/unitLevel';
+import type { UnitLevel } from '../units/unitLevel';
 
 /** Offices a unit elects (DOMAIN.md "Election"): a unit's committee, or a group's leader. */
 export const OFFICER_ROLES = ['SECRETARY', 'DEPUTY_SECRETARY', 'COMMITTEE_MEMBER', 'GROUP_LEADER'] as const;

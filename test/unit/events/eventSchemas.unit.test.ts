@@ -3,27 +3,27 @@ import { join } from 'node:path';
 import Ajv2020, { type AnySchemaObject, type ValidateFunction } from 'ajv/dist/2020';
 import { loadConfig } from '../../../src/app/config';
 import { createApp, type OrgtrackApp } from '../../../src/app/orgtrackApp';
-import { EXPIRY_ACTOR } from '../../../src/app/transferExpiry';
+import { EXPIRY_ACTOR } from '../../../src/app/members/transferExpiry';
 import { isDomainEvent } from '../../../src/app/recordedEvents';
 import { executePlan } from '../../../src/cli/seed/executePlan';
 import { lastMonthEnd } from '../../../src/cli/seed/planDates';
 import { planSeed } from '../../../src/cli/seed/planSeed';
-import { ATTENDANCE_FLAG_EVENT_TYPES } from '../../../src/domain/attendanceFlag/attendanceFlag.events';
-import { AWARD_EVENT_TYPES } from '../../../src/domain/award/award.events';
-import { APPRAISAL_EVENT_TYPES } from '../../../src/domain/appraisal/appraisal.events';
-import { GROUP_SCORE_EVENT_TYPES } from '../../../src/domain/groupScore/groupScore.events';
+import { ATTENDANCE_FLAG_EVENT_TYPES } from '../../../src/domain/meetings/attendanceFlag.events';
+import { AWARD_EVENT_TYPES } from '../../../src/domain/awards/award.events';
+import { APPRAISAL_EVENT_TYPES } from '../../../src/domain/assessments/appraisal.events';
+import { GROUP_SCORE_EVENT_TYPES } from '../../../src/domain/assessments/groupScore.events';
 import { DUES_EVENT_TYPES } from '../../../src/domain/dues/dues.events';
-import { quarterOf } from '../../../src/domain/groupScore/quarter';
+import { quarterOf } from '../../../src/domain/assessments/quarter';
 import { LEADERSHIP_EVENT_TYPES } from '../../../src/domain/leadership/leadership.events';
-import { MEETING_EVENT_TYPES } from '../../../src/domain/meeting/meeting.events';
-import { MEMBER_EVENT_TYPES } from '../../../src/domain/member/member.events';
-import { PAIRING_EVENT_TYPES } from '../../../src/domain/pairing/pairing.events';
+import { MEETING_EVENT_TYPES } from '../../../src/domain/meetings/meeting.events';
+import { MEMBER_EVENT_TYPES } from '../../../src/domain/members/member.events';
+import { PAIRING_EVENT_TYPES } from '../../../src/domain/pairings/pairing.events';
 import { addDays } from '../../../src/domain/shared/localDate';
-import { UNIT_EVENT_TYPES } from '../../../src/domain/unit/unit.events';
+import { UNIT_EVENT_TYPES } from '../../../src/domain/units/unit.events';
 import type { RecordedEvent } from '../../../src/eventstore/eventStore';
 import { SqliteEventStore } from '../../../src/eventstore/sqlite/sqliteEventStore';
 import { EmbeddedReadStore } from '../../../src/readstore/embedded/embeddedReadStore';
-import { RETRACTION_EVENT_TYPES } from '../../../src/domain/retraction/retraction.events';
+import { RETRACTION_EVENT_TYPES } from '../../../src/domain/corrections/retraction.events';
 
 /**
  * The published event schemas (schema/events/, DESIGN.md "Events") are a promise to integrators:

@@ -1,4 +1,4 @@
-import { MEMBER_STAGES, nextStage, type MemberStage } from '../../../src/domain/member/memberStatus';
+import { MEMBER_STAGES, nextStage, type MemberStage } from '../../../src/domain/members/memberStatus';
 import { planSeed } from '../../../src/cli/seed/planSeed';
 import { lastMonthEnd } from '../../../src/cli/seed/planDates';
 import { aggregateOf, DEFAULT_SIZES, unitsReadBy, type PlanInput, type PlannedCommand } from '../../../src/cli/seed/seedPlan';

@@ -1,0 +1,137 @@
+import type { PositionedEvent } from '../../src/domain/events';
+import type { BulkOperation, Collection, ReadStore } from '../../src/readstore/readStore';
+import { EVENT_INDEX, MEMBERSHIPS, TRANSFERS, UNIT_VERSIONS } from '../shared/collections';
+import type { EventIndexDocument } from './eventIndex.documents';
+import { memberIdsNamedBy, subjectsOf, type EventSubjects, type SubjectFacts } from './eventSubjects';
+import type { MembershipDocument } from '../members/memberships.documents';
+import type { Projection } from '../shared/projection';
+import { lastStartedOn } from '../shared/temporal';
+import type { TransferDocument } from '../members/transfers.documents';
+import { withAncestorsOn } from '../units/unitAncestry';
+import type { UnitVersionDocument } from '../units/unitVersions.documents';
+import { loadUnitVersions } from '../units/unitVersions.load';
+
+/**
+ * `eventIndex`: every event with the members and units it concerns. It reads memberships,
+ * transfers and unit versions, so it is applied after them in each batch. A move recorded
+ * late changes the ancestors of units on dates already indexed: those entries are recomputed.
+ */
+export const eventIndexProjection: Projection = {
+  name: 'eventIndex',
+  collections: [EVENT_INDEX],
+  seesRetractedEvents: true,
+
+  async setup(store) {
+    const index = store.collection<EventIndexDocument>(EVENT_INDEX);
+    for (const field of ['unitIds', 'memberIds', 'type', 'category', 'eventId']) await index.createIndex({ keys: { [field]: 1 } });
+  },
+
+  async apply(events, store) {
+    const index = store.collection<EventIndexDocument>(EVENT_INDEX);
+    const indexed = new Set((await index.find({ _id: { $in: events.map((event) => event.position) } }, { projection: { _id: 1 } })).map((doc) => doc._id));
+    const fresh = events.filter((event) => !indexed.has(event.position));
+    if (fresh.length === 0) return;
+    const facts = await loadFacts(store, fresh);
+    const subjects: EventSubjects[] = [];
+    for (const event of fresh) {
+      const found = subjectsOf(event, facts);
+      subjects.push(found);
+      facts.indexed.set(event.id, found);
+    }
+    const versions = await loadUnitVersions(
+      store.collection<UnitVersionDocument>(UNIT_VERSIONS),
+      subjects.flatMap((subject) => subject.unitIds),
+    );
+    const versionsOf = (unitId: string): UnitVersionDocument[] => versions.get(unitId) ?? [];
+    // None of these positions is indexed yet: plain inserts.
+    await index.bulkWrite(fresh.map((event, at) => ({ insertOne: { document: entryOf(event, subjects[at], versionsOf) } })));
+    await markRetracted(index, fresh);
+    await reindexAfterMoves(store, index, fresh);
+  },
+};
+
+function entryOf(
+  event: PositionedEvent,
+  { memberIds, unitIds }: EventSubjects,
+  versionsOf: (unitId: string) => readonly UnitVersionDocument[],
+): EventIndexDocument {
+  const dash = event.stream.indexOf('-');
+  return {
+    _id: event.position,
+    eventId: event.id,
+    type: event.type,
+    stream: event.stream,
+    category: dash < 0 ? event.stream : event.stream.slice(0, dash),
+    effectiveDate: event.effectiveDate,
+    recordedAt: event.recordedAt,
+    data: event.data,
+    memberIds,
+    unitIds: withAncestorsOn(unitIds, event.effectiveDate, versionsOf),
+    subjectUnitIds: unitIds,
+  };
+}
+
+/** The log keeps a retracted event: its entry stays, marked with the retraction's id. */
+async function markRetracted(index: Collection<EventIndexDocument>, fresh: readonly PositionedEvent[]): Promise<void> {
+  const writes: BulkOperation<EventIndexDocument>[] = [];
+  for (const event of fresh) {
+    if (event.type !== 'EventRetracted') continue;
+    writes.push({ updateOne: { filter: { eventId: event.data.eventId }, update: { $set: { retractedBy: event.id } } } });
+  }
+  if (writes.length > 0) await index.bulkWrite(writes);
+}
+
+type IndexFacts = SubjectFacts & { indexed: Map<string, EventSubjects> };
+
+async function loadFacts(store: ReadStore, events: readonly PositionedEvent[]): Promise<IndexFacts> {
+  const targetIds = events.flatMap((event) => (event.type === 'EventRetracted' ? [event.data.eventId] : []));
+  const targets = targetIds.length === 0 ? [] : await store.collection<EventIndexDocument>(EVENT_INDEX).find({ eventId: { $in: targetIds } });
+  const indexed = new Map<string, EventSubjects>(targets.map((doc) => [doc.eventId, { memberIds: doc.memberIds, unitIds: doc.subjectUnitIds }]));
+  const memberIds = [...new Set(events.flatMap(memberIdsNamedBy))];
+  const transferIds = events.flatMap((event) => (event.type === 'TransferRejected' || event.type === 'TransferExpired' ? [event.data.transferId] : []));
+  const memberships = memberIds.length === 0 ? [] : await store.collection<MembershipDocument>(MEMBERSHIPS).find({ memberId: { $in: memberIds } });
+  const transfers = transferIds.length === 0 ? [] : await store.collection<TransferDocument>(TRANSFERS).find({ _id: { $in: transferIds } });
+  const transferById = new Map(transfers.map((transfer) => [transfer._id, transfer]));
+  const membershipsOf = new Map<string, MembershipDocument[]>();
+  for (const membership of memberships) {
+    const list = membershipsOf.get(membership.memberId);
+    if (list === undefined) membershipsOf.set(membership.memberId, [membership]);
+    else list.push(membership);
+  }
+  return {
+    placeOn: (memberId, date) => lastStartedOn(membershipsOf.get(memberId) ?? [], date),
+    transfer: (transferId) => transferById.get(transferId),
+    subjectsOfEvent: (eventId) => indexed.get(eventId),
+    indexed,
+  };
+}
+
+/**
+ * A move of X on D changes, from D on, the ancestors above X of X and of everything below it:
+ * exactly the entries already indexed with X among their units and dated D or later.
+ */
+async function reindexAfterMoves(store: ReadStore, index: Collection<EventIndexDocument>, fresh: readonly PositionedEvent[]): Promise<void> {
+  const freshIds = new Set(fresh.map((event) => event.position));
+  const stale = new Map<string, EventIndexDocument>();
+  for (const event of fresh) {
+    if (event.type !== 'UnitMoved') continue;
+    const filter = { unitIds: event.data.unitId, effectiveDate: { $gte: event.effectiveDate }, _id: { $lt: event.position } };
+    for (const doc of await index.find(filter)) if (!freshIds.has(doc._id)) stale.set(doc._id, doc);
+  }
+  if (stale.size === 0) return;
+  const docs = [...stale.values()];
+  const versions = await loadUnitVersions(
+    store.collection<UnitVersionDocument>(UNIT_VERSIONS),
+    docs.flatMap((doc) => doc.subjectUnitIds),
+  );
+  const writes: BulkOperation<EventIndexDocument>[] = [];
+  for (const doc of docs) {
+    const unitIds = withAncestorsOn(doc.subjectUnitIds, doc.effectiveDate, (unitId) => versions.get(unitId) ?? []);
+    if (!sameIds(unitIds, doc.unitIds)) writes.push({ updateOne: { filter: { _id: doc._id }, update: { $set: { unitIds } } } });
+  }
+  if (writes.length > 0) await index.bulkWrite(writes);
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, at) => id === b[at]);
+}

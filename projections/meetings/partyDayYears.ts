@@ -1,0 +1,74 @@
+import type { PositionedEvent } from '../../src/domain/events';
+import type { PartyDayOutcome } from '../../src/domain/meetings/attendanceFlags';
+import type { MeetingEvent } from '../../src/domain/meetings/meeting.events';
+import type { AttendanceOutcome } from '../../src/domain/meetings/meetingKind';
+import { alreadyApplied } from '../shared/documentCache';
+import type { PartyDayYearDocument } from './meetings.documents';
+
+/** Id of the `partyDayYears` document of a member and a calendar year (`YYYY`). */
+export function partyDayYearId(memberId: string, year: string): string {
+  return `${memberId}:${year}`;
+}
+
+/**
+ * The calendar years a period `after` (exclusive) .. `upTo` (inclusive) touches, oldest first:
+ * the documents to read for a member's theme party days in it (two for a twelve-month window).
+ */
+export function yearsOf(after: string, upTo: string): string[] {
+  const years: string[] = [];
+  for (let year = Number(after.slice(0, 4)); year <= Number(upTo.slice(0, 4)); year++) years.push(String(year).padStart(4, '0'));
+  return years;
+}
+
+/** Every listed member of a theme party day with how they took part; nothing for other kinds. */
+export function partyDayOutcomes(event: PositionedEvent<MeetingEvent>): { memberId: string; outcome: AttendanceOutcome }[] {
+  const { kind, attendees, excused, absent } = event.data;
+  if (kind !== 'THEME_PARTY_DAY') return [];
+  return [
+    ...attendees.map((memberId) => ({ memberId, outcome: 'PRESENT' as const })),
+    ...excused.map((memberId) => ({ memberId, outcome: 'EXCUSED' as const })),
+    ...absent.map((memberId) => ({ memberId, outcome: 'ABSENT' as const })),
+  ];
+}
+
+const LIST_OF = { PRESENT: 'presentOn', EXCUSED: 'excusedOn', ABSENT: 'absentOn' } as const;
+
+/**
+ * The member's year document with the day of `event` added, or undefined when the event was
+ * applied to it already (a replay changes nothing). `current` is the stored document, if any.
+ */
+export function withPartyDay(
+  current: PartyDayYearDocument | undefined,
+  event: PositionedEvent<MeetingEvent>,
+  memberId: string,
+  outcome: AttendanceOutcome,
+): PartyDayYearDocument | undefined {
+  if (alreadyApplied(current, event)) return undefined;
+  const year = event.effectiveDate.slice(0, 4);
+  const next: PartyDayYearDocument = {
+    _id: partyDayYearId(memberId, year),
+    memberId,
+    year,
+    presentOn: [...(current?.presentOn ?? [])],
+    excusedOn: [...(current?.excusedOn ?? [])],
+    absentOn: [...(current?.absentOn ?? [])],
+    absentMemberId: null,
+    position: event.position,
+  };
+  const list = next[LIST_OF[outcome]];
+  list.push(event.effectiveDate);
+  list.sort();
+  next.absentMemberId = next.absentOn.length > 0 ? memberId : null;
+  return next;
+}
+
+/** The days of year documents as outcomes (the flag rule puts them in date order itself). */
+export function partyDaysIn(years: readonly Pick<PartyDayYearDocument, 'presentOn' | 'excusedOn' | 'absentOn'>[]): PartyDayOutcome[] {
+  const days: PartyDayOutcome[] = [];
+  for (const { presentOn, excusedOn, absentOn } of years) {
+    for (const heldOn of presentOn) days.push({ heldOn, outcome: 'PRESENT' });
+    for (const heldOn of excusedOn) days.push({ heldOn, outcome: 'EXCUSED' });
+    for (const heldOn of absentOn) days.push({ heldOn, outcome: 'ABSENT' });
+  }
+  return days;
+}

@@ -1,0 +1,145 @@
+import type { BulkOperation, Collection, ReadStore } from '../../src/readstore/readStore';
+import { MEMBER_TIMELINES, MEMBERSHIPS, UNIT_MEMBER_COUNTS } from '../shared/collections';
+import { alreadyApplied, DocumentCache } from '../shared/documentCache';
+import { isMemberEvent } from '../shared/eventKinds';
+import { evolveMemberTimeline, membershipsOf } from './memberTimeline';
+import type { MemberTimelineDocument, MembershipDocument } from './memberships.documents';
+import type { Projection } from '../shared/projection';
+import { memberCountDocuments, yearDocumentId } from './unitMemberCounts.compute';
+import type { UnitMemberCountDocument } from './unitMemberCounts.documents';
+
+/**
+ * `memberTimelines`, `memberships` and `unitMemberCounts`: where every member belonged over
+ * time, and how many members each branch and group had. Each batch folds its events into the
+ * members' timelines, rewrites the memberships of those that changed, then recounts the units
+ * those memberships were or are in.
+ */
+export const membershipsProjection: Projection = {
+  name: 'memberships',
+  collections: [MEMBER_TIMELINES, MEMBERSHIPS, UNIT_MEMBER_COUNTS],
+
+  async setup(store) {
+    const memberships = store.collection<MembershipDocument>(MEMBERSHIPS);
+    for (const field of ['memberId', 'branchId', 'groupId', 'unitYears']) await memberships.createIndex({ keys: { [field]: 1 } });
+  },
+
+  async apply(events, store) {
+    const memberEvents = events.filter(isMemberEvent);
+    if (memberEvents.length === 0) return;
+    const timelines = new DocumentCache(store.collection<MemberTimelineDocument>(MEMBER_TIMELINES));
+    await timelines.load(memberEvents.map((event) => event.data.memberId));
+    // Per member, the earliest effective date the batch changes: their intervals before it stay as they were.
+    const changedFrom = new Map<string, string>();
+    for (const event of memberEvents) {
+      const timeline = timelines.get(event.data.memberId);
+      if (alreadyApplied(timeline, event)) continue;
+      const next = evolveMemberTimeline(timeline, event);
+      if (next === undefined) continue;
+      timelines.put(next);
+      changedFrom.set(next._id, earlier(changedFrom.get(next._id), event.effectiveDate));
+    }
+    const changed = timelines
+      .changedIds()
+      .map((id) => timelines.get(id))
+      .filter((timeline) => timeline !== undefined);
+    const affected = await writeMemberships(store.collection<MembershipDocument>(MEMBERSHIPS), changed, changedFrom);
+    await recountUnits(store, affected);
+    // Timelines last: until they are written, a replay of the batch rewrites the memberships and counts.
+    await timelines.flush();
+  },
+};
+
+/** The branches and groups whose memberships a batch changed, each with the earliest date its count may have changed. */
+type AffectedUnits = { branches: Map<string, string>; groups: Map<string, string> };
+
+type StoredInterval = Pick<MembershipDocument, '_id' | 'memberId' | 'branchId' | 'groupId' | 'validFrom' | 'validTo'>;
+
+/**
+ * Rewrites the memberships of these members; returns the units they were in before or are in
+ * now with an interval not over by the date they changed from.
+ */
+async function writeMemberships(
+  collection: Collection<MembershipDocument>,
+  timelines: readonly MemberTimelineDocument[],
+  changedFrom: ReadonlyMap<string, string>,
+): Promise<AffectedUnits> {
+  const affected: AffectedUnits = { branches: new Map(), groups: new Map() };
+  if (timelines.length === 0) return affected;
+  // Every write below is by _id, so a store answers each from its primary index.
+  const stored: StoredInterval[] = await collection.find(
+    { memberId: { $in: timelines.map((timeline) => timeline._id) } },
+    { projection: { _id: 1, memberId: 1, branchId: 1, groupId: 1, validFrom: 1, validTo: 1 } },
+  );
+  const obsolete = new Map(stored.map((membership) => [membership._id, membership]));
+  const fresh = timelines.flatMap(membershipsOf);
+  const writes: BulkOperation<MembershipDocument>[] = [];
+  for (const membership of fresh) {
+    obsolete.delete(membership._id);
+    writes.push({ replaceOne: { filter: { _id: membership._id }, replacement: membership, upsert: true } });
+  }
+  for (const _id of obsolete.keys()) writes.push({ deleteOne: { filter: { _id } } });
+  if (writes.length > 0) await collection.bulkWrite(writes);
+  // An interval that disappears changes the counts from its start (a re-registration can drop earlier ones).
+  const since = new Map(changedFrom);
+  for (const { memberId, validFrom } of obsolete.values()) since.set(memberId, earlier(since.get(memberId), validFrom));
+  // Stored intervals too: a unit an interval disappears from loses that member.
+  for (const { memberId, branchId, groupId, validFrom, validTo } of [...stored, ...fresh]) {
+    const from = since.get(memberId) ?? validFrom;
+    if (validTo !== null && validTo < from) continue;
+    affected.branches.set(branchId, earlier(affected.branches.get(branchId), from));
+    if (groupId !== null) affected.groups.set(groupId, earlier(affected.groups.get(groupId), from));
+  }
+  return affected;
+}
+
+type CountedInterval = Pick<MembershipDocument, 'branchId' | 'groupId' | 'validFrom' | 'validTo' | 'position'>;
+
+/**
+ * Recomputes the counts of these units from all their memberships (already written), so the
+ * result depends only on the memberships, not on the batches that produced them. Rewrites the
+ * documents from the year of the unit's earliest change on: those of earlier years follow from
+ * intervals that did not change. A unit left with no membership has no document.
+ */
+async function recountUnits(store: ReadStore, { branches, groups }: AffectedUnits): Promise<void> {
+  if (branches.size === 0 && groups.size === 0) return;
+  const memberships = store.collection<MembershipDocument>(MEMBERSHIPS);
+  const options = { projection: { _id: 0, branchId: 1, groupId: 1, validFrom: 1, validTo: 1, position: 1 } } as const;
+  const branchIds = [...branches.keys()];
+  // A group's memberships are nearly all in its branch, already read: the second find reads only
+  // those in other branches (a group moved to another branch), so each membership is read once.
+  const [inBranches, elsewhere]: CountedInterval[][] = await Promise.all([
+    branchIds.length > 0 ? memberships.find({ branchId: { $in: branchIds } }, options) : [],
+    groups.size > 0 ? memberships.find({ groupId: { $in: [...groups.keys()] }, branchId: { $nin: branchIds } }, options) : [],
+  ]);
+  const byUnit = new Map<string, CountedInterval[]>([...branches.keys(), ...groups.keys()].map((unitId) => [unitId, []]));
+  for (const membership of [inBranches, elsewhere].flat()) {
+    if (branches.has(membership.branchId)) byUnit.get(membership.branchId)!.push(membership);
+    if (membership.groupId !== null && groups.has(membership.groupId)) byUnit.get(membership.groupId)!.push(membership);
+  }
+  const counts = store.collection<UnitMemberCountDocument>(UNIT_MEMBER_COUNTS);
+  // The document for the years after the last change tells which years a unit has documents up to.
+  const afterLast = await counts.find({ _id: { $in: [...byUnit.keys()] } }, { projection: { from: 1 } });
+  const lastYear = new Map(afterLast.map((document) => [document._id, Number(document.from.slice(0, 4)) - 1]));
+  const writes: BulkOperation<UnitMemberCountDocument>[] = [];
+  for (const [unitId, intervals] of byUnit) {
+    const last = lastYear.get(unitId);
+    // Also the years its last document covered until now, and every year of a unit new to the collection.
+    const changedYear = Number((branches.get(unitId) ?? groups.get(unitId)!).slice(0, 4));
+    const fromYear = last === undefined ? 0 : Math.min(changedYear, last + 1);
+    const documents = memberCountDocuments(unitId, intervals, fromYear);
+    for (const document of documents) writes.push({ replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true } });
+    if (last === undefined) continue;
+    // Years it had a document for and no longer has (some may never have had one: deleting them is a no-op).
+    const kept = new Set(documents.map((document) => document._id));
+    for (let year = fromYear; year <= last; year++) {
+      const _id = yearDocumentId(unitId, year);
+      if (!kept.has(_id)) writes.push({ deleteOne: { filter: { _id } } });
+    }
+    if (documents.length === 0) writes.push({ deleteOne: { filter: { _id: unitId } } });
+  }
+  if (writes.length > 0) await counts.bulkWrite(writes);
+}
+
+function earlier(a: string | undefined, b: string): string {
+  return a === undefined || b < a ? b : a;
+}

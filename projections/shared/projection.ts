@@ -1,0 +1,20 @@
+import type { PositionedEvent } from '../../src/domain/events';
+import type { ReadStore } from '../../src/readstore/readStore';
+
+/**
+ * A read model: the collections it owns and how a batch of events (in log order) changes them.
+ * `apply` must be idempotent per event: every document it writes remembers the position of the
+ * last event applied to it, and an event at or before that position changes nothing.
+ */
+export interface Projection {
+  readonly name: string;
+  readonly collections: readonly string[];
+  /**
+   * Sees every event of the log, retracted ones and the retractions included (the event index).
+   * Every other projection sees only live events: a retracted event as if never recorded.
+   */
+  readonly seesRetractedEvents?: true;
+  /** Creates the indexes its queries need. Safe to call again. */
+  setup(store: ReadStore): Promise<void>;
+  apply(events: readonly PositionedEvent[], store: ReadStore): Promise<void>;
+}

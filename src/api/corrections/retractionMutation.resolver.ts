@@ -1,0 +1,19 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { ApiContext } from '../shared/context';
+import { RetractEventInput } from './retraction.inputs';
+import { toEvent } from '../eventLog/event.type';
+import { RetractionPayload } from './retraction.payload';
+import { mutationOptions } from '../units/unitMutation.resolver';
+
+@Resolver()
+export class RetractionMutationResolver {
+  @Mutation(() => RetractionPayload, {
+    description:
+      'Retracts a recorded event: the read models answer as if it had never been recorded (a retracted transfer puts the member back, a retracted payment reopens the period), while the log keeps both events, linked by `Event.retractedBy` / `Event.retracts`. Refused when later facts depend on it (retract those first), and for a retraction or an event already retracted.',
+  })
+  async retractEvent(@Arg('input', () => RetractEventInput) input: RetractEventInput, @Ctx() context: ApiContext): Promise<RetractionPayload> {
+    const result = await context.app.retractions.retract({ eventId: input.eventId, reason: input.reason }, mutationOptions(input, context));
+    const retracted = await context.live.loaders.eventById.load(result.subjectId);
+    return { eventIds: result.eventIds, position: result.position, version: result.version, retracted: retracted ? toEvent(retracted, context.live) : null };
+  }
+}

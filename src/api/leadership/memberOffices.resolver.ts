@@ -1,0 +1,14 @@
+import { FieldResolver, Resolver, Root } from 'type-graphql';
+import { Member } from '../members/member.type';
+import { OfficerTerm, toOfficerTerm } from './officerTerm.type';
+
+@Resolver(() => Member)
+export class MemberOfficesResolver {
+  @FieldResolver(() => [OfficerTerm], {
+    description: 'Every office the member had been elected to by the asOf date, ended ones included (see `endedOn`), oldest first.',
+  })
+  async offices(@Root() member: Member): Promise<OfficerTerm[]> {
+    const found = await member.view.loaders.leadership.officesOf.load({ id: member.id, date: member.asOf });
+    return found.map((term) => toOfficerTerm(term, member.asOf, member.view));
+  }
+}

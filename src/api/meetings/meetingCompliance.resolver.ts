@@ -1,0 +1,43 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { ApiContext } from '../shared/context';
+import { BranchMeetingCompliance, MeetingCompliance, MeetingRequirement, toMeetingCompliance } from './meetingCompliance.type';
+import { Unit, toUnit } from '../units/unit.type';
+import { KnownAtArg } from '../shared/knownAtArg';
+
+@Resolver(() => MeetingCompliance)
+export class MeetingComplianceResolver {
+  @Query(() => MeetingCompliance, {
+    description:
+      'Per branch of the unit (a branch, or every branch below a committee or district), which required meetings were held and which are missing in the months `from`..`to` (YYYY-MM): committee meeting and theme party day monthly, general assembly and lecture quarterly, organizational life yearly, group meetings monthly per group.',
+  })
+  async meetingCompliance(
+    @Arg('unitId', () => ID) unitId: string,
+    @Arg('from', () => String) from: string,
+    @Arg('to', () => String) to: string,
+    @KnownAtArg() knownAt: Date | undefined,
+    @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
+    @Ctx() context: ApiContext,
+  ): Promise<MeetingCompliance> {
+    await context.readAfter(minPosition);
+    const view = await context.viewAt(knownAt);
+    return toMeetingCompliance(await view.meetingComplianceQueries.compliance(unitId, from, to, context.today), view);
+  }
+}
+
+@Resolver(() => BranchMeetingCompliance)
+export class BranchMeetingComplianceResolver {
+  @FieldResolver(() => Unit, { nullable: true, description: 'The branch on the report date.' })
+  async branch(@Root() row: BranchMeetingCompliance): Promise<Unit | null> {
+    const version = await row.view.loaders.unitOn.load({ id: row.branchId, date: row.asOf });
+    return version ? toUnit(version, row.asOf, row.view) : null;
+  }
+}
+
+@Resolver(() => MeetingRequirement)
+export class MeetingRequirementResolver {
+  @FieldResolver(() => Unit, { nullable: true, description: 'The branch or group on the report date.' })
+  async unit(@Root() row: MeetingRequirement): Promise<Unit | null> {
+    const version = await row.view.loaders.unitOn.load({ id: row.unitId, date: row.asOf });
+    return version ? toUnit(version, row.asOf, row.view) : null;
+  }
+}

@@ -1,0 +1,22 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { ApiContext } from '../shared/context';
+import { RecordMeetingInput } from './meeting.inputs';
+import { MeetingPayload } from './meeting.payload';
+import { toMeeting } from './meeting.type';
+import { mutationOptions } from '../units/unitMutation.resolver';
+
+@Resolver()
+export class MeetingMutationResolver {
+  @Mutation(() => MeetingPayload, { description: 'Records a meeting held on `heldOn` with who was present, excused and absent.' })
+  async recordMeeting(@Arg('input', () => RecordMeetingInput) input: RecordMeetingInput, @Ctx() context: ApiContext): Promise<MeetingPayload> {
+    const { unitId, kind, heldOn, topic, attendees, excused, absent } = input;
+    const result = await context.app.meetings.record({ unitId, kind, heldOn, topic, attendees, excused, absent }, mutationOptions(input, context));
+    const found = await context.live.loaders.meetings.meetingById.load(result.subjectId);
+    return {
+      eventIds: result.eventIds,
+      position: result.position,
+      version: result.version,
+      meeting: found ? toMeeting(found, found.heldOn, context.live) : null,
+    };
+  }
+}

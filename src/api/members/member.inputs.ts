@@ -1,0 +1,80 @@
+import { Field, ID, InputType } from 'type-graphql';
+import type { LeaveReason, MemberStage } from '../../domain/members/memberStatus';
+import { DateScalar } from '../shared/dateScalar';
+import { LeaveReasonEnum, MemberStageEnum } from '../shared/enums';
+import { MutationInput } from '../shared/mutationInput';
+
+@InputType()
+export class RegisterMemberInput extends MutationInput {
+  @Field()
+  name!: string;
+
+  @Field(() => ID, { description: 'A BRANCH active on the effective date.' })
+  branchId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Optionally a GROUP of that branch.' })
+  groupId?: string | null;
+
+  @Field(() => MemberStageEnum)
+  status!: MemberStage;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The political birthday; required for PROBATIONARY and FULL members.' })
+  joinedOn?: string | null;
+}
+
+@InputType()
+export class AdvanceMemberStageInput extends MutationInput {
+  @Field(() => ID)
+  memberId!: string;
+
+  @Field(() => MemberStageEnum, { nullable: true, description: 'Default: the next stage. Only the next stage is allowed.' })
+  to?: MemberStage | null;
+}
+
+@InputType()
+export class MemberLeftInput extends MutationInput {
+  @Field(() => ID)
+  memberId!: string;
+
+  @Field(() => LeaveReasonEnum)
+  reason!: LeaveReason;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}
+
+@InputType()
+export class RequestTransferInput extends MutationInput {
+  @Field(() => ID)
+  memberId!: string;
+
+  @Field(() => ID, { description: 'The receiving BRANCH (not a group, not the current branch).' })
+  toBranchId!: string;
+
+  @Field(() => String, { nullable: true })
+  reason?: string | null;
+}
+
+@InputType()
+export class AcceptTransferInput extends MutationInput {
+  @Field(() => ID)
+  transferId!: string;
+}
+
+@InputType()
+export class RejectTransferInput extends MutationInput {
+  @Field(() => ID)
+  transferId!: string;
+
+  @Field(() => String, { nullable: true })
+  reason?: string | null;
+}
+
+@InputType()
+export class AssignGroupInput extends MutationInput {
+  @Field(() => ID)
+  memberId!: string;
+
+  @Field(() => ID, { nullable: true, description: "A GROUP of the member's branch; null removes the member from their group." })
+  groupId?: string | null;
+}

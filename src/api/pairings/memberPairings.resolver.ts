@@ -1,0 +1,17 @@
+import { Arg, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Member } from '../members/member.type';
+import { Pairing, toPairing } from './pairing.type';
+
+@Resolver(() => Member)
+export class MemberPairingsResolver {
+  @FieldResolver(() => [Pairing], {
+    description: 'Pairings the member held on the asOf date, as party or as counterpart (a mentee), oldest first; with includeEnded, also those ended by then.',
+  })
+  async pairings(
+    @Root() member: Member,
+    @Arg('includeEnded', () => Boolean, { nullable: true, defaultValue: false }) includeEnded: boolean | null,
+  ): Promise<Pairing[]> {
+    const found = await member.view.loaders.pairings.pairingsOf.load({ id: member.id, date: member.asOf, includeEnded: includeEnded === true });
+    return found.map((document) => toPairing(document, member.asOf, member.view));
+  }
+}

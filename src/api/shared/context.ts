@@ -1,0 +1,61 @@
+import { today } from '../../app/clock';
+import type { OrgtrackApp } from '../../app/orgtrackApp';
+import { requirePosition } from '../../app/eventLog/eventQueries';
+import { readView, type ReadView } from './readView';
+import { InvalidInput } from '../../domain/shared/errors';
+
+/** Each moment not cached may replay the whole log: a request may not ask for many at once. */
+const MAX_MOMENTS_PER_REQUEST = 4;
+
+/** Who is calling. Everyone is anonymous for now; access rules will hang off this one place. */
+export type Caller = { kind: 'anonymous' };
+
+export interface ApiContext {
+  caller: Caller;
+  /** The default `asOf`: today's date when the request arrived. */
+  today: string;
+  app: OrgtrackApp;
+  /** The live read models, with this request's loaders (batched, cached per request); mutations and subscriptions read these. */
+  live: ReadView;
+  /** The view a root field answers from: live without `knownAt`, else as recorded at that moment. */
+  viewAt(knownAt: Date | string | null | undefined): Promise<ReadView>;
+  /** Waits until the read models include `position` (read-your-writes). */
+  readAfter(position: string | null | undefined, field?: string): Promise<void>;
+}
+
+export async function createContext(app: OrgtrackApp, minPositionHeader: string | undefined): Promise<ApiContext> {
+  const readAfter = async (position: string | null | undefined, field = 'minPosition'): Promise<void> => {
+    if (position) await app.projector.waitFor(requirePosition(position, field));
+  };
+  await readAfter(minPositionHeader, 'x-min-position');
+  const live = readView(app, null);
+  const views = new Map<string, Promise<ReadView>>();
+  return {
+    caller: { kind: 'anonymous' },
+    today: today(app.clock),
+    app,
+    live,
+    viewAt(knownAt) {
+      if (knownAt === null || knownAt === undefined) return Promise.resolve(live);
+      const moment = typeof knownAt === 'string' ? knownAt : knownAt.toISOString();
+      let view = views.get(moment);
+      if (view === undefined) {
+        if (views.size >= MAX_MOMENTS_PER_REQUEST) {
+          throw new InvalidInput(
+            'KNOWN_AT.TOO_MANY',
+            `knownAt: one request may ask about at most ${MAX_MOMENTS_PER_REQUEST} different recorded moments (each may replay the log); send the others separately`,
+            'knownAt',
+          );
+        }
+        view = app.knownAt.at(moment).then((queries) => (queries.readStore === app.readStore ? live : readView(queries, moment)));
+        views.set(moment, view);
+      }
+      return view;
+    },
+    readAfter,
+  };
+}
+
+export function actorOf(context: ApiContext): string {
+  return context.caller.kind;
+}

@@ -1,0 +1,81 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { DomainError, type DomainErrorKind } from '../../domain/shared/errors';
+import { ProjectionLagError } from '../../app/projector/positionWaiters';
+import { literalFieldPath } from './literalFieldPath';
+
+const CODES: Record<DomainErrorKind, string> = {
+  INVALID_INPUT: 'BAD_USER_INPUT',
+  RULE_VIOLATION: 'RULE_VIOLATION',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+};
+
+/** Codes whose messages are written for clients; anything else is hidden. */
+const CLIENT_CODES = new Set([
+  ...Object.values(CODES),
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+  'TIMEOUT',
+]);
+
+export function badUserInput(message: string, field: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field } });
+}
+
+/**
+ * The one place domain errors become GraphQL errors: `extensions.code` from the error's kind,
+ * plus the domain's own `reason` code and the `field`. Unexpected errors become
+ * INTERNAL_SERVER_ERROR with no detail (and are logged by the caller).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) {
+    return {
+      message: original.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: CODES[original.kind], reason: original.code, ...(original.field ? { field: original.field } : {}) },
+    };
+  }
+  if (original instanceof ProjectionLagError) {
+    return { message: 'The read models are still catching up with that position; retry shortly', path: formatted.path, extensions: { code: 'TIMEOUT' } };
+  }
+  const rejectedLiteral = badLiteral(error);
+  if (rejectedLiteral) return { message: rejectedLiteral.message, locations: formatted.locations, extensions: rejectedLiteral.extensions };
+  const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
+  if (code && CLIENT_CODES.has(code)) {
+    const { stacktrace: _hidden, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/**
+ * A scalar (Date) refused a value: answer BAD_USER_INPUT naming the field. For variables,
+ * graphql-js already names the path in its message; for inline literals, find it in the document.
+ */
+function badLiteral(error: unknown): { message: string; extensions: Record<string, unknown> } | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  const scalarError = [error.originalError, error.originalError instanceof GraphQLError ? error.originalError.originalError : undefined].find(
+    (cause): cause is GraphQLError => cause instanceof GraphQLError && cause.extensions.code === 'BAD_USER_INPUT',
+  );
+  if (!scalarError) return undefined;
+  const variable = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?;/.exec(error.message);
+  if (variable) return { message: error.message, extensions: { code: 'BAD_USER_INPUT', field: variable[2] ?? variable[1] } };
+  const field = literalFieldPath(error.nodes?.[0] ?? scalarError.nodes?.[0]);
+  const message = field ? `${field}: ${scalarError.message}` : scalarError.message;
+  return { message, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } };
+}
+
+export function isUnexpected(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError || original instanceof ProjectionLagError) return false;
+  return !(original instanceof GraphQLError && typeof original.extensions.code === 'string' && CLIENT_CODES.has(original.extensions.code));
+}

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { RecordElection } from '../../domain/leadership/leadership.commands';
+import { leadershipDecider } from '../../domain/leadership/leadership.decide';
+import { leadershipStream } from '../../domain/leadership/leadership.events';
+import type { RememberedResult } from '../commands/idempotency';
+import { effectiveOn, type MutationOptions, type MutationRunner } from '../commands/mutationRunner';
+import type { OfficerCandidates } from './officerCandidates';
+import type { UnitFacts } from '../units/unitFacts';
+
+export interface RecordElectionInput {
+  unitId: string;
+  /** The day of the election; it is the effective date of the command (default: the effective date, or today). */
+  heldOn?: string | null;
+  /** Default: 3 years for a branch or group, 5 for a committee or district. */
+  termYears?: number | null;
+  officers: readonly { memberId: string; role: string; votes?: number | null }[];
+  votes?: { eligible?: number | null; cast?: number | null } | null;
+}
+
+export interface LeaveOfficeInput {
+  unitId: string;
+  memberId: string;
+  reason?: string | null;
+}
+
+/** Commands on a unit's leadership: elections, resignations, removals. Each returns the unit's id as subject. */
+export class LeadershipCommands {
+  constructor(
+    private readonly runner: MutationRunner,
+    private readonly units: UnitFacts,
+    private readonly candidates: OfficerCandidates,
+  ) {}
+
+  recordElection(input: RecordElectionInput, options: MutationOptions): Promise<RememberedResult> {
+    const dated = effectiveOn(input.heldOn, options, {
+      code: 'ELECTION.HELD_ON_NOT_EFFECTIVE_DATE',
+      field: 'input.heldOn',
+      what: 'an election takes effect on the day it is held',
+    });
+    const electionId = randomUUID();
+    return this.runner.run('recordElection', input, dated, async ({ handler, effectiveDate, today, command }) => {
+      const result = await handler.handle(
+        leadershipStream(input.unitId),
+        leadershipDecider,
+        async (): Promise<RecordElection> => ({
+          type: 'RecordElection',
+          electionId,
+          unitId: input.unitId,
+          unit: await this.units.onDate(input.unitId, effectiveDate),
+          termYears: input.termYears ?? null,
+          officers: input.officers.map(({ memberId, role, votes }) => ({ memberId, role, votes: votes ?? null })),
+          candidates: await this.candidates.onDate(
+            input.officers.map((officer) => officer.memberId),
+            effectiveDate,
+          ),
+          votes: input.votes ? { eligible: input.votes.eligible ?? null, cast: input.votes.cast ?? null } : null,
+          effectiveDate,
+          today,
+        }),
+        command,
+      );
+      return { ...result, subjectId: input.unitId };
+    });
+  }
+
+  resign(input: LeaveOfficeInput, options: MutationOptions): Promise<RememberedResult> {
+    return this.runner.run('resignOffice', input, options, async ({ handler, effectiveDate, today, command }) => {
+      const result = await handler.handle(
+        leadershipStream(input.unitId),
+        leadershipDecider,
+        () => ({ type: 'ResignOffice' as const, unitId: input.unitId, memberId: input.memberId, reason: input.reason ?? null, effectiveDate, today }),
+        command,
+      );
+      return { ...result, subjectId: input.unitId };
+    });
+  }
+
+  remove(input: LeaveOfficeInput, options: MutationOptions): Promise<RememberedResult> {
+    return this.runner.run('removeFromOffice', input, options, async ({ handler, effectiveDate, today, command }) => {
+      const result = await handler.handle(
+        leadershipStream(input.unitId),
+        leadershipDecider,
+        () => ({ type: 'RemoveFromOffice' as const, unitId: input.unitId, memberId: input.memberId, reason: input.reason ?? null, effectiveDate, today }),
+        command,
+      );
+      return { ...result, subjectId: input.unitId };
+    });
+  }
+}

@@ -1,0 +1,40 @@
+import type { ReassessAttendanceFlag } from '../../domain/meetings/attendanceFlag.commands';
+import { attendanceFlagDecider } from '../../domain/meetings/attendanceFlag.decide';
+import { attendanceFlagStream } from '../../domain/meetings/attendanceFlag.events';
+import type { AttendanceFlagReadFacts } from './attendanceFlagReadFacts';
+import type { RememberedResult } from '../commands/idempotency';
+import type { MutationOptions, MutationRunner } from '../commands/mutationRunner';
+
+/** The actor of the attendance flag events the app records by itself. */
+export const ATTENDANCE_FLAG_ACTOR = 'system:attendance-flags';
+
+/**
+ * Commands on attendance flags, stream `attendanceflag-<memberId>`: reassess a member as of the
+ * effective date (default today); records `AttendanceFlagRaised` / `AttendanceFlagCleared` when
+ * the flag changed, nothing otherwise. The member's id is the subject.
+ */
+export class AttendanceFlagCommands {
+  constructor(
+    private readonly runner: MutationRunner,
+    private readonly facts: AttendanceFlagReadFacts,
+  ) {}
+
+  reassess(memberId: string, options: MutationOptions): Promise<RememberedResult> {
+    return this.runner.run('reassessAttendanceFlag', { memberId }, options, async ({ handler, effectiveDate, today, command }) => {
+      const result = await handler.handle(
+        attendanceFlagStream(memberId),
+        attendanceFlagDecider,
+        // Decided on the read models as they stand when the stream is read (again on a retry).
+        async (): Promise<ReassessAttendanceFlag> => ({
+          type: 'ReassessAttendanceFlag',
+          memberId,
+          ...(await this.facts.standingOn(memberId, effectiveDate)),
+          effectiveDate,
+          today,
+        }),
+        command,
+      );
+      return { ...result, subjectId: memberId };
+    });
+  }
+}

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { counterpartKey } from '../../domain/pairings/counterpartKey';
+import type { AssignPairing } from '../../domain/pairings/pairing.commands';
+import { pairingDecider } from '../../domain/pairings/pairing.decide';
+import { pairingStream } from '../../domain/pairings/pairing.events';
+import { isInternal, PAIRING_RULES, type CounterpartKind, type PairingKind } from '../../domain/pairings/pairingKind';
+import type { RememberedResult } from '../commands/idempotency';
+import { effectiveOn, type MutationOptions, type MutationRunner } from '../commands/mutationRunner';
+import type { PairingReadFacts } from './pairingReadFacts';
+import type { PartyFacts } from './partyFacts';
+import type { ReadModelFacts } from '../commands/readModelFacts';
+
+export interface AssignPairingInput {
+  kind: PairingKind;
+  /** The member or unit that is paired (the adviser, the mentor, the cadre, the helper). */
+  memberOrUnitId: string;
+  counterpart: { kind: CounterpartKind; id?: string | null; name?: string | null };
+  /** The first day of the pairing; it is the effective date of the command (default: the effective date, or today). */
+  startOn?: string | null;
+}
+
+/** Commands on pairings: assign and end. Each returns the pairing's id as subject. */
+export class PairingCommands {
+  constructor(
+    private readonly runner: MutationRunner,
+    private readonly parties: PartyFacts,
+    private readonly pairings: PairingReadFacts,
+    private readonly readModels: ReadModelFacts,
+  ) {}
+
+  assign(input: AssignPairingInput, options: MutationOptions): Promise<RememberedResult> {
+    const dated = effectiveOn(input.startOn, options, {
+      code: 'PAIRING.START_NOT_EFFECTIVE_DATE',
+      field: 'input.startOn',
+      what: 'a pairing takes effect on its start',
+    });
+    const pairingId = randomUUID();
+    return this.runner.run('assignPairing', input, dated, async ({ handler, effectiveDate, today, command }) => {
+      // One adviser per village is a rule across pairings: decide it on read models that include every pairing recorded so far.
+      await this.readModels.upToDate();
+      const counterpart = { kind: input.counterpart.kind, id: input.counterpart.id ?? null, name: input.counterpart.name ?? null };
+      const key = counterpartKey(counterpart);
+      const result = await handler.handle(
+        pairingStream(pairingId),
+        pairingDecider,
+        async (): Promise<AssignPairing> => ({
+          type: 'AssignPairing',
+          pairingId,
+          kind: input.kind,
+          partyId: input.memberOrUnitId,
+          party: await this.parties.onDate(input.memberOrUnitId, effectiveDate),
+          counterpart,
+          counterpartOnDate: isInternal(counterpart.kind) ? await this.parties.onDate(counterpart.id, effectiveDate) : null,
+          counterpartTakenBy: PAIRING_RULES[input.kind]?.oneAtATimePerCounterpart
+            ? await this.pairings.overlapping({ kind: input.kind, counterpartKey: key }, effectiveDate)
+            : null,
+          identical: await this.pairings.overlapping({ kind: input.kind, counterpartKey: key, partyId: input.memberOrUnitId }, effectiveDate),
+          partyHoldsOffice: PAIRING_RULES[input.kind]?.partyHoldsOffice ? await this.pairings.holdsOffice(input.memberOrUnitId, effectiveDate) : false,
+          effectiveDate,
+          today,
+        }),
+        { ...command, createsStream: true },
+      );
+      return { ...result, subjectId: pairingId };
+    });
+  }
+
+  end(input: { pairingId: string; reason?: string | null }, options: MutationOptions): Promise<RememberedResult> {
+    return this.runner.run('endPairing', input, options, async ({ handler, effectiveDate, today, command }) => {
+      const result = await handler.handle(
+        pairingStream(input.pairingId),
+        pairingDecider,
+        () => ({ type: 'EndPairing' as const, pairingId: input.pairingId, reason: input.reason ?? null, effectiveDate, today }),
+        command,
+      );
+      return { ...result, subjectId: input.pairingId };
+    });
+  }
+}
