@@ -1,10 +1,12 @@
 import type { AppraisalEvent } from '../../src/domain/assessments/appraisal.events';
-import type { PositionedEvent } from '../../src/domain/events';
+import { eventsOf, type PositionedEvent } from '../../src/domain/events';
 import type { AppraisalDocument } from './appraisals.documents';
 import { APPRAISALS } from '../shared/collections';
 import { alreadyApplied, DocumentCache } from '../shared/documentCache';
-import { isAppraisalEvent } from '../shared/eventKinds';
+import { appraisalAggregate } from '../../src/domain/assessments/appraisal.aggregate';
 import type { Projection } from '../shared/projection';
+
+const isAppraisalEvent = eventsOf(appraisalAggregate);
 
 /** `appraisals`: every yearly appraisal of every member, each superseded one marked by its successor. */
 export const appraisalsProjection: Projection = {

@@ -1,10 +1,12 @@
-import type { PositionedEvent } from '../../src/domain/events';
+import { eventsOf, type PositionedEvent } from '../../src/domain/events';
 import type { GroupScoreEvent } from '../../src/domain/assessments/groupScore.events';
 import { GROUP_SCORES } from '../shared/collections';
 import { alreadyApplied, DocumentCache } from '../shared/documentCache';
-import { isGroupScoreEvent } from '../shared/eventKinds';
+import { groupScoreAggregate } from '../../src/domain/assessments/groupScore.aggregate';
 import type { GroupScoreDocument } from './groupScores.documents';
 import type { Projection } from '../shared/projection';
+
+const isGroupScoreEvent = eventsOf(groupScoreAggregate);
 
 /** `groupScores`: every quarterly score of every group, each superseded one marked by its successor. */
 export const groupScoresProjection: Projection = {

@@ -1,10 +1,13 @@
-import { assertNever, type PositionedEvent } from '../../src/domain/events';
+import { type PositionedEvent, eventsOf } from '../../src/domain/events';
+import { assertNever } from '../../src/domain/shared/assertNever';
 import type { AwardEvent } from '../../src/domain/awards/award.events';
 import type { AwardDocument } from './awards.documents';
 import { AWARDS } from '../shared/collections';
 import { alreadyApplied, DocumentCache } from '../shared/documentCache';
-import { isAwardEvent } from '../shared/eventKinds';
+import { awardAggregate } from '../../src/domain/awards/award.aggregate';
 import type { Projection } from '../shared/projection';
+
+const isAwardEvent = eventsOf(awardAggregate);
 
 /** `awards`: each award with its recipient, granting unit and, once revoked, when and why. */
 export const awardsProjection: Projection = {

@@ -1,4 +1,4 @@
-import type { PositionedEvent } from '../../src/domain/events';
+import { eventsOf, type PositionedEvent } from '../../src/domain/events';
 import type { DuesEvent } from '../../src/domain/dues/dues.events';
 import { DUES_BASES, DUES_CREDITS, DUES_HORIZON, DUES_PAYMENTS, DUES_SPANS, MEMBERS } from '../shared/collections';
 import { alreadyApplied, DocumentCache } from '../shared/documentCache';
@@ -11,9 +11,13 @@ import { creditedBranchOf } from './duesPlacement';
 import { spansOf } from './duesSpans.compute';
 import { DUES_HORIZON_ID, type DuesHorizonDocument, type DuesSpanDocument } from './duesSpans.documents';
 import { replaceSpans } from './duesSpans.write';
-import { isDuesEvent, isMemberEvent } from '../shared/eventKinds';
+import { duesAggregate } from '../../src/domain/dues/dues.aggregate';
+import { memberAggregate } from '../../src/domain/members/member.aggregate';
 import type { MemberDocument } from '../members/members.documents';
 import type { Projection } from '../shared/projection';
+
+const isDuesEvent = eventsOf(duesAggregate);
+const isMemberEvent = eventsOf(memberAggregate);
 
 /**
  * `duesBases` and `duesPayments`: every dues base and payment as recorded, each payment credited to

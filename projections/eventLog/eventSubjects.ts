@@ -1,4 +1,5 @@
-import { assertNever, type PositionedEvent } from '../../src/domain/events';
+import { type PositionedEvent } from '../../src/domain/events';
+import { assertNever } from '../../src/domain/shared/assertNever';
 import type { MemberEvent } from '../../src/domain/members/member.events';
 import { awardMemberIds, awardSubjects } from '../awards/awardSubjects';
 import { appraisalSubjects, groupScoreSubjects } from '../assessments/assessmentSubjects';

@@ -1,10 +1,13 @@
-import { assertNever, type PositionedEvent } from '../../src/domain/events';
+import { type PositionedEvent, eventsOf } from '../../src/domain/events';
+import { assertNever } from '../../src/domain/shared/assertNever';
 import type { LeadershipEvent } from '../../src/domain/leadership/leadership.events';
 import { OFFICER_TERMS } from '../shared/collections';
 import { alreadyApplied, DocumentCache } from '../shared/documentCache';
-import { isLeadershipEvent } from '../shared/eventKinds';
+import { leadershipAggregate } from '../../src/domain/leadership/leadership.aggregate';
 import { officerTermId, type OfficerTermDocument } from './officerTerms.documents';
 import type { Projection } from '../shared/projection';
+
+const isLeadershipEvent = eventsOf(leadershipAggregate);
 
 /** `officerTerms`: every officer's term as an interval, found by unit, by member, or by the day it runs out. */
 export const officerTermsProjection: Projection = {

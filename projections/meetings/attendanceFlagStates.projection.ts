@@ -1,10 +1,13 @@
-import { assertNever, type PositionedEvent } from '../../src/domain/events';
+import { type PositionedEvent, eventsOf } from '../../src/domain/events';
+import { assertNever } from '../../src/domain/shared/assertNever';
 import type { AttendanceFlagEvent } from '../../src/domain/meetings/attendanceFlag.events';
 import type { AttendanceFlagStateDocument } from './attendanceFlagStates.documents';
 import { ATTENDANCE_FLAG_STATES } from '../shared/collections';
 import { alreadyApplied, DocumentCache } from '../shared/documentCache';
-import { isAttendanceFlagEvent } from '../shared/eventKinds';
+import { attendanceFlagAggregate } from '../../src/domain/meetings/attendanceFlag.aggregate';
 import type { Projection } from '../shared/projection';
+
+const isAttendanceFlagEvent = eventsOf(attendanceFlagAggregate);
 
 /** `attendanceFlagStates`: whether each member's attendance flag is raised, as recorded. */
 export const attendanceFlagStatesProjection: Projection = {

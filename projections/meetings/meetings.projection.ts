@@ -1,12 +1,15 @@
-import { assertNever, type PositionedEvent } from '../../src/domain/events';
+import { type PositionedEvent, eventsOf } from '../../src/domain/events';
+import { assertNever } from '../../src/domain/shared/assertNever';
 import type { MeetingEvent } from '../../src/domain/meetings/meeting.events';
 import type { AttendanceOutcome } from '../../src/domain/meetings/meetingKind';
 import { ATTENDANCE, MEETINGS, PARTY_DAY_YEARS } from '../shared/collections';
 import { alreadyApplied, DocumentCache } from '../shared/documentCache';
-import { isMeetingEvent } from '../shared/eventKinds';
+import { meetingAggregate } from '../../src/domain/meetings/meeting.aggregate';
 import type { AttendanceDocument, MeetingDocument, PartyDayYearDocument } from './meetings.documents';
 import { partyDayOutcomes, partyDayYearId, withPartyDay } from './partyDayYears';
 import type { Projection } from '../shared/projection';
+
+const isMeetingEvent = eventsOf(meetingAggregate);
 
 /**
  * `meetings` and `attendance`: each meeting as recorded, and one record per listed member, so

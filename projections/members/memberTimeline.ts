@@ -1,4 +1,5 @@
-import { assertNever, type PositionedEvent } from '../../src/domain/events';
+import { type PositionedEvent } from '../../src/domain/events';
+import { assertNever } from '../../src/domain/shared/assertNever';
 import type { MemberEvent } from '../../src/domain/members/member.events';
 import type { MemberTimelineChange, MemberTimelineDocument, MembershipDocument } from './memberships.documents';
 import { unitYearsOf } from './memberships.years';

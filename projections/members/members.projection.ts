@@ -1,10 +1,13 @@
-import { assertNever, type PositionedEvent } from '../../src/domain/events';
+import { type PositionedEvent, eventsOf } from '../../src/domain/events';
+import { assertNever } from '../../src/domain/shared/assertNever';
 import type { MemberEvent } from '../../src/domain/members/member.events';
 import { MEMBERS } from '../shared/collections';
 import { alreadyApplied, DocumentCache } from '../shared/documentCache';
-import { isMemberEvent } from '../shared/eventKinds';
+import { memberAggregate } from '../../src/domain/members/member.aggregate';
 import type { MemberDocument } from './members.documents';
 import type { Projection } from '../shared/projection';
+
+const isMemberEvent = eventsOf(memberAggregate);
 
 /** `members`: each member as they stand now. */
 export const membersProjection: Projection = {

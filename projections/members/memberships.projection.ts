@@ -1,12 +1,15 @@
+import { eventsOf } from '../../src/domain/events';
 import type { BulkOperation, Collection, ReadStore } from '../../src/readstore/readStore';
 import { MEMBER_TIMELINES, MEMBERSHIPS, UNIT_MEMBER_COUNTS } from '../shared/collections';
 import { alreadyApplied, DocumentCache } from '../shared/documentCache';
-import { isMemberEvent } from '../shared/eventKinds';
+import { memberAggregate } from '../../src/domain/members/member.aggregate';
 import { evolveMemberTimeline, membershipsOf } from './memberTimeline';
 import type { MemberTimelineDocument, MembershipDocument } from './memberships.documents';
 import type { Projection } from '../shared/projection';
 import { memberCountDocuments, yearDocumentId } from './unitMemberCounts.compute';
 import type { UnitMemberCountDocument } from './unitMemberCounts.documents';
+
+const isMemberEvent = eventsOf(memberAggregate);
 
 /**
  * `memberTimelines`, `memberships` and `unitMemberCounts`: where every member belonged over

@@ -1,10 +1,13 @@
-import { assertNever, type PositionedEvent } from '../../src/domain/events';
+import { type PositionedEvent, eventsOf } from '../../src/domain/events';
+import { assertNever } from '../../src/domain/shared/assertNever';
 import type { MemberEvent } from '../../src/domain/members/member.events';
 import { TRANSFERS } from '../shared/collections';
 import { alreadyApplied, DocumentCache } from '../shared/documentCache';
-import { isMemberEvent } from '../shared/eventKinds';
+import { memberAggregate } from '../../src/domain/members/member.aggregate';
 import type { Projection } from '../shared/projection';
 import type { TransferDocument, TransferStatus } from './transfers.documents';
+
+const isMemberEvent = eventsOf(memberAggregate);
 
 type Transfers = DocumentCache<TransferDocument>;
 

@@ -1,11 +1,14 @@
-import { assertNever, type PositionedEvent } from '../../src/domain/events';
+import { type PositionedEvent, eventsOf } from '../../src/domain/events';
+import { assertNever } from '../../src/domain/shared/assertNever';
 import { counterpartKey, normalizedName } from '../../src/domain/pairings/counterpartKey';
 import type { PairingEvent } from '../../src/domain/pairings/pairing.events';
 import { PAIRINGS } from '../shared/collections';
 import { alreadyApplied, DocumentCache } from '../shared/documentCache';
-import { isPairingEvent } from '../shared/eventKinds';
+import { pairingAggregate } from '../../src/domain/pairings/pairing.aggregate';
 import type { PairingDocument } from './pairings.documents';
 import type { Projection } from '../shared/projection';
+
+const isPairingEvent = eventsOf(pairingAggregate);
 
 /** `pairings`: every pairing as an interval, found by party, by counterpart, or by an outside counterpart's name. */
 export const pairingsProjection: Projection = {

@@ -1,4 +1,5 @@
-import { assertNever, type PositionedEvent } from '../../src/domain/events';
+import { type PositionedEvent } from '../../src/domain/events';
+import { assertNever } from '../../src/domain/shared/assertNever';
 import type { UnitEvent } from '../../src/domain/units/unit.events';
 import type { UnitTimelineChange, UnitTimelineDocument } from './unitVersions.documents';
 

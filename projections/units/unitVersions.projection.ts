@@ -1,15 +1,17 @@
-import type { PositionedEvent } from '../../src/domain/events';
+import { eventsOf, type PositionedEvent } from '../../src/domain/events';
 import type { UnitEvent } from '../../src/domain/units/unit.events';
 import { UNIT_LEVELS } from '../../src/domain/units/unitLevel';
 import type { BulkOperation, Collection, ReadStore } from '../../src/readstore/readStore';
 import { UNIT_TIMELINES, UNIT_VERSIONS } from '../shared/collections';
 import { alreadyApplied, DocumentCache } from '../shared/documentCache';
-import { isUnitEvent } from '../shared/eventKinds';
+import { unitAggregate } from '../../src/domain/units/unit.aggregate';
 import type { Projection } from '../shared/projection';
 import { computeUnitVersions } from './unitVersions.compute';
 import type { UnitTimelineDocument, UnitVersionDocument } from './unitVersions.documents';
 import { evolveTimeline } from './unitTimeline';
 import { loadUnitVersions } from './unitVersions.load';
+
+const isUnitEvent = eventsOf(unitAggregate);
 
 type Timelines = DocumentCache<UnitTimelineDocument>;
 

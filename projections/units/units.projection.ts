@@ -1,10 +1,13 @@
-import { assertNever, type PositionedEvent } from '../../src/domain/events';
+import { type PositionedEvent, eventsOf } from '../../src/domain/events';
+import { assertNever } from '../../src/domain/shared/assertNever';
 import type { UnitEvent } from '../../src/domain/units/unit.events';
 import { UNITS } from '../shared/collections';
 import { alreadyApplied, DocumentCache } from '../shared/documentCache';
-import { isUnitEvent } from '../shared/eventKinds';
+import { unitAggregate } from '../../src/domain/units/unit.aggregate';
 import type { Projection } from '../shared/projection';
 import type { UnitDocument } from './units.documents';
+
+const isUnitEvent = eventsOf(unitAggregate);
 
 type Units = DocumentCache<UnitDocument>;
 

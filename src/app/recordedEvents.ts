@@ -1,20 +1,7 @@
+import { DOMAIN_CATEGORIES } from '../domain/aggregates';
 import type { OrgEvent, PositionedEvent } from '../domain/events';
 import type { RecordedEvent } from '../eventstore/eventStore';
 import { streamCategory } from '../eventstore/eventStore';
-
-/** Stream categories that hold domain events (others, like `idempotency`, are bookkeeping). */
-export const DOMAIN_CATEGORIES: readonly string[] = [
-  'unit',
-  'member',
-  'award',
-  'pairing',
-  'groupscore',
-  'appraisal',
-  'leadership',
-  'meeting',
-  'dues',
-  'attendanceflag',
-];
 
 export function isDomainEvent(event: RecordedEvent): boolean {
   return DOMAIN_CATEGORIES.includes(streamCategory(event.stream));

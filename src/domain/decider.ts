@@ -1,10 +1,8 @@
-import type { EventContext } from './events';
-
 /**
  * An event as an aggregate's `evolve` sees it: with the date it took effect and, when it was
  * loaded from the store, its recorded id (hand-made events in tests need none).
  */
-export type Dated<E> = E & Pick<EventContext, 'effectiveDate'> & { eventId?: string };
+export type Dated<E> = E & { effectiveDate: string; eventId?: string };
 
 /**
  * An aggregate as pure functions (DESIGN.md "Write side"): fold past events with `evolve`,

@@ -1,29 +1,7 @@
-import type { AttendanceFlagEvent } from './meetings/attendanceFlag.events';
-import type { AwardEvent } from './awards/award.events';
-import type { AppraisalEvent } from './assessments/appraisal.events';
-import type { DuesEvent } from './dues/dues.events';
-import type { GroupScoreEvent } from './assessments/groupScore.events';
-import type { LeadershipEvent } from './leadership/leadership.events';
-import type { MeetingEvent } from './meetings/meeting.events';
-import type { MemberEvent } from './members/member.events';
-import type { PairingEvent } from './pairings/pairing.events';
-import type { RetractionEvent } from './corrections/retraction.events';
-import type { UnitEvent } from './units/unit.events';
+import type { Aggregate } from './aggregate';
+import type { OrgEvent } from './aggregates';
 
-/** Every domain event the organization records, as `{ type, data }`. */
-export type OrgEvent =
-  | UnitEvent
-  | MemberEvent
-  | PairingEvent
-  | AwardEvent
-  | GroupScoreEvent
-  | AppraisalEvent
-  | LeadershipEvent
-  | MeetingEvent
-  | DuesEvent
-  | AttendanceFlagEvent
-  | RetractionEvent;
-export type OrgEventType = OrgEvent['type'];
+export type { OrgEvent, OrgEventType } from './aggregates';
 
 /** Metadata every domain event is recorded with (the event store adds more). */
 export interface EventContext {
@@ -44,6 +22,10 @@ export type PositionedEvent<E extends OrgEvent = OrgEvent> = E & {
   recordedAt: string;
 };
 
-export function assertNever(value: never): never {
-  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+/** The type guard of an aggregate's events. */
+export function eventsOf<Command, Event extends OrgEvent, State>(
+  aggregate: Aggregate<Command, Event, State>,
+): (event: PositionedEvent) => event is Extract<PositionedEvent, { type: Event['type'] }> {
+  const types: ReadonlySet<string> = new Set(aggregate.eventTypes);
+  return (event): event is Extract<PositionedEvent, { type: Event['type'] }> => types.has(event.type);
 }

@@ -1,5 +1,5 @@
 import { firstDayOf, nextPeriod, type Period as DuesPeriod } from '../../domain/dues/period';
-import { assertNever } from '../../domain/events';
+import { assertNever } from '../../domain/shared/assertNever';
 import type { MeetingKind } from '../../domain/meetings/meetingKind';
 import type { Frequency } from '../../domain/meetings/meetingRequirements';
 import type { MemberStage } from '../../domain/members/memberStatus';

@@ -1,6 +1,6 @@
 import type { OrgtrackApp } from '../../app/orgtrackApp';
 import type { RememberedResult } from '../../app/commands/idempotency';
-import { assertNever } from '../../domain/events';
+import { assertNever } from '../../domain/shared/assertNever';
 import type { PlanIds } from './planIds';
 import type { PlannedCommand } from './seedPlan';
 

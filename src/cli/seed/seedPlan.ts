@@ -2,7 +2,7 @@ import type { DuesCategory } from '../../domain/dues/duesCategory';
 import type { AppraisalGrade } from '../../domain/assessments/appraisalGrade';
 import type { AwardTitle, RecipientKind } from '../../domain/awards/awardTitle';
 import type { TypedScores } from '../../domain/assessments/scoreCategories';
-import { assertNever } from '../../domain/events';
+import { assertNever } from '../../domain/shared/assertNever';
 import type { MeetingKind } from '../../domain/meetings/meetingKind';
 import type { OfficerRole } from '../../domain/leadership/officerRole';
 import type { LeaveReason, MemberStage, MemberStatus } from '../../domain/members/memberStatus';

@@ -21,6 +21,4 @@ export type MemberAppraised = {
 
 export type AppraisalEvent = MemberAppraised;
 
-export const APPRAISAL_EVENT_TYPES: readonly AppraisalEvent['type'][] = ['MemberAppraised'];
-
 export const appraisalStream = (memberId: string): string => `appraisal-${memberId}`;

@@ -25,6 +25,4 @@ export type GroupScored = {
 
 export type GroupScoreEvent = GroupScored;
 
-export const GROUP_SCORE_EVENT_TYPES: readonly GroupScoreEvent['type'][] = ['GroupScored'];
-
 export const groupScoreStream = (groupId: string): string => `groupscore-${groupId}`;

@@ -1,5 +1,5 @@
 import type { Dated } from '../decider';
-import { assertNever } from '../events';
+import { assertNever } from '../shared/assertNever';
 import type { LocalDate } from '../shared/localDate';
 import type { GroupScoreEvent } from './groupScore.events';
 

@@ -24,6 +24,4 @@ export type AwardRevoked = {
 
 export type AwardEvent = AwardGranted | AwardRevoked;
 
-export const AWARD_EVENT_TYPES: readonly AwardEvent['type'][] = ['AwardGranted', 'AwardRevoked'];
-
 export const awardStream = (awardId: string): string => `award-${awardId}`;

@@ -1,3 +1,5 @@
+import { eventTypesOf } from '../aggregate';
+
 /**
  * `EventRetracted` is appended to the stream of the event it retracts, so the aggregate that
  * recorded a fact also sees that it was withdrawn. The log keeps both; read models and deciders
@@ -16,4 +18,5 @@ export type EventRetracted = {
 
 export type RetractionEvent = EventRetracted;
 
-export const RETRACTION_EVENT_TYPES: readonly RetractionEvent['type'][] = ['EventRetracted'];
+/** Recorded in the stream of any aggregate: every aggregate's events may be withdrawn. */
+export const RETRACTION_EVENT_TYPES = eventTypesOf<RetractionEvent>({ EventRetracted: true });

@@ -1,5 +1,5 @@
 import type { Decider } from '../decider';
-import { assertNever } from '../events';
+import { assertNever } from '../shared/assertNever';
 import { NotFound, RuleViolation } from '../shared/errors';
 import { requireNotBefore } from '../shared/timeline';
 import { requireEffectiveDate, requireOneOf } from '../shared/validation';

@@ -30,6 +30,4 @@ export type DuesPaid = {
 
 export type DuesEvent = DuesBaseSet | DuesPaid;
 
-export const DUES_EVENT_TYPES: readonly DuesEvent['type'][] = ['DuesBaseSet', 'DuesPaid'];
-
 export const duesStream = (memberId: string): string => `dues-${memberId}`;

@@ -46,6 +46,4 @@ export type OfficerRemoved = {
 
 export type LeadershipEvent = ElectionHeld | OfficerResigned | OfficerRemoved;
 
-export const LEADERSHIP_EVENT_TYPES: readonly LeadershipEvent['type'][] = ['ElectionHeld', 'OfficerResigned', 'OfficerRemoved'];
-
 export const leadershipStream = (unitId: string): string => `leadership-${unitId}`;

@@ -1,5 +1,5 @@
 import type { Dated } from '../decider';
-import { assertNever } from '../events';
+import { assertNever } from '../shared/assertNever';
 import { maxDate, type LocalDate } from '../shared/localDate';
 import type { LeadershipEvent } from './leadership.events';
 import type { OfficerRole } from './officerRole';

@@ -1,5 +1,5 @@
 import type { Decider } from '../decider';
-import { assertNever } from '../events';
+import { assertNever } from '../shared/assertNever';
 import { flagOf, flagWindow, partyDayTally } from './attendanceFlags';
 import { requireEffectiveDate } from '../shared/validation';
 import { evolve, initialAttendanceFlagState, type AttendanceFlagState } from './attendanceFlag';

@@ -53,6 +53,4 @@ export type AttendanceFlagCleared = {
 
 export type AttendanceFlagEvent = AttendanceFlagRaised | AttendanceFlagCleared;
 
-export const ATTENDANCE_FLAG_EVENT_TYPES: readonly AttendanceFlagEvent['type'][] = ['AttendanceFlagRaised', 'AttendanceFlagCleared'];
-
 export const attendanceFlagStream = (memberId: string): string => `attendanceflag-${memberId}`;

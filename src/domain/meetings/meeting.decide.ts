@@ -1,5 +1,5 @@
 import type { Decider } from '../decider';
-import { assertNever } from '../events';
+import { assertNever } from '../shared/assertNever';
 import { Conflict, InvalidInput, NotFound, RuleViolation } from '../shared/errors';
 import { optionalText, requireEffectiveDate, requireOneOf } from '../shared/validation';
 import { evolve, initialMeetingState, type MeetingState } from './meeting';

@@ -24,6 +24,4 @@ export type MeetingRecorded = {
 
 export type MeetingEvent = MeetingRecorded;
 
-export const MEETING_EVENT_TYPES: readonly MeetingEvent['type'][] = ['MeetingRecorded'];
-
 export const meetingStream = (meetingId: string): string => `meeting-${meetingId}`;

@@ -1,5 +1,5 @@
 import type { Dated } from '../decider';
-import { assertNever } from '../events';
+import { assertNever } from '../shared/assertNever';
 import type { MeetingEvent } from './meeting.events';
 
 /** The state of stream `meeting-<meetingId>`: a meeting is recorded once and then stands. */

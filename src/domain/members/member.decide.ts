@@ -1,5 +1,5 @@
 import type { Decider } from '../decider';
-import { assertNever } from '../events';
+import { assertNever } from '../shared/assertNever';
 import { Conflict, InvalidInput, RuleViolation } from '../shared/errors';
 import { optionalText, requireDateUpToToday, requireEffectiveDate, requireName, requireOneOf } from '../shared/validation';
 import { evolve, initialMemberState, type MemberState } from './member';

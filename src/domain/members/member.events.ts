@@ -42,15 +42,4 @@ export type MemberGroupAssigned = {
 export type MemberEvent =
   MemberRegistered | MemberStageAdvanced | MemberLeft | TransferRequested | TransferAccepted | TransferRejected | TransferExpired | MemberGroupAssigned;
 
-export const MEMBER_EVENT_TYPES: readonly MemberEvent['type'][] = [
-  'MemberRegistered',
-  'MemberStageAdvanced',
-  'MemberLeft',
-  'TransferRequested',
-  'TransferAccepted',
-  'TransferRejected',
-  'TransferExpired',
-  'MemberGroupAssigned',
-];
-
 export const memberStream = (memberId: string): string => `member-${memberId}`;

@@ -1,5 +1,5 @@
 import type { Dated } from '../decider';
-import { assertNever } from '../events';
+import { assertNever } from '../shared/assertNever';
 import { maxDate, type LocalDate } from '../shared/localDate';
 import type { MemberEvent } from './member.events';
 import type { MemberStatus } from './memberStatus';

@@ -17,6 +17,4 @@ export type PairingEnded = {
 
 export type PairingEvent = PairingAssigned | PairingEnded;
 
-export const PAIRING_EVENT_TYPES: readonly PairingEvent['type'][] = ['PairingAssigned', 'PairingEnded'];
-
 export const pairingStream = (pairingId: string): string => `pairing-${pairingId}`;

@@ -1,5 +1,5 @@
 import type { Decider } from '../decider';
-import { assertNever } from '../events';
+import { assertNever } from '../shared/assertNever';
 import { Conflict, InvalidInput, NotFound, RuleViolation } from '../shared/errors';
 import type { LocalDate } from '../shared/localDate';
 import { requireNotBefore } from '../shared/timeline';

@@ -11,6 +11,4 @@ export type UnitDissolved = { type: 'UnitDissolved'; data: { unitId: string; rea
 
 export type UnitEvent = UnitEstablished | UnitRenamed | UnitMoved | UnitDissolved;
 
-export const UNIT_EVENT_TYPES: readonly UnitEvent['type'][] = ['UnitEstablished', 'UnitRenamed', 'UnitMoved', 'UnitDissolved'];
-
 export const unitStream = (unitId: string): string => `unit-${unitId}`;

@@ -8,22 +8,12 @@ import { isDomainEvent } from '../../../src/app/recordedEvents';
 import { executePlan } from '../../../src/cli/seed/executePlan';
 import { lastMonthEnd } from '../../../src/cli/seed/planDates';
 import { planSeed } from '../../../src/cli/seed/planSeed';
-import { ATTENDANCE_FLAG_EVENT_TYPES } from '../../../src/domain/meetings/attendanceFlag.events';
-import { AWARD_EVENT_TYPES } from '../../../src/domain/awards/award.events';
-import { APPRAISAL_EVENT_TYPES } from '../../../src/domain/assessments/appraisal.events';
-import { GROUP_SCORE_EVENT_TYPES } from '../../../src/domain/assessments/groupScore.events';
-import { DUES_EVENT_TYPES } from '../../../src/domain/dues/dues.events';
+import { aggregateOfType, EVENT_TYPES, streamOfEvent, type OrgEvent } from '../../../src/domain/aggregates';
 import { quarterOf } from '../../../src/domain/assessments/quarter';
-import { LEADERSHIP_EVENT_TYPES } from '../../../src/domain/leadership/leadership.events';
-import { MEETING_EVENT_TYPES } from '../../../src/domain/meetings/meeting.events';
-import { MEMBER_EVENT_TYPES } from '../../../src/domain/members/member.events';
-import { PAIRING_EVENT_TYPES } from '../../../src/domain/pairings/pairing.events';
 import { addDays } from '../../../src/domain/shared/localDate';
-import { UNIT_EVENT_TYPES } from '../../../src/domain/units/unit.events';
 import type { RecordedEvent } from '../../../src/eventstore/eventStore';
 import { SqliteEventStore } from '../../../src/eventstore/sqlite/sqliteEventStore';
 import { EmbeddedReadStore } from '../../../src/readstore/embedded/embeddedReadStore';
-import { RETRACTION_EVENT_TYPES } from '../../../src/domain/corrections/retraction.events';
 
 /**
  * The published event schemas (schema/events/, DESIGN.md "Events") are a promise to integrators:
@@ -33,19 +23,6 @@ import { RETRACTION_EVENT_TYPES } from '../../../src/domain/corrections/retracti
 const SCHEMA_DIR = join(__dirname, '../../../schema/events');
 const ID_BASE = 'https://orgtrack.example/schema/events/';
 const METADATA = 'metadata';
-const EVENT_TYPES: readonly string[] = [
-  ...UNIT_EVENT_TYPES,
-  ...MEMBER_EVENT_TYPES,
-  ...PAIRING_EVENT_TYPES,
-  ...AWARD_EVENT_TYPES,
-  ...MEETING_EVENT_TYPES,
-  ...GROUP_SCORE_EVENT_TYPES,
-  ...APPRAISAL_EVENT_TYPES,
-  ...LEADERSHIP_EVENT_TYPES,
-  ...DUES_EVENT_TYPES,
-  ...ATTENDANCE_FLAG_EVENT_TYPES,
-  ...RETRACTION_EVENT_TYPES,
-];
 
 /** ajv has no formats built in (ajv-formats is not installed): a strict ISO-8601 instant is enough here. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -241,25 +218,9 @@ describe('every event the command layer records satisfies the published schemas'
         expect(event.stream).toBe(byId.get(String(event.data.eventId))?.stream);
         continue;
       }
-      const category = UNIT_EVENT_TYPES.includes(event.type as never)
-        ? 'unit'
-        : PAIRING_EVENT_TYPES.includes(event.type as never)
-          ? 'pairing'
-          : AWARD_EVENT_TYPES.includes(event.type as never)
-            ? 'award'
-            : GROUP_SCORE_EVENT_TYPES.includes(event.type as never)
-              ? 'groupscore'
-              : APPRAISAL_EVENT_TYPES.includes(event.type as never)
-                ? 'appraisal'
-                : MEETING_EVENT_TYPES.includes(event.type as never)
-                  ? 'meeting'
-                  : LEADERSHIP_EVENT_TYPES.includes(event.type as never)
-                    ? 'leadership'
-                    : DUES_EVENT_TYPES.includes(event.type as never)
-                      ? 'dues'
-                      : ATTENDANCE_FLAG_EVENT_TYPES.includes(event.type as never)
-                        ? 'attendanceflag'
-                        : 'member';
+      const aggregate = aggregateOfType(event.type);
+      const category = aggregate?.category ?? 'none';
+      expect(streamOfEvent({ type: event.type, data: event.data } as OrgEvent)).toBe(event.stream);
       expect(`${event.type} in ${event.stream}`).toMatch(new RegExp(`^${event.type} in ${category}-.+$`));
     }
   });

@@ -1,15 +1,6 @@
-import { attendanceFlagStream } from '../../../src/domain/meetings/attendanceFlag.events';
-import { duesStream } from '../../../src/domain/dues/dues.events';
-import { awardStream } from '../../../src/domain/awards/award.events';
-import { appraisalStream } from '../../../src/domain/assessments/appraisal.events';
-import { groupScoreStream } from '../../../src/domain/assessments/groupScore.events';
+import { streamOfEvent } from '../../../src/domain/aggregates';
 import type { OrgEvent, PositionedEvent } from '../../../src/domain/events';
-import { leadershipStream } from '../../../src/domain/leadership/leadership.events';
-import { meetingStream } from '../../../src/domain/meetings/meeting.events';
-import { memberStream } from '../../../src/domain/members/member.events';
 import type { LeaveReason, MemberStage } from '../../../src/domain/members/memberStatus';
-import { pairingStream } from '../../../src/domain/pairings/pairing.events';
-import { unitStream } from '../../../src/domain/units/unit.events';
 import type { UnitLevel } from '../../../src/domain/units/unitLevel';
 import { encodePosition } from '../../../src/eventstore/position';
 
@@ -20,28 +11,7 @@ export class EventLog {
   /** Records `event` as taking effect on `effectiveDate`; returns it positioned. */
   record(effectiveDate: string, event: OrgEvent): PositionedEvent {
     const sequence = this.events.length + 1;
-    const stream =
-      event.type === 'EventRetracted'
-        ? this.streamOf(event.data.eventId)
-        : event.type === 'ElectionHeld' || event.type === 'OfficerResigned' || event.type === 'OfficerRemoved'
-          ? leadershipStream(event.data.unitId)
-          : event.type === 'DuesBaseSet' || event.type === 'DuesPaid'
-            ? duesStream(event.data.memberId)
-            : event.type === 'AttendanceFlagRaised' || event.type === 'AttendanceFlagCleared'
-              ? attendanceFlagStream(event.data.memberId)
-              : 'meetingId' in event.data
-                ? meetingStream(event.data.meetingId)
-                : 'unitId' in event.data
-                  ? unitStream(event.data.unitId)
-                  : 'pairingId' in event.data
-                    ? pairingStream(event.data.pairingId)
-                    : 'awardId' in event.data
-                      ? awardStream(event.data.awardId)
-                      : 'scoreId' in event.data
-                        ? groupScoreStream(event.data.groupId)
-                        : 'appraisalId' in event.data
-                          ? appraisalStream(event.data.memberId)
-                          : memberStream(event.data.memberId);
+    const stream = event.type === 'EventRetracted' ? this.streamOf(event.data.eventId) : streamOfEvent(event)!;
     const positioned = {
       ...event,
       id: `event-${sequence}`,

@@ -1,4 +1,4 @@
-import { assertNever } from '../../../domain/events';
+import { assertNever } from '../../../domain/shared/assertNever';
 import { MEMBER_STAGES, nextStage, type LeaveReason, type MemberStage } from '../../../domain/members/memberStatus';
 import { addDays, type LocalDate } from '../../../domain/shared/localDate';
 import type { MemberProfile, Newcomer } from './memberProfiles';

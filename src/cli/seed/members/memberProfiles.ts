@@ -1,4 +1,4 @@
-import { assertNever } from '../../../domain/events';
+import { assertNever } from '../../../domain/shared/assertNever';
 import type { LeaveReason, MemberStage } from '../../../domain/members/memberStatus';
 import { addDays, addYears, type LocalDate } from '../../../domain/shared/localDate';
 import type { BranchProfile } from '../units/committeeKinds';

@@ -1,0 +1,11 @@
+import { defineAggregate } from '../aggregate';
+import { appraisalDecider } from './appraisal.decide';
+import { appraisalStream, type AppraisalEvent } from './appraisal.events';
+
+export const appraisalAggregate = defineAggregate({
+  category: 'appraisal',
+  eventTypes: { MemberAppraised: true },
+  streamId: appraisalStream,
+  idOf: (event: AppraisalEvent) => event.data.memberId,
+  decider: appraisalDecider,
+});
