@@ -1,4 +1,4 @@
-import type { MemberKey, TransferKey, UnitKey } from './seedPlan';
+import type { MemberKey, TransferKey, UnitKey } from './planKeys';
 
 /** The real ids (uuids chosen by the commands) behind the plan's keys, learnt as commands complete. */
 export class PlanIds {
