@@ -30,7 +30,8 @@ export interface Aggregate<Command, Event extends DomainEvent, State> {
 
 export interface AggregateDefinition<Command, Event extends DomainEvent, State> {
   category: string;
-  eventTypes: EventTypeSet<Event>;
+  /** From `eventTypesOf`, beside the event union. */
+  eventTypes: readonly Event['type'][];
   streamId: (id: string) => string;
   /** The id (of `streamId`) an event belongs to. */
   idOf: (event: Event) => string;
@@ -42,7 +43,7 @@ export function defineAggregate<Command, Event extends DomainEvent, State>(
 ): Aggregate<Command, Event, State> {
   const { category, streamId, idOf, decider } = definition;
   if (!streamId('x').startsWith(`${category}-`)) throw new Error(`aggregate ${category}: its stream ids must start with "${category}-"`);
-  return { category, eventTypes: eventTypesOf(definition.eventTypes), streamId, streamOf: (event) => streamId(idOf(event)), decider };
+  return { category, eventTypes: definition.eventTypes, streamId, streamOf: (event) => streamId(idOf(event)), decider };
 }
 
 /** The event union of an aggregate. */

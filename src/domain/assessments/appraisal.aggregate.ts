@@ -1,10 +1,10 @@
 import { defineAggregate } from '../aggregate';
 import { appraisalDecider } from './appraisal.decide';
-import { appraisalStream, type AppraisalEvent } from './appraisal.events';
+import { appraisalEventTypes, appraisalStream, type AppraisalEvent } from './appraisal.events';
 
 export const appraisalAggregate = defineAggregate({
   category: 'appraisal',
-  eventTypes: { MemberAppraised: true },
+  eventTypes: appraisalEventTypes,
   streamId: appraisalStream,
   idOf: (event: AppraisalEvent) => event.data.memberId,
   decider: appraisalDecider,

@@ -1,3 +1,4 @@
+import { eventTypesOf } from '../aggregate';
 import type { AppraisalGrade } from './appraisalGrade';
 
 /**
@@ -22,3 +23,6 @@ export type MemberAppraised = {
 export type AppraisalEvent = MemberAppraised;
 
 export const appraisalStream = (memberId: string): string => `appraisal-${memberId}`;
+
+/** Every event type of the aggregate, once (a missing one is a compile error). */
+export const appraisalEventTypes = eventTypesOf<AppraisalEvent>({ MemberAppraised: true });

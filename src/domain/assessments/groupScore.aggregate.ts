@@ -1,10 +1,10 @@
 import { defineAggregate } from '../aggregate';
 import { groupScoreDecider } from './groupScore.decide';
-import { groupScoreStream, type GroupScoreEvent } from './groupScore.events';
+import { groupScoreEventTypes, groupScoreStream, type GroupScoreEvent } from './groupScore.events';
 
 export const groupScoreAggregate = defineAggregate({
   category: 'groupscore',
-  eventTypes: { GroupScored: true },
+  eventTypes: groupScoreEventTypes,
   streamId: groupScoreStream,
   idOf: (event: GroupScoreEvent) => event.data.groupId,
   decider: groupScoreDecider,

@@ -1,3 +1,4 @@
+import { eventTypesOf } from '../aggregate';
 import type { CategoryScores } from './scoreCategories';
 
 /**
@@ -26,3 +27,6 @@ export type GroupScored = {
 export type GroupScoreEvent = GroupScored;
 
 export const groupScoreStream = (groupId: string): string => `groupscore-${groupId}`;
+
+/** Every event type of the aggregate, once (a missing one is a compile error). */
+export const groupScoreEventTypes = eventTypesOf<GroupScoreEvent>({ GroupScored: true });

@@ -1,3 +1,4 @@
+import { eventTypesOf } from '../aggregate';
 import type { AwardTitle, RecipientKind } from './awardTitle';
 
 /** Events of the award aggregate, stream `award-<awardId>`: one award, granted once, revoked at most once. */
@@ -25,3 +26,6 @@ export type AwardRevoked = {
 export type AwardEvent = AwardGranted | AwardRevoked;
 
 export const awardStream = (awardId: string): string => `award-${awardId}`;
+
+/** Every event type of the aggregate, once (a missing one is a compile error). */
+export const awardEventTypes = eventTypesOf<AwardEvent>({ AwardGranted: true, AwardRevoked: true });

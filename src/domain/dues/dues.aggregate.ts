@@ -1,10 +1,10 @@
 import { defineAggregate } from '../aggregate';
 import { duesDecider } from './dues.decide';
-import { duesStream, type DuesEvent } from './dues.events';
+import { duesEventTypes, duesStream, type DuesEvent } from './dues.events';
 
 export const duesAggregate = defineAggregate({
   category: 'dues',
-  eventTypes: { DuesBaseSet: true, DuesPaid: true },
+  eventTypes: duesEventTypes,
   streamId: duesStream,
   idOf: (event: DuesEvent) => event.data.memberId,
   decider: duesDecider,

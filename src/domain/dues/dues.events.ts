@@ -1,3 +1,4 @@
+import { eventTypesOf } from '../aggregate';
 import type { DuesCategory } from './duesCategory';
 import type { DuesCurrency } from './money';
 
@@ -31,3 +32,6 @@ export type DuesPaid = {
 export type DuesEvent = DuesBaseSet | DuesPaid;
 
 export const duesStream = (memberId: string): string => `dues-${memberId}`;
+
+/** Every event type of the aggregate, once (a missing one is a compile error). */
+export const duesEventTypes = eventTypesOf<DuesEvent>({ DuesBaseSet: true, DuesPaid: true });

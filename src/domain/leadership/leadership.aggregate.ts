@@ -1,10 +1,10 @@
 import { defineAggregate } from '../aggregate';
 import { leadershipDecider } from './leadership.decide';
-import { leadershipStream, type LeadershipEvent } from './leadership.events';
+import { leadershipEventTypes, leadershipStream, type LeadershipEvent } from './leadership.events';
 
 export const leadershipAggregate = defineAggregate({
   category: 'leadership',
-  eventTypes: { ElectionHeld: true, OfficerResigned: true, OfficerRemoved: true },
+  eventTypes: leadershipEventTypes,
   streamId: leadershipStream,
   idOf: (event: LeadershipEvent) => event.data.unitId,
   decider: leadershipDecider,

@@ -1,3 +1,4 @@
+import { eventTypesOf } from '../aggregate';
 import type { UnitLevel } from '../units/unitLevel';
 import type { OfficerRole } from './officerRole';
 
@@ -47,3 +48,6 @@ export type OfficerRemoved = {
 export type LeadershipEvent = ElectionHeld | OfficerResigned | OfficerRemoved;
 
 export const leadershipStream = (unitId: string): string => `leadership-${unitId}`;
+
+/** Every event type of the aggregate, once (a missing one is a compile error). */
+export const leadershipEventTypes = eventTypesOf<LeadershipEvent>({ ElectionHeld: true, OfficerResigned: true, OfficerRemoved: true });

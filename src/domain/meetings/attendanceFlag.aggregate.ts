@@ -1,10 +1,10 @@
 import { defineAggregate } from '../aggregate';
 import { attendanceFlagDecider } from './attendanceFlag.decide';
-import { attendanceFlagStream, type AttendanceFlagEvent } from './attendanceFlag.events';
+import { attendanceFlagEventTypes, attendanceFlagStream, type AttendanceFlagEvent } from './attendanceFlag.events';
 
 export const attendanceFlagAggregate = defineAggregate({
   category: 'attendanceflag',
-  eventTypes: { AttendanceFlagRaised: true, AttendanceFlagCleared: true },
+  eventTypes: attendanceFlagEventTypes,
   streamId: attendanceFlagStream,
   idOf: (event: AttendanceFlagEvent) => event.data.memberId,
   decider: attendanceFlagDecider,

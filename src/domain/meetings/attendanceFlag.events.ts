@@ -1,3 +1,4 @@
+import { eventTypesOf } from '../aggregate';
 import type { FlagReason } from './attendanceFlags';
 
 /** Why a raised flag no longer holds. */
@@ -54,3 +55,6 @@ export type AttendanceFlagCleared = {
 export type AttendanceFlagEvent = AttendanceFlagRaised | AttendanceFlagCleared;
 
 export const attendanceFlagStream = (memberId: string): string => `attendanceflag-${memberId}`;
+
+/** Every event type of the aggregate, once (a missing one is a compile error). */
+export const attendanceFlagEventTypes = eventTypesOf<AttendanceFlagEvent>({ AttendanceFlagRaised: true, AttendanceFlagCleared: true });

@@ -1,10 +1,10 @@
 import { defineAggregate } from '../aggregate';
 import { meetingDecider } from './meeting.decide';
-import { meetingStream, type MeetingEvent } from './meeting.events';
+import { meetingEventTypes, meetingStream, type MeetingEvent } from './meeting.events';
 
 export const meetingAggregate = defineAggregate({
   category: 'meeting',
-  eventTypes: { MeetingRecorded: true },
+  eventTypes: meetingEventTypes,
   streamId: meetingStream,
   idOf: (event: MeetingEvent) => event.data.meetingId,
   decider: meetingDecider,

@@ -1,3 +1,4 @@
+import { eventTypesOf } from '../aggregate';
 import type { MeetingKind } from './meetingKind';
 
 /**
@@ -25,3 +26,6 @@ export type MeetingRecorded = {
 export type MeetingEvent = MeetingRecorded;
 
 export const meetingStream = (meetingId: string): string => `meeting-${meetingId}`;
+
+/** Every event type of the aggregate, once (a missing one is a compile error). */
+export const meetingEventTypes = eventTypesOf<MeetingEvent>({ MeetingRecorded: true });

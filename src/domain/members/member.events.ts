@@ -1,3 +1,4 @@
+import { eventTypesOf } from '../aggregate';
 import type { LeaveReason, MemberStage } from './memberStatus';
 
 /**
@@ -43,3 +44,15 @@ export type MemberEvent =
   MemberRegistered | MemberStageAdvanced | MemberLeft | TransferRequested | TransferAccepted | TransferRejected | TransferExpired | MemberGroupAssigned;
 
 export const memberStream = (memberId: string): string => `member-${memberId}`;
+
+/** Every event type of the aggregate, once (a missing one is a compile error). */
+export const memberEventTypes = eventTypesOf<MemberEvent>({
+  MemberRegistered: true,
+  MemberStageAdvanced: true,
+  MemberLeft: true,
+  TransferRequested: true,
+  TransferAccepted: true,
+  TransferRejected: true,
+  TransferExpired: true,
+  MemberGroupAssigned: true,
+});

@@ -1,3 +1,4 @@
+import { eventTypesOf } from '../aggregate';
 import type { Counterpart } from './counterpartKey';
 import type { PairingKind, PartyKind } from './pairingKind';
 
@@ -18,3 +19,6 @@ export type PairingEnded = {
 export type PairingEvent = PairingAssigned | PairingEnded;
 
 export const pairingStream = (pairingId: string): string => `pairing-${pairingId}`;
+
+/** Every event type of the aggregate, once (a missing one is a compile error). */
+export const pairingEventTypes = eventTypesOf<PairingEvent>({ PairingAssigned: true, PairingEnded: true });

@@ -1,10 +1,10 @@
 import { defineAggregate } from '../aggregate';
 import { unitDecider } from './unit.decide';
-import { unitStream, type UnitEvent } from './unit.events';
+import { unitEventTypes, unitStream, type UnitEvent } from './unit.events';
 
 export const unitAggregate = defineAggregate({
   category: 'unit',
-  eventTypes: { UnitEstablished: true, UnitRenamed: true, UnitMoved: true, UnitDissolved: true },
+  eventTypes: unitEventTypes,
   streamId: unitStream,
   idOf: (event: UnitEvent) => event.data.unitId,
   decider: unitDecider,

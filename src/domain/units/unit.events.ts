@@ -1,3 +1,4 @@
+import { eventTypesOf } from '../aggregate';
 import type { UnitLevel } from './unitLevel';
 
 /** Events of the unit aggregate, stream `unit-<unitId>`. */
@@ -12,3 +13,6 @@ export type UnitDissolved = { type: 'UnitDissolved'; data: { unitId: string; rea
 export type UnitEvent = UnitEstablished | UnitRenamed | UnitMoved | UnitDissolved;
 
 export const unitStream = (unitId: string): string => `unit-${unitId}`;
+
+/** Every event type of the aggregate, once (a missing one is a compile error). */
+export const unitEventTypes = eventTypesOf<UnitEvent>({ UnitEstablished: true, UnitRenamed: true, UnitMoved: true, UnitDissolved: true });
