@@ -1,25 +1,16 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../shared/context';
 import type { ReadView } from '../shared/readView';
-import { DateScalar } from '../shared/dateScalar';
 import { Award, toAward } from './award.type';
 import { Member, toMember } from '../members/member.type';
 import { Unit, toUnit } from '../units/unit.type';
-import { KnownAtArg } from '../shared/knownAtArg';
+import { ViewArgs } from '../shared/viewArgs';
 
 @Resolver(() => Award)
 export class AwardResolver {
   @Query(() => Award, { nullable: true, description: 'An award as it stood on `asOf` (default today); null if not granted by then.' })
-  async award(
-    @Arg('id', () => ID) id: string,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
-    @KnownAtArg() knownAt: Date | undefined,
-    @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
-    @Ctx() context: ApiContext,
-  ): Promise<Award | null> {
-    await context.readAfter(minPosition);
-    const view = await context.viewAt(knownAt);
-    const date = asOf ?? context.today;
+  async award(@Arg('id', () => ID) id: string, @Args(() => ViewArgs) viewArgs: ViewArgs, @Ctx() context: ApiContext): Promise<Award | null> {
+    const { view, date } = await context.view(viewArgs);
     const found = await view.loaders.awards.awardById.load(id);
     return found && found.grantedOn <= date ? toAward(found, date, view) : null;
   }

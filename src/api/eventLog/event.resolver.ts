@@ -7,7 +7,7 @@ import type { ApiContext } from '../shared/context';
 import { toConnection, type Connection } from '../shared/connection';
 import { Event, EventConnection, EventFilter, toEvent } from './event.type';
 import { PageArgs } from '../shared/args';
-import { KnownAtArg } from '../shared/knownAtArg';
+import { RecordsArgs } from '../shared/viewArgs';
 
 interface OrgEventsArgs {
   filter?: EventFilter | null;
@@ -19,13 +19,11 @@ export class EventResolver {
   @Query(() => EventConnection, { description: 'The event log in order, filtered; cursors are positions, usable as `after` of `orgEvents`.' })
   async events(
     @Arg('filter', () => EventFilter, { nullable: true }) filter: EventFilter | undefined,
-    @KnownAtArg() knownAt: Date | undefined,
-    @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
+    @Args(() => RecordsArgs) viewArgs: RecordsArgs,
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() context: ApiContext,
   ): Promise<Connection<Event>> {
-    await context.readAfter(minPosition);
-    const view = await context.viewAt(knownAt);
+    const { view } = await context.view(viewArgs);
     const page = await view.eventQueries.page(filter ?? undefined, { first: pageSize(first), after });
     return toConnection(page, (event) => toEvent(event, view));
   }

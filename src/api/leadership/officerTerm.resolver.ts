@@ -1,11 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { InvalidInput } from '../../domain/shared/errors';
 import type { ApiContext } from '../shared/context';
-import { DateScalar } from '../shared/dateScalar';
 import { Member, toMember } from '../members/member.type';
 import { OfficerTerm, toOfficerTerm } from './officerTerm.type';
 import { Unit, toUnit } from '../units/unit.type';
-import { KnownAtArg } from '../shared/knownAtArg';
+import { ViewArgs } from '../shared/viewArgs';
 
 const MAX_WITHIN_DAYS = 3_660;
 
@@ -18,18 +17,14 @@ export class OfficerTermResolver {
   })
   async expiringTerms(
     @Arg('within', () => Int, { description: 'Days after asOf, 0 to 3660.' }) within: number,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
     @Arg('unitId', () => ID, { nullable: true }) unitId: string | undefined,
-    @KnownAtArg() knownAt: Date | undefined,
-    @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
+    @Args(() => ViewArgs) viewArgs: ViewArgs,
     @Ctx() context: ApiContext,
   ): Promise<OfficerTerm[]> {
     if (!Number.isInteger(within) || within < 0 || within > MAX_WITHIN_DAYS) {
       throw new InvalidInput('INPUT.OUT_OF_RANGE', `within must be a whole number of days from 0 to ${MAX_WITHIN_DAYS}, got ${within}`, 'within');
     }
-    await context.readAfter(minPosition);
-    const view = await context.viewAt(knownAt);
-    const date = asOf ?? context.today;
+    const { view, date } = await context.view(viewArgs);
     const found = await view.leadershipQueries.expiring(within, date, unitId ?? null);
     return found.map((term) => toOfficerTerm(term, date, view));
   }

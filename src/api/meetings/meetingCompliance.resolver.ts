@@ -1,8 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../shared/context';
 import { BranchMeetingCompliance, MeetingCompliance, MeetingRequirement, toMeetingCompliance } from './meetingCompliance.type';
 import { Unit, toUnit } from '../units/unit.type';
-import { KnownAtArg } from '../shared/knownAtArg';
+import { RecordsArgs } from '../shared/viewArgs';
 
 @Resolver(() => MeetingCompliance)
 export class MeetingComplianceResolver {
@@ -14,12 +14,10 @@ export class MeetingComplianceResolver {
     @Arg('unitId', () => ID) unitId: string,
     @Arg('from', () => String) from: string,
     @Arg('to', () => String) to: string,
-    @KnownAtArg() knownAt: Date | undefined,
-    @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
+    @Args(() => RecordsArgs) viewArgs: RecordsArgs,
     @Ctx() context: ApiContext,
   ): Promise<MeetingCompliance> {
-    await context.readAfter(minPosition);
-    const view = await context.viewAt(knownAt);
+    const { view } = await context.view(viewArgs);
     return toMeetingCompliance(await view.meetingComplianceQueries.compliance(unitId, from, to, context.today), view);
   }
 }

@@ -13,22 +13,14 @@ import { Membership, toMembership } from './membership.type';
 import { Transfer, toTransfer } from './transfer.type';
 import { Unit, toUnit } from '../units/unit.type';
 import { PageArgs } from '../shared/args';
-import { KnownAtArg } from '../shared/knownAtArg';
+import { ViewArgs } from '../shared/viewArgs';
 import { membersOfUnit } from './membersOfUnit';
 
 @Resolver(() => Member)
 export class MemberResolver {
   @Query(() => Member, { nullable: true, description: 'A member as they stood on `asOf` (default today); null if not registered by then.' })
-  async member(
-    @Arg('id', () => ID) id: string,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
-    @KnownAtArg() knownAt: Date | undefined,
-    @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
-    @Ctx() context: ApiContext,
-  ): Promise<Member | null> {
-    await context.readAfter(minPosition);
-    const view = await context.viewAt(knownAt);
-    const date = asOf ?? context.today;
+  async member(@Arg('id', () => ID) id: string, @Args(() => ViewArgs) viewArgs: ViewArgs, @Ctx() context: ApiContext): Promise<Member | null> {
+    const { view, date } = await context.view(viewArgs);
     const found = await view.loaders.memberOn.load({ id, date });
     return found ? toMember(found, date, view) : null;
   }
@@ -38,15 +30,11 @@ export class MemberResolver {
     @Arg('unitId', () => ID) unitId: string,
     @Arg('includeDescendants', () => Boolean, { nullable: true, defaultValue: false }) includeDescendants: boolean | null,
     @Arg('status', () => [MemberStatusEnum], { nullable: true }) status: MemberStatus[] | undefined,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
-    @KnownAtArg() knownAt: Date | undefined,
-    @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
+    @Args(() => ViewArgs) viewArgs: ViewArgs,
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() context: ApiContext,
   ): Promise<Connection<Member>> {
-    await context.readAfter(minPosition);
-    const view = await context.viewAt(knownAt);
-    const date = asOf ?? context.today;
+    const { view, date } = await context.view(viewArgs);
     const version = await view.loaders.unitOn.load({ id: unitId, date });
     if (!version) throw new NotFound('UNIT.NOT_FOUND', `unitId: no unit "${unitId}" existed on ${date}`, 'unitId');
     return membersOfUnit(toUnit(version, date, view), { includeDescendants, status, first, after });

@@ -3,6 +3,7 @@ import type { OrgtrackApp } from '../../app/orgtrackApp';
 import { requirePosition } from '../../app/eventLog/eventQueries';
 import { readView, type ReadView } from './readView';
 import { InvalidInput } from '../../domain/shared/errors';
+import type { ViewArgs } from './viewArgs';
 
 /** Each moment not cached may replay the whole log: a request may not ask for many at once. */
 const MAX_MOMENTS_PER_REQUEST = 4;
@@ -21,6 +22,16 @@ export interface ApiContext {
   viewAt(knownAt: Date | string | null | undefined): Promise<ReadView>;
   /** Waits until the read models include `position` (read-your-writes). */
   readAfter(position: string | null | undefined, field?: string): Promise<void>;
+  /**
+   * What a root field answers from: waits for `minPosition`, then gives the view at `knownAt`
+   * and the date `asOf`, default today (a query with RecordsArgs alone has no asOf).
+   */
+  view(args: ViewArgs): Promise<DatedView>;
+}
+
+export interface DatedView {
+  view: ReadView;
+  date: string;
 }
 
 export async function createContext(app: OrgtrackApp, minPositionHeader: string | undefined): Promise<ApiContext> {
@@ -30,7 +41,7 @@ export async function createContext(app: OrgtrackApp, minPositionHeader: string 
   await readAfter(minPositionHeader, 'x-min-position');
   const live = readView(app, null);
   const views = new Map<string, Promise<ReadView>>();
-  return {
+  const context: ApiContext = {
     caller: { kind: 'anonymous' },
     today: today(app.clock),
     app,
@@ -53,7 +64,12 @@ export async function createContext(app: OrgtrackApp, minPositionHeader: string 
       return view;
     },
     readAfter,
+    async view(args) {
+      await readAfter(args.minPosition);
+      return { view: await context.viewAt(args.knownAt), date: args.asOf ?? context.today };
+    },
   };
+  return context;
 }
 
 export function actorOf(context: ApiContext): string {

@@ -11,23 +11,14 @@ import { Member, MemberConnection } from '../members/member.type';
 import { Unit, UnitConnection, toUnit } from './unit.type';
 import { UnitVersion, toUnitVersion } from './unitVersion.type';
 import { PageArgs } from '../shared/args';
-import { KnownAtArg } from '../shared/knownAtArg';
+import { DescribedViewArgs, ViewArgs } from '../shared/viewArgs';
 import { membersOfUnit } from '../members/membersOfUnit';
 
 @Resolver(() => Unit)
 export class UnitResolver {
   @Query(() => Unit, { nullable: true, description: 'A unit as it stood on `asOf` (default today); null if it did not exist then.' })
-  async unit(
-    @Arg('id', () => ID) id: string,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
-    @KnownAtArg() knownAt: Date | undefined,
-    @Arg('minPosition', () => String, { nullable: true, description: 'Answer only once the read models include this position.' })
-    minPosition: string | undefined,
-    @Ctx() context: ApiContext,
-  ): Promise<Unit | null> {
-    await context.readAfter(minPosition);
-    const view = await context.viewAt(knownAt);
-    const date = asOf ?? context.today;
+  async unit(@Arg('id', () => ID) id: string, @Args(() => DescribedViewArgs) viewArgs: DescribedViewArgs, @Ctx() context: ApiContext): Promise<Unit | null> {
+    const { view, date } = await context.view(viewArgs);
     const version = await view.loaders.unitOn.load({ id, date });
     return version ? toUnit(version, date, view) : null;
   }
@@ -37,15 +28,11 @@ export class UnitResolver {
     @Arg('level', () => UnitLevelEnum, { nullable: true }) level: UnitLevel | undefined,
     @Arg('parentId', () => ID, { nullable: true }) parentId: string | undefined,
     @Arg('search', () => String, { nullable: true, description: 'Case-insensitive part of the name.' }) search: string | undefined,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
-    @KnownAtArg() knownAt: Date | undefined,
-    @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
+    @Args(() => ViewArgs) viewArgs: ViewArgs,
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() context: ApiContext,
   ): Promise<Connection<Unit>> {
-    await context.readAfter(minPosition);
-    const view = await context.viewAt(knownAt);
-    const date = asOf ?? context.today;
+    const { view, date } = await context.view(viewArgs);
     const page = await view.unitQueries.search({ level, parentId, search }, date, { first: pageSize(first), after });
     return toConnection(page, (version) => toUnit(version, date, view));
   }
