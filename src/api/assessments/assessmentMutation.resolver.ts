@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { ApiContext } from '../shared/context';
+import { writeResultOf } from '../shared/writeResult';
 import { RecordAppraisalInput } from './appraisal.inputs';
 import { RecordGroupScoreInput } from './groupScore.inputs';
 import { toStandingAppraisal } from './appraisal.type';
@@ -20,9 +21,7 @@ export class AssessmentMutationResolver {
     const date = input.effectiveDate ?? context.today;
     const standing = (await context.live.loaders.assessments.scoresOf.load({ id: groupId, date })).find((entry) => entry.score._id === result.subjectId);
     return {
-      eventIds: result.eventIds,
-      position: result.position,
-      version: result.version,
+      ...writeResultOf(result),
       groupScore: standing ? toStandingScore(standing, date, context.live) : null,
     };
   }
@@ -39,9 +38,7 @@ export class AssessmentMutationResolver {
       (entry) => entry.appraisal._id === result.subjectId,
     );
     return {
-      eventIds: result.eventIds,
-      position: result.position,
-      version: result.version,
+      ...writeResultOf(result),
       appraisal: standing ? toStandingAppraisal(standing, date, context.live) : null,
     };
   }

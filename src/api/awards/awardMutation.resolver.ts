@@ -1,6 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RememberedResult } from '../../app/commands/idempotency';
 import type { ApiContext } from '../shared/context';
+import { writeResultOf } from '../shared/writeResult';
 import { GrantAwardInput, RevokeAwardInput } from './award.inputs';
 import type { MutationInput } from '../shared/mutationInput';
 import { AwardPayload } from './award.payload';
@@ -31,5 +32,5 @@ export class AwardMutationResolver {
 async function awardPayload(context: ApiContext, input: MutationInput, result: RememberedResult): Promise<AwardPayload> {
   const date = input.effectiveDate ?? context.today;
   const found = await context.live.loaders.awards.awardById.load(result.subjectId);
-  return { eventIds: result.eventIds, position: result.position, version: result.version, award: found ? toAward(found, date, context.live) : null };
+  return { ...writeResultOf(result), award: found ? toAward(found, date, context.live) : null };
 }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { ApiContext } from '../shared/context';
+import { writeResultOf } from '../shared/writeResult';
 import { RetractEventInput } from './retraction.inputs';
 import { toEvent } from '../eventLog/event.type';
 import { RetractionPayload } from './retraction.payload';
@@ -14,6 +15,6 @@ export class RetractionMutationResolver {
   async retractEvent(@Arg('input', () => RetractEventInput) input: RetractEventInput, @Ctx() context: ApiContext): Promise<RetractionPayload> {
     const result = await context.app.retractions.retract({ eventId: input.eventId, reason: input.reason }, mutationOptions(input, context));
     const retracted = await context.live.loaders.eventById.load(result.subjectId);
-    return { eventIds: result.eventIds, position: result.position, version: result.version, retracted: retracted ? toEvent(retracted, context.live) : null };
+    return { ...writeResultOf(result), retracted: retracted ? toEvent(retracted, context.live) : null };
   }
 }

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RememberedResult } from '../../app/commands/idempotency';
 import type { ApiContext } from '../shared/context';
+import { writeResultOf } from '../shared/writeResult';
 import { LeaveOfficeInput, RecordElectionInput } from './leadership.inputs';
 import { LeadershipPayload } from './leadership.payload';
 import { toOfficerTerm } from './officerTerm.type';
@@ -61,5 +62,5 @@ async function endedPayload(context: ApiContext, input: LeaveOfficeInput, result
 
 async function payload(context: ApiContext, result: RememberedResult, date: string, terms: LeadershipPayload['terms']): Promise<LeadershipPayload> {
   const version = await context.live.loaders.unitOn.load({ id: result.subjectId, date });
-  return { unit: version ? toUnit(version, date, context.live) : null, terms, eventIds: result.eventIds, position: result.position, version: result.version };
+  return { unit: version ? toUnit(version, date, context.live) : null, terms, ...writeResultOf(result) };
 }

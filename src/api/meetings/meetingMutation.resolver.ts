@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { ApiContext } from '../shared/context';
+import { writeResultOf } from '../shared/writeResult';
 import { RecordMeetingInput } from './meeting.inputs';
 import { MeetingPayload } from './meeting.payload';
 import { toMeeting } from './meeting.type';
@@ -13,9 +14,7 @@ export class MeetingMutationResolver {
     const result = await context.app.meetings.record({ unitId, kind, heldOn, topic, attendees, excused, absent }, mutationOptions(input, context));
     const found = await context.live.loaders.meetings.meetingById.load(result.subjectId);
     return {
-      eventIds: result.eventIds,
-      position: result.position,
-      version: result.version,
+      ...writeResultOf(result),
       meeting: found ? toMeeting(found, found.heldOn, context.live) : null,
     };
   }

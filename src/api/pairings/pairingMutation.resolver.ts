@@ -1,6 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RememberedResult } from '../../app/commands/idempotency';
 import type { ApiContext } from '../shared/context';
+import { writeResultOf } from '../shared/writeResult';
 import { AssignPairingInput, EndPairingInput } from './pairing.inputs';
 import { PairingPayload } from './pairing.payload';
 import { toPairing } from './pairing.type';
@@ -30,5 +31,5 @@ export class PairingMutationResolver {
 
 async function pairingPayload(context: ApiContext, date: string, result: RememberedResult): Promise<PairingPayload> {
   const found = await context.live.loaders.pairings.pairingById.load(result.subjectId);
-  return { eventIds: result.eventIds, position: result.position, version: result.version, pairing: found ? toPairing(found, date, context.live) : null };
+  return { ...writeResultOf(result), pairing: found ? toPairing(found, date, context.live) : null };
 }

@@ -2,9 +2,10 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RememberedResult } from '../../app/commands/idempotency';
 import type { MutationOptions } from '../../app/commands/mutationRunner';
 import { actorOf, type ApiContext } from '../shared/context';
+import { writeResultOf } from '../shared/writeResult';
 import type { MutationInput } from '../shared/mutationInput';
 import { DissolveUnitInput, EstablishUnitInput, MoveUnitInput, RenameUnitInput } from './unit.inputs';
-import { UnitPayload } from '../shared/payloads';
+import { UnitPayload } from './unit.payload';
 import { toUnit } from './unit.type';
 
 @Resolver()
@@ -46,5 +47,5 @@ export function mutationOptions(input: MutationInput, context: ApiContext): Muta
 async function unitPayload(context: ApiContext, input: MutationInput, result: RememberedResult): Promise<UnitPayload> {
   const date = input.effectiveDate ?? context.today;
   const version = await context.live.loaders.unitOn.load({ id: result.subjectId, date });
-  return { eventIds: result.eventIds, position: result.position, version: result.version, unit: version ? toUnit(version, date, context.live) : null };
+  return { ...writeResultOf(result), unit: version ? toUnit(version, date, context.live) : null };
 }
