@@ -6,7 +6,7 @@ import { RecordGroupScoreInput } from './groupScore.inputs';
 import { toStandingAppraisal } from './appraisal.type';
 import { AppraisalPayload, GroupScorePayload } from './assessment.payload';
 import { toStandingScore } from './groupScore.type';
-import { mutationOptions } from '../units/unitMutation.resolver';
+import { mutationOptions } from '../shared/mutationOptions';
 
 @Resolver()
 export class AssessmentMutationResolver {

@@ -6,7 +6,7 @@ import { GrantAwardInput, RevokeAwardInput } from './award.inputs';
 import type { MutationInput } from '../shared/mutationInput';
 import { AwardPayload } from './award.payload';
 import { toAward } from './award.type';
-import { mutationOptions } from '../units/unitMutation.resolver';
+import { mutationOptions } from '../shared/mutationOptions';
 
 @Resolver()
 export class AwardMutationResolver {

@@ -4,7 +4,7 @@ import { writeResultOf } from '../shared/writeResult';
 import { RetractEventInput } from './retraction.inputs';
 import { toEvent } from '../eventLog/event.type';
 import { RetractionPayload } from './retraction.payload';
-import { mutationOptions } from '../units/unitMutation.resolver';
+import { mutationOptions } from '../shared/mutationOptions';
 
 @Resolver()
 export class RetractionMutationResolver {

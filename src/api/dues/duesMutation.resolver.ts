@@ -8,7 +8,7 @@ import { RecordDuesPaymentInput, SetDuesBaseInput } from './dues.inputs';
 import { DuesBasePayload, DuesPaymentPayload } from './dues.payload';
 import { toDuesPayment } from './dues.type';
 import { toMoney } from './money.type';
-import { mutationOptions } from '../units/unitMutation.resolver';
+import { mutationOptions } from '../shared/mutationOptions';
 
 @Resolver()
 export class DuesMutationResolver {

@@ -6,7 +6,7 @@ import { LeaveOfficeInput, RecordElectionInput } from './leadership.inputs';
 import { LeadershipPayload } from './leadership.payload';
 import { toOfficerTerm } from './officerTerm.type';
 import { toUnit } from '../units/unit.type';
-import { mutationOptions } from '../units/unitMutation.resolver';
+import { mutationOptions } from '../shared/mutationOptions';
 
 @Resolver()
 export class LeadershipMutationResolver {

@@ -4,7 +4,7 @@ import { writeResultOf } from '../shared/writeResult';
 import { RecordMeetingInput } from './meeting.inputs';
 import { MeetingPayload } from './meeting.payload';
 import { toMeeting } from './meeting.type';
-import { mutationOptions } from '../units/unitMutation.resolver';
+import { mutationOptions } from '../shared/mutationOptions';
 
 @Resolver()
 export class MeetingMutationResolver {

@@ -16,7 +16,7 @@ import { toMember } from './member.type';
 import { MemberPayload } from './member.payload';
 import { TransferPayload } from './transfer.payload';
 import { toTransfer } from './transfer.type';
-import { mutationOptions } from '../units/unitMutation.resolver';
+import { mutationOptions } from '../shared/mutationOptions';
 
 @Resolver()
 export class MemberMutationResolver {

@@ -5,7 +5,7 @@ import { writeResultOf } from '../shared/writeResult';
 import { AssignPairingInput, EndPairingInput } from './pairing.inputs';
 import { PairingPayload } from './pairing.payload';
 import { toPairing } from './pairing.type';
-import { mutationOptions } from '../units/unitMutation.resolver';
+import { mutationOptions } from '../shared/mutationOptions';
 
 @Resolver()
 export class PairingMutationResolver {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RememberedResult } from '../../app/commands/idempotency';
-import type { MutationOptions } from '../../app/commands/mutationRunner';
-import { actorOf, type ApiContext } from '../shared/context';
+import type { ApiContext } from '../shared/context';
+import { mutationOptions } from '../shared/mutationOptions';
 import { writeResultOf } from '../shared/writeResult';
 import type { MutationInput } from '../shared/mutationInput';
 import { DissolveUnitInput, EstablishUnitInput, MoveUnitInput, RenameUnitInput } from './unit.inputs';
@@ -33,15 +33,6 @@ export class UnitMutationResolver {
     const { unitId, reason } = input;
     return unitPayload(context, input, await context.app.units.dissolve({ unitId, reason }, mutationOptions(input, context)));
   }
-}
-
-export function mutationOptions(input: MutationInput, context: ApiContext): MutationOptions {
-  return {
-    effectiveDate: input.effectiveDate ?? undefined,
-    idempotencyKey: input.idempotencyKey ?? undefined,
-    expectedVersion: input.expectedVersion ?? undefined,
-    actor: actorOf(context),
-  };
 }
 
 async function unitPayload(context: ApiContext, input: MutationInput, result: RememberedResult): Promise<UnitPayload> {
