@@ -3,6 +3,7 @@ import type { OrgtrackApp } from '../../app/orgtrackApp';
 import { requirePosition } from '../../app/eventLog/eventQueries';
 import { readView, type ReadView } from './readView';
 import { InvalidInput } from '../../domain/shared/errors';
+import { contextError } from './errors';
 import type { ViewArgs } from './viewArgs';
 
 /** Each moment not cached may replay the whole log: a request may not ask for many at once. */
@@ -34,7 +35,16 @@ export interface DatedView {
   date: string;
 }
 
+/** The context of one request (HTTP or graphql-ws); whatever refuses it is mapped by errors.ts. */
 export async function createContext(app: OrgtrackApp, minPositionHeader: string | undefined): Promise<ApiContext> {
+  try {
+    return await contextFor(app, minPositionHeader);
+  } catch (error) {
+    throw contextError(error);
+  }
+}
+
+async function contextFor(app: OrgtrackApp, minPositionHeader: string | undefined): Promise<ApiContext> {
   const readAfter = async (position: string | null | undefined, field = 'minPosition'): Promise<void> => {
     if (position) await app.projector.waitFor(requirePosition(position, field));
   };
