@@ -7,6 +7,7 @@ import { toStandingAppraisal } from './appraisal.type';
 import { AppraisalPayload, GroupScorePayload } from './assessment.payload';
 import { toStandingScore } from './groupScore.type';
 import { mutationOptions } from '../shared/mutationOptions';
+import { assessmentLoaders } from './assessmentLoaders';
 
 @Resolver()
 export class AssessmentMutationResolver {
@@ -19,7 +20,7 @@ export class AssessmentMutationResolver {
     const typed = scores === null || scores === undefined ? null : { ...scores };
     const result = await context.app.groupScores.record({ groupId, quarter, scores: typed }, mutationOptions(input, context));
     const date = input.effectiveDate ?? context.today;
-    const standing = (await context.live.loaders.assessments.scoresOf.load({ id: groupId, date })).find((entry) => entry.score._id === result.subjectId);
+    const standing = (await assessmentLoaders(context.live).scoresOf.load({ id: groupId, date })).find((entry) => entry.score._id === result.subjectId);
     return {
       ...writeResultOf(result),
       groupScore: standing ? toStandingScore(standing, date, context.live) : null,
@@ -34,7 +35,7 @@ export class AssessmentMutationResolver {
     const { memberId, year, grade } = input;
     const result = await context.app.appraisals.record({ memberId, year, grade }, mutationOptions(input, context));
     const date = input.effectiveDate ?? context.today;
-    const standing = (await context.live.loaders.assessments.appraisalsOf.load({ id: memberId, date })).find(
+    const standing = (await assessmentLoaders(context.live).appraisalsOf.load({ id: memberId, date })).find(
       (entry) => entry.appraisal._id === result.subjectId,
     );
     return {

@@ -4,6 +4,7 @@ import type { ApiContext } from '../shared/context';
 import { GroupScore, toStandingScore } from './groupScore.type';
 import { Unit, toUnit } from '../units/unit.type';
 import { ViewArgs } from '../shared/viewArgs';
+import { unitLoaders } from '../units/unitLoaders';
 
 @Resolver(() => GroupScore)
 export class GroupScoreResolver {
@@ -28,7 +29,7 @@ export class GroupScoreResolver {
 
   @FieldResolver(() => Unit, { nullable: true, description: 'The scored group on the asOf date (as it last stood, if dissolved by then).' })
   async group(@Root() score: GroupScore): Promise<Unit | null> {
-    const version = await score.view.loaders.unitOn.load({ id: score.groupId, date: score.asOf });
+    const version = await unitLoaders(score.view).on.load({ id: score.groupId, date: score.asOf });
     return version ? toUnit(version, score.asOf, score.view) : null;
   }
 }

@@ -7,6 +7,7 @@ import type { MutationInput } from '../shared/mutationInput';
 import { AwardPayload } from './award.payload';
 import { toAward } from './award.type';
 import { mutationOptions } from '../shared/mutationOptions';
+import { awardLoaders } from './awardLoaders';
 
 @Resolver()
 export class AwardMutationResolver {
@@ -31,6 +32,6 @@ export class AwardMutationResolver {
 
 async function awardPayload(context: ApiContext, input: MutationInput, result: RememberedResult): Promise<AwardPayload> {
   const date = input.effectiveDate ?? context.today;
-  const found = await context.live.loaders.awards.awardById.load(result.subjectId);
+  const found = await awardLoaders(context.live).awardById.load(result.subjectId);
   return { ...writeResultOf(result), award: found ? toAward(found, date, context.live) : null };
 }

@@ -5,6 +5,7 @@ import { RetractEventInput } from './retraction.inputs';
 import { toEvent } from '../eventLog/event.type';
 import { RetractionPayload } from './retraction.payload';
 import { mutationOptions } from '../shared/mutationOptions';
+import { eventLoaders } from '../eventLog/eventLoaders';
 
 @Resolver()
 export class RetractionMutationResolver {
@@ -14,7 +15,7 @@ export class RetractionMutationResolver {
   })
   async retractEvent(@Arg('input', () => RetractEventInput) input: RetractEventInput, @Ctx() context: ApiContext): Promise<RetractionPayload> {
     const result = await context.app.retractions.retract({ eventId: input.eventId, reason: input.reason }, mutationOptions(input, context));
-    const retracted = await context.live.loaders.eventById.load(result.subjectId);
+    const retracted = await eventLoaders(context.live).byId.load(result.subjectId);
     return { ...writeResultOf(result), retracted: retracted ? toEvent(retracted, context.live) : null };
   }
 }

@@ -8,6 +8,7 @@ import { toConnection, type Connection } from '../shared/connection';
 import { Event, EventConnection, EventFilter, toEvent } from './event.type';
 import { PageArgs } from '../shared/args';
 import { RecordsArgs } from '../shared/viewArgs';
+import { eventLoaders } from './eventLoaders';
 
 interface OrgEventsArgs {
   filter?: EventFilter | null;
@@ -31,14 +32,14 @@ export class EventResolver {
   @FieldResolver(() => Event, { nullable: true, description: 'The `EventRetracted` that withdrew this event; null while it stands. The log keeps both.' })
   async retractedBy(@Root() event: Event): Promise<Event | null> {
     if (event.retractedById === null) return null;
-    const retraction = await event.view.loaders.eventById.load(event.retractedById);
+    const retraction = await eventLoaders(event.view).byId.load(event.retractedById);
     return retraction ? toEvent(retraction, event.view) : null;
   }
 
   @FieldResolver(() => Event, { nullable: true, description: 'For an `EventRetracted`: the event it withdrew; null for every other event.' })
   async retracts(@Root() event: Event): Promise<Event | null> {
     if (event.type !== 'EventRetracted' || typeof event.data.eventId !== 'string') return null;
-    const target = await event.view.loaders.eventById.load(event.data.eventId);
+    const target = await eventLoaders(event.view).byId.load(event.data.eventId);
     return target ? toEvent(target, event.view) : null;
   }
 

@@ -5,6 +5,8 @@ import { Member, toMember } from '../members/member.type';
 import { OfficerTerm, toOfficerTerm } from './officerTerm.type';
 import { Unit, toUnit } from '../units/unit.type';
 import { ViewArgs } from '../shared/viewArgs';
+import { memberLoaders } from '../members/memberLoaders';
+import { unitLoaders } from '../units/unitLoaders';
 
 const MAX_WITHIN_DAYS = 3_660;
 
@@ -31,9 +33,9 @@ export class OfficerTermResolver {
 
   @FieldResolver(() => Unit, { nullable: true, description: 'The unit on the asOf date (as it was on the election day, if dissolved since).' })
   async unit(@Root() term: OfficerTerm): Promise<Unit | null> {
-    const version = await term.view.loaders.unitOn.load({ id: term.unitId, date: term.asOf });
+    const version = await unitLoaders(term.view).on.load({ id: term.unitId, date: term.asOf });
     if (version) return toUnit(version, term.asOf, term.view);
-    const earlier = await term.view.loaders.unitOn.load({ id: term.unitId, date: term.heldOn });
+    const earlier = await unitLoaders(term.view).on.load({ id: term.unitId, date: term.heldOn });
     return earlier ? toUnit(earlier, term.heldOn, term.view) : null;
   }
 
@@ -43,17 +45,17 @@ export class OfficerTermResolver {
       'Checked when the election was recorded; a transfer or registration recorded late, or a retraction, can make it false since.',
   })
   async eligible(@Root() term: OfficerTerm): Promise<boolean> {
-    const member = await term.view.loaders.memberOn.load({ id: term.memberId, date: term.heldOn });
+    const member = await memberLoaders(term.view).on.load({ id: term.memberId, date: term.heldOn });
     const place = member?.membership;
     if (place === undefined) return false;
     if (place.branchId === term.unitId || place.groupId === term.unitId) return true;
-    const branch = await term.view.loaders.unitOn.load({ id: place.branchId, date: term.heldOn });
+    const branch = await unitLoaders(term.view).on.load({ id: place.branchId, date: term.heldOn });
     return branch?.ancestors.includes(term.unitId) ?? false;
   }
 
   @FieldResolver(() => Member, { nullable: true, description: 'The officer, as they stood on the asOf date.' })
   async member(@Root() term: OfficerTerm): Promise<Member | null> {
-    const found = await term.view.loaders.memberOn.load({ id: term.memberId, date: term.asOf });
+    const found = await memberLoaders(term.view).on.load({ id: term.memberId, date: term.asOf });
     return found ? toMember(found, term.asOf, term.view) : null;
   }
 }

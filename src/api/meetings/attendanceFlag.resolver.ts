@@ -3,6 +3,7 @@ import type { ApiContext } from '../shared/context';
 import { AttendanceFlag, toAttendanceFlag } from './attendanceFlag.type';
 import { Member, toMember } from '../members/member.type';
 import { ViewArgs } from '../shared/viewArgs';
+import { memberLoaders } from '../members/memberLoaders';
 
 @Resolver(() => AttendanceFlag)
 export class AttendanceFlagResolver {
@@ -21,7 +22,7 @@ export class AttendanceFlagResolver {
 
   @FieldResolver(() => Member, { nullable: true, description: 'The member as of the asOf date.' })
   async member(@Root() flag: AttendanceFlag): Promise<Member | null> {
-    const found = await flag.view.loaders.memberOn.load({ id: flag.memberId, date: flag.asOf });
+    const found = await memberLoaders(flag.view).on.load({ id: flag.memberId, date: flag.asOf });
     return found ? toMember(found, flag.asOf, flag.view) : null;
   }
 }

@@ -3,6 +3,7 @@ import type { ApiContext } from '../shared/context';
 import { BranchMeetingCompliance, MeetingCompliance, MeetingRequirement, toMeetingCompliance } from './meetingCompliance.type';
 import { Unit, toUnit } from '../units/unit.type';
 import { RecordsArgs } from '../shared/viewArgs';
+import { unitLoaders } from '../units/unitLoaders';
 
 @Resolver(() => MeetingCompliance)
 export class MeetingComplianceResolver {
@@ -26,7 +27,7 @@ export class MeetingComplianceResolver {
 export class BranchMeetingComplianceResolver {
   @FieldResolver(() => Unit, { nullable: true, description: 'The branch on the report date.' })
   async branch(@Root() row: BranchMeetingCompliance): Promise<Unit | null> {
-    const version = await row.view.loaders.unitOn.load({ id: row.branchId, date: row.asOf });
+    const version = await unitLoaders(row.view).on.load({ id: row.branchId, date: row.asOf });
     return version ? toUnit(version, row.asOf, row.view) : null;
   }
 }
@@ -35,7 +36,7 @@ export class BranchMeetingComplianceResolver {
 export class MeetingRequirementResolver {
   @FieldResolver(() => Unit, { nullable: true, description: 'The branch or group on the report date.' })
   async unit(@Root() row: MeetingRequirement): Promise<Unit | null> {
-    const version = await row.view.loaders.unitOn.load({ id: row.unitId, date: row.asOf });
+    const version = await unitLoaders(row.view).on.load({ id: row.unitId, date: row.asOf });
     return version ? toUnit(version, row.asOf, row.view) : null;
   }
 }

@@ -5,6 +5,7 @@ import { RecordMeetingInput } from './meeting.inputs';
 import { MeetingPayload } from './meeting.payload';
 import { toMeeting } from './meeting.type';
 import { mutationOptions } from '../shared/mutationOptions';
+import { meetingLoaders } from './meetingLoaders';
 
 @Resolver()
 export class MeetingMutationResolver {
@@ -12,7 +13,7 @@ export class MeetingMutationResolver {
   async recordMeeting(@Arg('input', () => RecordMeetingInput) input: RecordMeetingInput, @Ctx() context: ApiContext): Promise<MeetingPayload> {
     const { unitId, kind, heldOn, topic, attendees, excused, absent } = input;
     const result = await context.app.meetings.record({ unitId, kind, heldOn, topic, attendees, excused, absent }, mutationOptions(input, context));
-    const found = await context.live.loaders.meetings.meetingById.load(result.subjectId);
+    const found = await meetingLoaders(context.live).meetingById.load(result.subjectId);
     return {
       ...writeResultOf(result),
       meeting: found ? toMeeting(found, found.heldOn, context.live) : null,

@@ -17,6 +17,7 @@ import { MemberPayload } from './member.payload';
 import { TransferPayload } from './transfer.payload';
 import { toTransfer } from './transfer.type';
 import { mutationOptions } from '../shared/mutationOptions';
+import { memberLoaders } from './memberLoaders';
 
 @Resolver()
 export class MemberMutationResolver {
@@ -64,12 +65,12 @@ export class MemberMutationResolver {
 
 async function memberPayload(context: ApiContext, input: MutationInput, result: RememberedResult): Promise<MemberPayload> {
   const date = input.effectiveDate ?? context.today;
-  const found = await context.live.loaders.memberOn.load({ id: result.subjectId, date });
+  const found = await memberLoaders(context.live).on.load({ id: result.subjectId, date });
   return { ...writeResultOf(result), member: found ? toMember(found, date, context.live) : null };
 }
 
 async function transferPayload(context: ApiContext, input: MutationInput, result: RememberedResult): Promise<TransferPayload> {
   const payload = await memberPayload(context, input, result);
-  const transfer = result.transferId ? await context.live.loaders.transfer.load(result.transferId) : undefined;
+  const transfer = result.transferId ? await memberLoaders(context.live).transfer.load(result.transferId) : undefined;
   return { ...payload, transfer: transfer ? toTransfer(transfer, context.live) : null };
 }

@@ -5,6 +5,8 @@ import { Member, toMember } from '../members/member.type';
 import { Obligation, toObligation } from './obligation.type';
 import { Unit, toUnit } from '../units/unit.type';
 import { DescribedViewArgs } from '../shared/viewArgs';
+import { memberLoaders } from '../members/memberLoaders';
+import { unitLoaders } from '../units/unitLoaders';
 
 @Resolver(() => Obligation)
 export class ObligationsResolver {
@@ -29,7 +31,7 @@ export class ObligationsResolver {
     description: "The unit concerned on asOf: the unit that elected, the member's branch, or the branch or group that is to meet.",
   })
   async unit(@Root() obligation: Obligation): Promise<Unit | null> {
-    const version = await obligation.view.loaders.unitOn.load({ id: obligation.unitId, date: obligation.asOf });
+    const version = await unitLoaders(obligation.view).on.load({ id: obligation.unitId, date: obligation.asOf });
     return version ? toUnit(version, obligation.asOf, obligation.view) : null;
   }
 
@@ -39,7 +41,7 @@ export class ObligationsResolver {
   })
   async member(@Root() obligation: Obligation): Promise<Member | null> {
     if (obligation.memberId === null) return null;
-    const found = await obligation.view.loaders.memberOn.load({ id: obligation.memberId, date: obligation.asOf });
+    const found = await memberLoaders(obligation.view).on.load({ id: obligation.memberId, date: obligation.asOf });
     return found ? toMember(found, obligation.asOf, obligation.view) : null;
   }
 }

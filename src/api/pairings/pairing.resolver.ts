@@ -7,13 +7,14 @@ import { PairingKindEnum } from './pairing.enums';
 import { Pairing, PairingConnection, toPairing } from './pairing.type';
 import { PageArgs } from '../shared/args';
 import { ViewArgs } from '../shared/viewArgs';
+import { pairingLoaders } from './pairingLoaders';
 
 @Resolver(() => Pairing)
 export class PairingResolver {
   @Query(() => Pairing, { nullable: true, description: 'A pairing as it stood on `asOf` (default today); null if it had not started by then.' })
   async pairing(@Arg('id', () => ID) id: string, @Args(() => ViewArgs) viewArgs: ViewArgs, @Ctx() context: ApiContext): Promise<Pairing | null> {
     const { view, date } = await context.view(viewArgs);
-    const found = await view.loaders.pairings.pairingById.load(id);
+    const found = await pairingLoaders(view).pairingById.load(id);
     return found && found.validFrom <= date ? toPairing(found, date, view) : null;
   }
 

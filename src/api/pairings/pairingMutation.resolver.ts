@@ -6,6 +6,7 @@ import { AssignPairingInput, EndPairingInput } from './pairing.inputs';
 import { PairingPayload } from './pairing.payload';
 import { toPairing } from './pairing.type';
 import { mutationOptions } from '../shared/mutationOptions';
+import { pairingLoaders } from './pairingLoaders';
 
 @Resolver()
 export class PairingMutationResolver {
@@ -30,6 +31,6 @@ export class PairingMutationResolver {
 }
 
 async function pairingPayload(context: ApiContext, date: string, result: RememberedResult): Promise<PairingPayload> {
-  const found = await context.live.loaders.pairings.pairingById.load(result.subjectId);
+  const found = await pairingLoaders(context.live).pairingById.load(result.subjectId);
   return { ...writeResultOf(result), pairing: found ? toPairing(found, date, context.live) : null };
 }

@@ -17,7 +17,7 @@ export interface ApiContext {
   /** The default `asOf`: today's date when the request arrived. */
   today: string;
   app: OrgtrackApp;
-  /** The live read models, with this request's loaders (batched, cached per request); mutations and subscriptions read these. */
+  /** The live read models of this request (the loaders over them batch and cache per request); mutations and subscriptions read these. */
   live: ReadView;
   /** The view a root field answers from: live without `knownAt`, else as recorded at that moment. */
   viewAt(knownAt: Date | string | null | undefined): Promise<ReadView>;

@@ -7,6 +7,7 @@ import type { MutationInput } from '../shared/mutationInput';
 import { DissolveUnitInput, EstablishUnitInput, MoveUnitInput, RenameUnitInput } from './unit.inputs';
 import { UnitPayload } from './unit.payload';
 import { toUnit } from './unit.type';
+import { unitLoaders } from './unitLoaders';
 
 @Resolver()
 export class UnitMutationResolver {
@@ -37,6 +38,6 @@ export class UnitMutationResolver {
 
 async function unitPayload(context: ApiContext, input: MutationInput, result: RememberedResult): Promise<UnitPayload> {
   const date = input.effectiveDate ?? context.today;
-  const version = await context.live.loaders.unitOn.load({ id: result.subjectId, date });
+  const version = await unitLoaders(context.live).on.load({ id: result.subjectId, date });
   return { ...writeResultOf(result), unit: version ? toUnit(version, date, context.live) : null };
 }
