@@ -6,7 +6,7 @@ import type { ApiContext } from '../shared/context';
 import type { ReadView } from '../shared/readView';
 import { DateScalar } from '../shared/dateScalar';
 import { toConnection, type Connection } from '../shared/connection';
-import { MemberStatusEnum } from '../shared/enums';
+import { MemberStatusEnum } from './member.enums';
 import { Event, EventConnection, toEvent } from '../eventLog/event.type';
 import { Member, MemberConnection, toMember } from './member.type';
 import { Membership, toMembership } from './membership.type';
