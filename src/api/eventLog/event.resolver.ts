@@ -6,7 +6,7 @@ import type { EventIndexDocument } from '../../../projections';
 import type { ApiContext } from '../shared/context';
 import { toConnection, type Connection } from '../shared/connection';
 import { Event, EventConnection, EventFilter, toEvent } from './event.type';
-import { PageArgs } from '../shared/args';
+import { PageArgs } from '../shared/pageArgs';
 import { RecordsArgs } from '../shared/viewArgs';
 import { eventLoaders } from './eventLoaders';
 

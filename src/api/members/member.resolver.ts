@@ -12,7 +12,7 @@ import { Member, MemberConnection, toMember } from './member.type';
 import { Membership, toMembership } from './membership.type';
 import { Transfer, toTransfer } from './transfer.type';
 import { Unit, toUnit } from '../units/unit.type';
-import { PageArgs } from '../shared/args';
+import { PageArgs } from '../shared/pageArgs';
 import { ViewArgs } from '../shared/viewArgs';
 import { membersOfUnit } from './membersOfUnit';
 import { memberLoaders } from './memberLoaders';

@@ -5,7 +5,7 @@ import type { ApiContext } from '../shared/context';
 import { toConnection, type Connection } from '../shared/connection';
 import { PairingKindEnum } from './pairing.enums';
 import { Pairing, PairingConnection, toPairing } from './pairing.type';
-import { PageArgs } from '../shared/args';
+import { PageArgs } from '../shared/pageArgs';
 import { ViewArgs } from '../shared/viewArgs';
 import { pairingLoaders } from './pairingLoaders';
 

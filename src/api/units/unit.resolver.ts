@@ -11,7 +11,7 @@ import { Event, EventConnection, toEvent } from '../eventLog/event.type';
 import { Member, MemberConnection } from '../members/member.type';
 import { Unit, UnitConnection, toUnit } from './unit.type';
 import { UnitVersion, toUnitVersion } from './unitVersion.type';
-import { PageArgs } from '../shared/args';
+import { PageArgs } from '../shared/pageArgs';
 import { DescribedViewArgs, ViewArgs } from '../shared/viewArgs';
 import { membersOfUnit } from '../members/membersOfUnit';
 import { memberLoaders } from '../members/memberLoaders';
