@@ -5,7 +5,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
@@ -13,8 +13,6 @@ import type { OrgtrackApp } from '../app/orgtrackApp';
 import { createContext, type ApiContext } from './shared/context';
 import { formatError, isUnexpected } from './shared/errors';
 import { queryCostPlugin } from './shared/queryCost';
-import { DomainError } from '../domain/shared/errors';
-import { ProjectionLagError } from '../app/projector/positionWaiters';
 
 export interface ServerOptions {
   port: number;
@@ -78,21 +76,7 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        try {
-          return await createContext(app, req.header('x-min-position'));
-        } catch (error) {
-          if (error instanceof DomainError) {
-            throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', field: error.field, http: { status: 400 } } });
-          }
-          if (error instanceof ProjectionLagError) {
-            throw new GraphQLError('The read models are still catching up with x-min-position; retry shortly', {
-              extensions: { code: 'TIMEOUT', http: { status: 503 } },
-            });
-          }
-          throw error;
-        }
-      },
+      context: ({ req }) => createContext(app, req.header('x-min-position')),
     }),
   );
 

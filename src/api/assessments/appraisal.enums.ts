@@ -1,7 +1,8 @@
 import { registerEnumType } from 'type-graphql';
+import { enumOf } from '../shared/enumOf';
 import { APPRAISAL_GRADES } from '../../domain/assessments/appraisalGrade';
 
-export const AppraisalGradeEnum = Object.fromEntries(APPRAISAL_GRADES.map((grade) => [grade, grade])) as { [K in (typeof APPRAISAL_GRADES)[number]]: K };
+export const AppraisalGradeEnum = enumOf(APPRAISAL_GRADES);
 registerEnumType(AppraisalGradeEnum, {
   name: 'AppraisalGrade',
   description: 'Grade of the yearly democratic appraisal of a member (民主评议党员).',

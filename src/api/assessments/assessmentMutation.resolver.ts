@@ -1,11 +1,13 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { ApiContext } from '../shared/context';
+import { writeResultOf } from '../shared/writeResult';
 import { RecordAppraisalInput } from './appraisal.inputs';
 import { RecordGroupScoreInput } from './groupScore.inputs';
 import { toStandingAppraisal } from './appraisal.type';
 import { AppraisalPayload, GroupScorePayload } from './assessment.payload';
 import { toStandingScore } from './groupScore.type';
-import { mutationOptions } from '../units/unitMutation.resolver';
+import { mutationOptions } from '../shared/mutationOptions';
+import { assessmentLoaders } from './assessmentLoaders';
 
 @Resolver()
 export class AssessmentMutationResolver {
@@ -18,11 +20,9 @@ export class AssessmentMutationResolver {
     const typed = scores === null || scores === undefined ? null : { ...scores };
     const result = await context.app.groupScores.record({ groupId, quarter, scores: typed }, mutationOptions(input, context));
     const date = input.effectiveDate ?? context.today;
-    const standing = (await context.live.loaders.assessments.scoresOf.load({ id: groupId, date })).find((entry) => entry.score._id === result.subjectId);
+    const standing = (await assessmentLoaders(context.live).scoresOf.load({ id: groupId, date })).find((entry) => entry.score._id === result.subjectId);
     return {
-      eventIds: result.eventIds,
-      position: result.position,
-      version: result.version,
+      ...writeResultOf(result),
       groupScore: standing ? toStandingScore(standing, date, context.live) : null,
     };
   }
@@ -35,13 +35,11 @@ export class AssessmentMutationResolver {
     const { memberId, year, grade } = input;
     const result = await context.app.appraisals.record({ memberId, year, grade }, mutationOptions(input, context));
     const date = input.effectiveDate ?? context.today;
-    const standing = (await context.live.loaders.assessments.appraisalsOf.load({ id: memberId, date })).find(
+    const standing = (await assessmentLoaders(context.live).appraisalsOf.load({ id: memberId, date })).find(
       (entry) => entry.appraisal._id === result.subjectId,
     );
     return {
-      eventIds: result.eventIds,
-      position: result.position,
-      version: result.version,
+      ...writeResultOf(result),
       appraisal: standing ? toStandingAppraisal(standing, date, context.live) : null,
     };
   }

@@ -1,10 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { parseQuarter } from '../../domain/assessments/quarter';
 import type { ApiContext } from '../shared/context';
-import { DateScalar } from '../shared/dateScalar';
 import { GroupScore, toStandingScore } from './groupScore.type';
 import { Unit, toUnit } from '../units/unit.type';
-import { KnownAtArg } from '../shared/knownAtArg';
+import { ViewArgs } from '../shared/viewArgs';
+import { unitLoaders } from '../units/unitLoaders';
 
 @Resolver(() => GroupScore)
 export class GroupScoreResolver {
@@ -15,22 +15,21 @@ export class GroupScoreResolver {
   async groupRanking(
     @Arg('unitId', () => ID) unitId: string,
     @Arg('quarter', () => String, { description: '`YYYY-Qn`, e.g. "2024-Q3".' }) quarter: string,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
-    @KnownAtArg() knownAt: Date | undefined,
-    @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
+    @Args(() => ViewArgs) viewArgs: ViewArgs,
     @Ctx() context: ApiContext,
   ): Promise<GroupScore[]> {
-    await context.readAfter(minPosition);
+    // The quarter is checked after minPosition and before a knownAt view is built, as always.
+    await context.readAfter(viewArgs.minPosition);
     const span = parseQuarter(quarter, 'quarter');
-    const view = await context.viewAt(knownAt);
-    const date = asOf ?? context.today;
+    const view = await context.viewAt(viewArgs.knownAt);
+    const date = viewArgs.asOf ?? context.today;
     const ranked = await view.groupScoreQueries.ranking(unitId, span.quarter, date);
     return ranked.map((entry) => ({ ...toStandingScore(entry, date, view), rank: entry.rank, redFlagCandidate: entry.redFlagCandidate }));
   }
 
   @FieldResolver(() => Unit, { nullable: true, description: 'The scored group on the asOf date (as it last stood, if dissolved by then).' })
   async group(@Root() score: GroupScore): Promise<Unit | null> {
-    const version = await score.view.loaders.unitOn.load({ id: score.groupId, date: score.asOf });
+    const version = await unitLoaders(score.view).on.load({ id: score.groupId, date: score.asOf });
     return version ? toUnit(version, score.asOf, score.view) : null;
   }
 }

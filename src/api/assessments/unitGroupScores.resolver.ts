@@ -2,6 +2,7 @@ import { Arg, FieldResolver, Resolver, Root } from 'type-graphql';
 import { parseQuarter } from '../../domain/assessments/quarter';
 import { GroupScore, toStandingScore } from './groupScore.type';
 import { Unit } from '../units/unit.type';
+import { assessmentLoaders } from './assessmentLoaders';
 
 @Resolver(() => Unit)
 export class UnitGroupScoresResolver {
@@ -15,7 +16,7 @@ export class UnitGroupScoresResolver {
   ): Promise<GroupScore[]> {
     const only = quarter === undefined || quarter === null ? undefined : parseQuarter(quarter, 'quarter').quarter;
     if (unit.level !== 'GROUP') return [];
-    const standing = await unit.view.loaders.assessments.scoresOf.load({ id: unit.id, date: unit.asOf });
+    const standing = await assessmentLoaders(unit.view).scoresOf.load({ id: unit.id, date: unit.asOf });
     return standing.filter((entry) => only === undefined || entry.score.quarter === only).map((entry) => toStandingScore(entry, unit.asOf, unit.view));
   }
 }

@@ -1,9 +1,6 @@
 import { registerEnumType } from 'type-graphql';
+import { enumOf } from '../shared/enumOf';
 import { AWARD_TITLES, RECIPIENT_KINDS } from '../../domain/awards/awardTitle';
-
-function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
-  return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
-}
 
 export const AwardTitleEnum = enumOf(AWARD_TITLES);
 registerEnumType(AwardTitleEnum, {

@@ -1,26 +1,20 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../shared/context';
 import type { ReadView } from '../shared/readView';
-import { DateScalar } from '../shared/dateScalar';
 import { Award, toAward } from './award.type';
 import { Member, toMember } from '../members/member.type';
 import { Unit, toUnit } from '../units/unit.type';
-import { KnownAtArg } from '../shared/knownAtArg';
+import { ViewArgs } from '../shared/viewArgs';
+import { awardLoaders } from './awardLoaders';
+import { memberLoaders } from '../members/memberLoaders';
+import { unitLoaders } from '../units/unitLoaders';
 
 @Resolver(() => Award)
 export class AwardResolver {
   @Query(() => Award, { nullable: true, description: 'An award as it stood on `asOf` (default today); null if not granted by then.' })
-  async award(
-    @Arg('id', () => ID) id: string,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
-    @KnownAtArg() knownAt: Date | undefined,
-    @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
-    @Ctx() context: ApiContext,
-  ): Promise<Award | null> {
-    await context.readAfter(minPosition);
-    const view = await context.viewAt(knownAt);
-    const date = asOf ?? context.today;
-    const found = await view.loaders.awards.awardById.load(id);
+  async award(@Arg('id', () => ID) id: string, @Args(() => ViewArgs) viewArgs: ViewArgs, @Ctx() context: ApiContext): Promise<Award | null> {
+    const { view, date } = await context.view(viewArgs);
+    const found = await awardLoaders(view).awardById.load(id);
     return found && found.grantedOn <= date ? toAward(found, date, view) : null;
   }
 
@@ -32,7 +26,7 @@ export class AwardResolver {
   @FieldResolver(() => Member, { nullable: true, description: 'The member who received the award, on the asOf date; null for an award to a unit.' })
   async memberRecipient(@Root() award: Award): Promise<Member | null> {
     if (award.recipientKind !== 'MEMBER') return null;
-    const found = await award.view.loaders.memberOn.load({ id: award.recipientId, date: award.asOf });
+    const found = await memberLoaders(award.view).on.load({ id: award.recipientId, date: award.asOf });
     return found ? toMember(found, award.asOf, award.view) : null;
   }
 
@@ -46,14 +40,14 @@ export class AwardResolver {
     description: "The award's version now (not as of the date; with `knownAt`, as recorded then): pass it as `expectedVersion` to revokeAward.",
   })
   async version(@Root() award: Award): Promise<number> {
-    return (await award.view.loaders.awards.awardById.load(award.id))?.version ?? 0;
+    return (await awardLoaders(award.view).awardById.load(award.id))?.version ?? 0;
   }
 }
 
 /** The unit on `date`, or as it last stood on `fallback` when it was no longer active by `date`. */
 async function unitOn(view: ReadView, unitId: string, date: string, fallback: string): Promise<Unit | null> {
-  const version = await view.loaders.unitOn.load({ id: unitId, date });
+  const version = await unitLoaders(view).on.load({ id: unitId, date });
   if (version) return toUnit(version, date, view);
-  const earlier = await view.loaders.unitOn.load({ id: unitId, date: fallback });
+  const earlier = await unitLoaders(view).on.load({ id: unitId, date: fallback });
   return earlier ? toUnit(earlier, fallback, view) : null;
 }

@@ -1,11 +1,13 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RememberedResult } from '../../app/commands/idempotency';
 import type { ApiContext } from '../shared/context';
+import { writeResultOf } from '../shared/writeResult';
 import { GrantAwardInput, RevokeAwardInput } from './award.inputs';
 import type { MutationInput } from '../shared/mutationInput';
 import { AwardPayload } from './award.payload';
 import { toAward } from './award.type';
-import { mutationOptions } from '../units/unitMutation.resolver';
+import { mutationOptions } from '../shared/mutationOptions';
+import { awardLoaders } from './awardLoaders';
 
 @Resolver()
 export class AwardMutationResolver {
@@ -30,6 +32,6 @@ export class AwardMutationResolver {
 
 async function awardPayload(context: ApiContext, input: MutationInput, result: RememberedResult): Promise<AwardPayload> {
   const date = input.effectiveDate ?? context.today;
-  const found = await context.live.loaders.awards.awardById.load(result.subjectId);
-  return { eventIds: result.eventIds, position: result.position, version: result.version, award: found ? toAward(found, date, context.live) : null };
+  const found = await awardLoaders(context.live).awardById.load(result.subjectId);
+  return { ...writeResultOf(result), award: found ? toAward(found, date, context.live) : null };
 }

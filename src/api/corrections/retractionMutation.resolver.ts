@@ -1,9 +1,11 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { ApiContext } from '../shared/context';
+import { writeResultOf } from '../shared/writeResult';
 import { RetractEventInput } from './retraction.inputs';
 import { toEvent } from '../eventLog/event.type';
 import { RetractionPayload } from './retraction.payload';
-import { mutationOptions } from '../units/unitMutation.resolver';
+import { mutationOptions } from '../shared/mutationOptions';
+import { eventLoaders } from '../eventLog/eventLoaders';
 
 @Resolver()
 export class RetractionMutationResolver {
@@ -13,7 +15,7 @@ export class RetractionMutationResolver {
   })
   async retractEvent(@Arg('input', () => RetractEventInput) input: RetractEventInput, @Ctx() context: ApiContext): Promise<RetractionPayload> {
     const result = await context.app.retractions.retract({ eventId: input.eventId, reason: input.reason }, mutationOptions(input, context));
-    const retracted = await context.live.loaders.eventById.load(result.subjectId);
-    return { eventIds: result.eventIds, position: result.position, version: result.version, retracted: retracted ? toEvent(retracted, context.live) : null };
+    const retracted = await eventLoaders(context.live).byId.load(result.subjectId);
+    return { ...writeResultOf(result), retracted: retracted ? toEvent(retracted, context.live) : null };
   }
 }

@@ -1,7 +1,8 @@
 import { registerEnumType } from 'type-graphql';
+import { enumOf } from '../shared/enumOf';
 import { DUES_CATEGORIES } from '../../domain/dues/duesCategory';
 
-export const DuesCategoryEnum = Object.fromEntries(DUES_CATEGORIES.map((value) => [value, value])) as { [K in (typeof DUES_CATEGORIES)[number]]: K };
+export const DuesCategoryEnum = enumOf(DUES_CATEGORIES);
 registerEnumType(DuesCategoryEnum, {
   name: 'DuesCategory',
   description: "A member's dues category; with the monthly income it decides the monthly dues under the dues policy.",

@@ -3,11 +3,12 @@ import { lastDayOf, parsePeriod, periodOf } from '../../domain/dues/period';
 import type { DuesCategory } from '../../domain/dues/duesCategory';
 import { parseMoney } from '../../domain/dues/money';
 import type { ApiContext } from '../shared/context';
+import { writeResultOf } from '../shared/writeResult';
 import { RecordDuesPaymentInput, SetDuesBaseInput } from './dues.inputs';
 import { DuesBasePayload, DuesPaymentPayload } from './dues.payload';
 import { toDuesPayment } from './dues.type';
 import { toMoney } from './money.type';
-import { mutationOptions } from '../units/unitMutation.resolver';
+import { mutationOptions } from '../shared/mutationOptions';
 
 @Resolver()
 export class DuesMutationResolver {
@@ -20,9 +21,7 @@ export class DuesMutationResolver {
     const period = periodOf(input.effectiveDate ?? context.today);
     const monthlyDue = context.live.duesQueries.monthlyDueOn({ category: category as DuesCategory, monthlyIncomeMinor }, period);
     return {
-      eventIds: result.eventIds,
-      position: result.position,
-      version: result.version,
+      ...writeResultOf(result),
       duesBase: { memberId, category, monthlyIncome: toMoney(monthlyIncomeMinor), monthlyDue: toMoney(monthlyDue) },
     };
   }
@@ -42,9 +41,7 @@ export class DuesMutationResolver {
     const row = rows.find((entry) => entry.period === month);
     return {
       paymentId: result.subjectId,
-      eventIds: result.eventIds,
-      position: result.position,
-      version: result.version,
+      ...writeResultOf(result),
       dues: row ? toDuesPayment(row, context.live) : null,
     };
   }

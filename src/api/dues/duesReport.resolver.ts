@@ -1,8 +1,7 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { ApiContext } from '../shared/context';
-import { DateScalar } from '../shared/dateScalar';
 import { DuesReport, toDuesReport } from './duesReport.type';
-import { KnownAtArg } from '../shared/knownAtArg';
+import { DescribedViewArgs } from '../shared/viewArgs';
 
 @Resolver(() => DuesReport)
 export class DuesReportResolver {
@@ -15,15 +14,11 @@ export class DuesReportResolver {
     @Arg('from', () => String) from: string,
     @Arg('to', () => String) to: string,
     @Arg('includeDescendants', () => Boolean, { defaultValue: true }) includeDescendants: boolean,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
-    @KnownAtArg() knownAt: Date | undefined,
-    @Arg('minPosition', () => String, { nullable: true, description: 'Answer only once the read models include this position.' })
-    minPosition: string | undefined,
+    @Args(() => DescribedViewArgs) viewArgs: DescribedViewArgs,
     @Ctx() context: ApiContext,
   ): Promise<DuesReport> {
-    await context.readAfter(minPosition);
-    const view = await context.viewAt(knownAt);
-    const result = await view.duesQueries.report(unitId, { from, to, includeDescendants }, asOf ?? context.today);
+    const { view, date } = await context.view(viewArgs);
+    const result = await view.duesQueries.report(unitId, { from, to, includeDescendants }, date);
     return toDuesReport(result, { unitId, from: from.trim(), to: to.trim(), includeDescendants });
   }
 }

@@ -6,8 +6,9 @@ import type { EventIndexDocument } from '../../../projections';
 import type { ApiContext } from '../shared/context';
 import { toConnection, type Connection } from '../shared/connection';
 import { Event, EventConnection, EventFilter, toEvent } from './event.type';
-import { PageArgs } from '../shared/args';
-import { KnownAtArg } from '../shared/knownAtArg';
+import { PageArgs } from '../shared/pageArgs';
+import { RecordsArgs } from '../shared/viewArgs';
+import { eventLoaders } from './eventLoaders';
 
 interface OrgEventsArgs {
   filter?: EventFilter | null;
@@ -19,13 +20,11 @@ export class EventResolver {
   @Query(() => EventConnection, { description: 'The event log in order, filtered; cursors are positions, usable as `after` of `orgEvents`.' })
   async events(
     @Arg('filter', () => EventFilter, { nullable: true }) filter: EventFilter | undefined,
-    @KnownAtArg() knownAt: Date | undefined,
-    @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
+    @Args(() => RecordsArgs) viewArgs: RecordsArgs,
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() context: ApiContext,
   ): Promise<Connection<Event>> {
-    await context.readAfter(minPosition);
-    const view = await context.viewAt(knownAt);
+    const { view } = await context.view(viewArgs);
     const page = await view.eventQueries.page(filter ?? undefined, { first: pageSize(first), after });
     return toConnection(page, (event) => toEvent(event, view));
   }
@@ -33,14 +32,14 @@ export class EventResolver {
   @FieldResolver(() => Event, { nullable: true, description: 'The `EventRetracted` that withdrew this event; null while it stands. The log keeps both.' })
   async retractedBy(@Root() event: Event): Promise<Event | null> {
     if (event.retractedById === null) return null;
-    const retraction = await event.view.loaders.eventById.load(event.retractedById);
+    const retraction = await eventLoaders(event.view).byId.load(event.retractedById);
     return retraction ? toEvent(retraction, event.view) : null;
   }
 
   @FieldResolver(() => Event, { nullable: true, description: 'For an `EventRetracted`: the event it withdrew; null for every other event.' })
   async retracts(@Root() event: Event): Promise<Event | null> {
     if (event.type !== 'EventRetracted' || typeof event.data.eventId !== 'string') return null;
-    const target = await event.view.loaders.eventById.load(event.data.eventId);
+    const target = await eventLoaders(event.view).byId.load(event.data.eventId);
     return target ? toEvent(target, event.view) : null;
   }
 

@@ -1,10 +1,7 @@
 import { registerEnumType } from 'type-graphql';
+import { enumOf } from '../shared/enumOf';
 import { OFFICER_ROLES } from '../../domain/leadership/officerRole';
 import type { OfficeEndReason } from '../../../projections';
-
-function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
-  return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
-}
 
 export const OfficerRoleEnum = enumOf(OFFICER_ROLES);
 registerEnumType(OfficerRoleEnum, {

@@ -1,21 +1,16 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { WriteResult } from '../shared/writeResult';
 import { OfficerTerm } from './officerTerm.type';
 import { Unit } from '../units/unit.type';
 
 @ObjectType({ description: 'What an election, resignation or removal recorded: the unit and the terms it began or ended, on the effective date.' })
-export class LeadershipPayload {
+export class LeadershipPayload extends WriteResult {
   @Field(() => Unit, { nullable: true })
   unit!: Unit | null;
 
   @Field(() => [OfficerTerm], { description: 'For an election, the terms it began; for a resignation or removal, the term that ended.' })
   terms!: OfficerTerm[];
 
-  @Field(() => [ID], { description: "Ids of the events the mutation recorded; a retry with the same idempotencyKey returns the first call's." })
-  eventIds!: string[];
-
-  @Field({ description: 'Log position of the write: pass it as `minPosition` (or header x-min-position) to read your write.' })
-  position!: string;
-
   @Field(() => Int, { description: "The version of the unit's leadership after the write: pass it as `expectedVersion` for an optimistic check." })
-  version!: number;
+  override version!: number;
 }

@@ -1,11 +1,14 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RememberedResult } from '../../app/commands/idempotency';
 import type { ApiContext } from '../shared/context';
+import { writeResultOf } from '../shared/writeResult';
 import { LeaveOfficeInput, RecordElectionInput } from './leadership.inputs';
 import { LeadershipPayload } from './leadership.payload';
 import { toOfficerTerm } from './officerTerm.type';
 import { toUnit } from '../units/unit.type';
-import { mutationOptions } from '../units/unitMutation.resolver';
+import { mutationOptions } from '../shared/mutationOptions';
+import { leadershipLoaders } from './leadershipLoaders';
+import { unitLoaders } from '../units/unitLoaders';
 
 @Resolver()
 export class LeadershipMutationResolver {
@@ -25,7 +28,7 @@ export class LeadershipMutationResolver {
       mutationOptions(input, context),
     );
     const date = heldOn ?? input.effectiveDate ?? context.today;
-    const terms = await context.live.loaders.leadership.officersOf.load({ id: unitId, date });
+    const terms = await leadershipLoaders(context.live).officersOf.load({ id: unitId, date });
     return payload(
       context,
       result,
@@ -49,7 +52,7 @@ export class LeadershipMutationResolver {
 
 async function endedPayload(context: ApiContext, input: LeaveOfficeInput, result: RememberedResult): Promise<LeadershipPayload> {
   const date = input.effectiveDate ?? context.today;
-  const offices = await context.live.loaders.leadership.officesOf.load({ id: input.memberId, date });
+  const offices = await leadershipLoaders(context.live).officesOf.load({ id: input.memberId, date });
   const ended = offices.filter((term) => term.unitId === input.unitId && term.validTo === date);
   return payload(
     context,
@@ -60,6 +63,6 @@ async function endedPayload(context: ApiContext, input: LeaveOfficeInput, result
 }
 
 async function payload(context: ApiContext, result: RememberedResult, date: string, terms: LeadershipPayload['terms']): Promise<LeadershipPayload> {
-  const version = await context.live.loaders.unitOn.load({ id: result.subjectId, date });
-  return { unit: version ? toUnit(version, date, context.live) : null, terms, eventIds: result.eventIds, position: result.position, version: result.version };
+  const version = await unitLoaders(context.live).on.load({ id: result.subjectId, date });
+  return { unit: version ? toUnit(version, date, context.live) : null, terms, ...writeResultOf(result) };
 }

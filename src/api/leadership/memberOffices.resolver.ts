@@ -1,6 +1,7 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
 import { Member } from '../members/member.type';
 import { OfficerTerm, toOfficerTerm } from './officerTerm.type';
+import { leadershipLoaders } from './leadershipLoaders';
 
 @Resolver(() => Member)
 export class MemberOfficesResolver {
@@ -8,7 +9,7 @@ export class MemberOfficesResolver {
     description: 'Every office the member had been elected to by the asOf date, ended ones included (see `endedOn`), oldest first.',
   })
   async offices(@Root() member: Member): Promise<OfficerTerm[]> {
-    const found = await member.view.loaders.leadership.officesOf.load({ id: member.id, date: member.asOf });
+    const found = await leadershipLoaders(member.view).officesOf.load({ id: member.id, date: member.asOf });
     return found.map((term) => toOfficerTerm(term, member.asOf, member.view));
   }
 }

@@ -1,11 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { InvalidInput } from '../../domain/shared/errors';
 import type { ApiContext } from '../shared/context';
-import { DateScalar } from '../shared/dateScalar';
 import { Member, toMember } from '../members/member.type';
 import { OfficerTerm, toOfficerTerm } from './officerTerm.type';
 import { Unit, toUnit } from '../units/unit.type';
-import { KnownAtArg } from '../shared/knownAtArg';
+import { ViewArgs } from '../shared/viewArgs';
+import { memberLoaders } from '../members/memberLoaders';
+import { unitLoaders } from '../units/unitLoaders';
 
 const MAX_WITHIN_DAYS = 3_660;
 
@@ -18,27 +19,23 @@ export class OfficerTermResolver {
   })
   async expiringTerms(
     @Arg('within', () => Int, { description: 'Days after asOf, 0 to 3660.' }) within: number,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
     @Arg('unitId', () => ID, { nullable: true }) unitId: string | undefined,
-    @KnownAtArg() knownAt: Date | undefined,
-    @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
+    @Args(() => ViewArgs) viewArgs: ViewArgs,
     @Ctx() context: ApiContext,
   ): Promise<OfficerTerm[]> {
     if (!Number.isInteger(within) || within < 0 || within > MAX_WITHIN_DAYS) {
       throw new InvalidInput('INPUT.OUT_OF_RANGE', `within must be a whole number of days from 0 to ${MAX_WITHIN_DAYS}, got ${within}`, 'within');
     }
-    await context.readAfter(minPosition);
-    const view = await context.viewAt(knownAt);
-    const date = asOf ?? context.today;
+    const { view, date } = await context.view(viewArgs);
     const found = await view.leadershipQueries.expiring(within, date, unitId ?? null);
     return found.map((term) => toOfficerTerm(term, date, view));
   }
 
   @FieldResolver(() => Unit, { nullable: true, description: 'The unit on the asOf date (as it was on the election day, if dissolved since).' })
   async unit(@Root() term: OfficerTerm): Promise<Unit | null> {
-    const version = await term.view.loaders.unitOn.load({ id: term.unitId, date: term.asOf });
+    const version = await unitLoaders(term.view).on.load({ id: term.unitId, date: term.asOf });
     if (version) return toUnit(version, term.asOf, term.view);
-    const earlier = await term.view.loaders.unitOn.load({ id: term.unitId, date: term.heldOn });
+    const earlier = await unitLoaders(term.view).on.load({ id: term.unitId, date: term.heldOn });
     return earlier ? toUnit(earlier, term.heldOn, term.view) : null;
   }
 
@@ -48,17 +45,17 @@ export class OfficerTermResolver {
       'Checked when the election was recorded; a transfer or registration recorded late, or a retraction, can make it false since.',
   })
   async eligible(@Root() term: OfficerTerm): Promise<boolean> {
-    const member = await term.view.loaders.memberOn.load({ id: term.memberId, date: term.heldOn });
+    const member = await memberLoaders(term.view).on.load({ id: term.memberId, date: term.heldOn });
     const place = member?.membership;
     if (place === undefined) return false;
     if (place.branchId === term.unitId || place.groupId === term.unitId) return true;
-    const branch = await term.view.loaders.unitOn.load({ id: place.branchId, date: term.heldOn });
+    const branch = await unitLoaders(term.view).on.load({ id: place.branchId, date: term.heldOn });
     return branch?.ancestors.includes(term.unitId) ?? false;
   }
 
   @FieldResolver(() => Member, { nullable: true, description: 'The officer, as they stood on the asOf date.' })
   async member(@Root() term: OfficerTerm): Promise<Member | null> {
-    const found = await term.view.loaders.memberOn.load({ id: term.memberId, date: term.asOf });
+    const found = await memberLoaders(term.view).on.load({ id: term.memberId, date: term.asOf });
     return found ? toMember(found, term.asOf, term.view) : null;
   }
 }

@@ -1,6 +1,7 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
 import { OfficerTerm, toOfficerTerm } from './officerTerm.type';
 import { Unit } from '../units/unit.type';
+import { leadershipLoaders } from './leadershipLoaders';
 
 @Resolver(() => Unit)
 export class UnitOfficersResolver {
@@ -8,7 +9,7 @@ export class UnitOfficersResolver {
     description: 'The officers in office on the asOf date (also after their term ran out, until a new election), secretary first.',
   })
   async officers(@Root() unit: Unit): Promise<OfficerTerm[]> {
-    const found = await unit.view.loaders.leadership.officersOf.load({ id: unit.id, date: unit.asOf });
+    const found = await leadershipLoaders(unit.view).officersOf.load({ id: unit.id, date: unit.asOf });
     return found.map((term) => toOfficerTerm(term, unit.asOf, unit.view));
   }
 }

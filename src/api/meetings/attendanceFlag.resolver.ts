@@ -1,9 +1,9 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../shared/context';
-import { DateScalar } from '../shared/dateScalar';
 import { AttendanceFlag, toAttendanceFlag } from './attendanceFlag.type';
 import { Member, toMember } from '../members/member.type';
-import { KnownAtArg } from '../shared/knownAtArg';
+import { ViewArgs } from '../shared/viewArgs';
+import { memberLoaders } from '../members/memberLoaders';
 
 @Resolver(() => AttendanceFlag)
 export class AttendanceFlagResolver {
@@ -13,20 +13,16 @@ export class AttendanceFlagResolver {
   })
   async attendanceFlags(
     @Arg('unitId', () => ID) unitId: string,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
-    @KnownAtArg() knownAt: Date | undefined,
-    @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
+    @Args(() => ViewArgs) viewArgs: ViewArgs,
     @Ctx() context: ApiContext,
   ): Promise<AttendanceFlag[]> {
-    await context.readAfter(minPosition);
-    const view = await context.viewAt(knownAt);
-    const date = asOf ?? context.today;
+    const { view, date } = await context.view(viewArgs);
     return (await view.attendanceFlagQueries.flags(unitId, date)).map((flag) => toAttendanceFlag(flag, date, view));
   }
 
   @FieldResolver(() => Member, { nullable: true, description: 'The member as of the asOf date.' })
   async member(@Root() flag: AttendanceFlag): Promise<Member | null> {
-    const found = await flag.view.loaders.memberOn.load({ id: flag.memberId, date: flag.asOf });
+    const found = await memberLoaders(flag.view).on.load({ id: flag.memberId, date: flag.asOf });
     return found ? toMember(found, flag.asOf, flag.view) : null;
   }
 }

@@ -1,11 +1,8 @@
 import { registerEnumType } from 'type-graphql';
+import { enumOf } from '../shared/enumOf';
 import type { FlagReason } from '../../domain/meetings/attendanceFlags';
 import type { Frequency } from '../../domain/meetings/meetingRequirements';
 import { MEETING_KINDS } from '../../domain/meetings/meetingKind';
-
-function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
-  return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
-}
 
 export const MeetingKindEnum = enumOf(MEETING_KINDS);
 registerEnumType(MeetingKindEnum, {

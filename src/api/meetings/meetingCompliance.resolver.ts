@@ -1,8 +1,9 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../shared/context';
 import { BranchMeetingCompliance, MeetingCompliance, MeetingRequirement, toMeetingCompliance } from './meetingCompliance.type';
 import { Unit, toUnit } from '../units/unit.type';
-import { KnownAtArg } from '../shared/knownAtArg';
+import { RecordsArgs } from '../shared/viewArgs';
+import { unitLoaders } from '../units/unitLoaders';
 
 @Resolver(() => MeetingCompliance)
 export class MeetingComplianceResolver {
@@ -14,12 +15,10 @@ export class MeetingComplianceResolver {
     @Arg('unitId', () => ID) unitId: string,
     @Arg('from', () => String) from: string,
     @Arg('to', () => String) to: string,
-    @KnownAtArg() knownAt: Date | undefined,
-    @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
+    @Args(() => RecordsArgs) viewArgs: RecordsArgs,
     @Ctx() context: ApiContext,
   ): Promise<MeetingCompliance> {
-    await context.readAfter(minPosition);
-    const view = await context.viewAt(knownAt);
+    const { view } = await context.view(viewArgs);
     return toMeetingCompliance(await view.meetingComplianceQueries.compliance(unitId, from, to, context.today), view);
   }
 }
@@ -28,7 +27,7 @@ export class MeetingComplianceResolver {
 export class BranchMeetingComplianceResolver {
   @FieldResolver(() => Unit, { nullable: true, description: 'The branch on the report date.' })
   async branch(@Root() row: BranchMeetingCompliance): Promise<Unit | null> {
-    const version = await row.view.loaders.unitOn.load({ id: row.branchId, date: row.asOf });
+    const version = await unitLoaders(row.view).on.load({ id: row.branchId, date: row.asOf });
     return version ? toUnit(version, row.asOf, row.view) : null;
   }
 }
@@ -37,7 +36,7 @@ export class BranchMeetingComplianceResolver {
 export class MeetingRequirementResolver {
   @FieldResolver(() => Unit, { nullable: true, description: 'The branch or group on the report date.' })
   async unit(@Root() row: MeetingRequirement): Promise<Unit | null> {
-    const version = await row.view.loaders.unitOn.load({ id: row.unitId, date: row.asOf });
+    const version = await unitLoaders(row.view).on.load({ id: row.unitId, date: row.asOf });
     return version ? toUnit(version, row.asOf, row.view) : null;
   }
 }

@@ -1,12 +1,8 @@
-import type { MeetingQueries } from '../../app/meetings/meetingQueries';
 import type { MeetingDocument } from '../../../projections';
 import { idLoader } from '../shared/datedLoader';
+import { viewLoaders } from '../shared/viewLoaders';
 
 /** Per-request loaders of meetings. */
-export function createMeetingLoaders(meetings: MeetingQueries) {
-  return {
-    meetingById: idLoader<MeetingDocument | undefined>((ids) => meetings.byIds(ids), undefined),
-  };
-}
-
-export type MeetingLoaders = ReturnType<typeof createMeetingLoaders>;
+export const meetingLoaders = viewLoaders(({ meetingQueries: meetings }) => ({
+  meetingById: idLoader<MeetingDocument | undefined>((ids) => meetings.byIds(ids), undefined),
+}));

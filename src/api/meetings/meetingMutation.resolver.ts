@@ -1,9 +1,11 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { ApiContext } from '../shared/context';
+import { writeResultOf } from '../shared/writeResult';
 import { RecordMeetingInput } from './meeting.inputs';
 import { MeetingPayload } from './meeting.payload';
 import { toMeeting } from './meeting.type';
-import { mutationOptions } from '../units/unitMutation.resolver';
+import { mutationOptions } from '../shared/mutationOptions';
+import { meetingLoaders } from './meetingLoaders';
 
 @Resolver()
 export class MeetingMutationResolver {
@@ -11,11 +13,9 @@ export class MeetingMutationResolver {
   async recordMeeting(@Arg('input', () => RecordMeetingInput) input: RecordMeetingInput, @Ctx() context: ApiContext): Promise<MeetingPayload> {
     const { unitId, kind, heldOn, topic, attendees, excused, absent } = input;
     const result = await context.app.meetings.record({ unitId, kind, heldOn, topic, attendees, excused, absent }, mutationOptions(input, context));
-    const found = await context.live.loaders.meetings.meetingById.load(result.subjectId);
+    const found = await meetingLoaders(context.live).meetingById.load(result.subjectId);
     return {
-      eventIds: result.eventIds,
-      position: result.position,
-      version: result.version,
+      ...writeResultOf(result),
       meeting: found ? toMeeting(found, found.heldOn, context.live) : null,
     };
   }

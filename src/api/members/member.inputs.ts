@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import type { LeaveReason, MemberStage } from '../../domain/members/memberStatus';
 import { DateScalar } from '../shared/dateScalar';
-import { LeaveReasonEnum, MemberStageEnum } from '../shared/enums';
+import { LeaveReasonEnum, MemberStageEnum } from './member.enums';
 import { MutationInput } from '../shared/mutationInput';
 
 @InputType()

@@ -6,30 +6,24 @@ import type { ApiContext } from '../shared/context';
 import type { ReadView } from '../shared/readView';
 import { DateScalar } from '../shared/dateScalar';
 import { toConnection, type Connection } from '../shared/connection';
-import { MemberStatusEnum } from '../shared/enums';
+import { MemberStatusEnum } from './member.enums';
 import { Event, EventConnection, toEvent } from '../eventLog/event.type';
 import { Member, MemberConnection, toMember } from './member.type';
 import { Membership, toMembership } from './membership.type';
 import { Transfer, toTransfer } from './transfer.type';
 import { Unit, toUnit } from '../units/unit.type';
-import { PageArgs } from '../shared/args';
-import { KnownAtArg } from '../shared/knownAtArg';
+import { PageArgs } from '../shared/pageArgs';
+import { ViewArgs } from '../shared/viewArgs';
 import { membersOfUnit } from './membersOfUnit';
+import { memberLoaders } from './memberLoaders';
+import { unitLoaders } from '../units/unitLoaders';
 
 @Resolver(() => Member)
 export class MemberResolver {
   @Query(() => Member, { nullable: true, description: 'A member as they stood on `asOf` (default today); null if not registered by then.' })
-  async member(
-    @Arg('id', () => ID) id: string,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
-    @KnownAtArg() knownAt: Date | undefined,
-    @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
-    @Ctx() context: ApiContext,
-  ): Promise<Member | null> {
-    await context.readAfter(minPosition);
-    const view = await context.viewAt(knownAt);
-    const date = asOf ?? context.today;
-    const found = await view.loaders.memberOn.load({ id, date });
+  async member(@Arg('id', () => ID) id: string, @Args(() => ViewArgs) viewArgs: ViewArgs, @Ctx() context: ApiContext): Promise<Member | null> {
+    const { view, date } = await context.view(viewArgs);
+    const found = await memberLoaders(view).on.load({ id, date });
     return found ? toMember(found, date, view) : null;
   }
 
@@ -38,16 +32,12 @@ export class MemberResolver {
     @Arg('unitId', () => ID) unitId: string,
     @Arg('includeDescendants', () => Boolean, { nullable: true, defaultValue: false }) includeDescendants: boolean | null,
     @Arg('status', () => [MemberStatusEnum], { nullable: true }) status: MemberStatus[] | undefined,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
-    @KnownAtArg() knownAt: Date | undefined,
-    @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
+    @Args(() => ViewArgs) viewArgs: ViewArgs,
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() context: ApiContext,
   ): Promise<Connection<Member>> {
-    await context.readAfter(minPosition);
-    const view = await context.viewAt(knownAt);
-    const date = asOf ?? context.today;
-    const version = await view.loaders.unitOn.load({ id: unitId, date });
+    const { view, date } = await context.view(viewArgs);
+    const version = await unitLoaders(view).on.load({ id: unitId, date });
     if (!version) throw new NotFound('UNIT.NOT_FOUND', `unitId: no unit "${unitId}" existed on ${date}`, 'unitId');
     return membersOfUnit(toUnit(version, date, view), { includeDescendants, status, first, after });
   }
@@ -81,20 +71,20 @@ export class MemberResolver {
     description: "The member's version now (not as of the date; with `knownAt`, as recorded then): pass it as `expectedVersion` to a mutation.",
   })
   async version(@Root() member: Member): Promise<number> {
-    return (await member.view.loaders.memberOn.load({ id: member.id, date: member.asOf }))?.member.version ?? 0;
+    return (await memberLoaders(member.view).on.load({ id: member.id, date: member.asOf }))?.member.version ?? 0;
   }
 
   @FieldResolver(() => [Membership], { description: 'Every interval of branch, group and stage, oldest first.' })
   async memberships(@Root() member: Member): Promise<Membership[]> {
-    return (await member.view.loaders.memberHistory.load(member.id)).map((membership) => toMembership(membership, member.view));
+    return (await memberLoaders(member.view).history.load(member.id)).map((membership) => toMembership(membership, member.view));
   }
 
   @FieldResolver(() => Transfer, { nullable: true, description: 'The transfer waiting for an answer, if any (as of now).' })
   async openTransfer(@Root() member: Member): Promise<Transfer | null> {
-    const found = await member.view.loaders.memberOn.load({ id: member.id, date: member.asOf });
+    const found = await memberLoaders(member.view).on.load({ id: member.id, date: member.asOf });
     const open = found?.member.openTransfer;
     if (!open) return null;
-    const transfer = await member.view.loaders.transfer.load(open.transferId);
+    const transfer = await memberLoaders(member.view).transfer.load(open.transferId);
     return transfer ? toTransfer(transfer, member.view) : null;
   }
 
@@ -106,13 +96,13 @@ export class MemberResolver {
 
   /** The member's own document as of the root's date (list rows carry only the membership). */
   private async onDate(member: Member): Promise<Member | undefined> {
-    const found = await member.view.loaders.memberOn.load({ id: member.id, date: member.asOf });
+    const found = await memberLoaders(member.view).on.load({ id: member.id, date: member.asOf });
     return found ? toMember(found, member.asOf, member.view) : undefined;
   }
 }
 
 async function unitOn(view: ReadView, unitId: string | null, date: string): Promise<Unit | null> {
   if (!unitId) return null;
-  const version = await view.loaders.unitOn.load({ id: unitId, date });
+  const version = await unitLoaders(view).on.load({ id: unitId, date });
   return version ? toUnit(version, date, view) : null;
 }

@@ -3,7 +3,7 @@ import type { MemberStatus } from '../../domain/members/memberStatus';
 import type { MemberOnDate } from '../../app/members/memberQueries';
 import type { ReadView } from '../shared/readView';
 import { DateScalar } from '../shared/dateScalar';
-import { MemberStatusEnum } from '../shared/enums';
+import { MemberStatusEnum } from './member.enums';
 import { ConnectionType } from '../shared/connection';
 
 @ObjectType({ description: 'A member as they stood on the `asOf` date of the query.' })

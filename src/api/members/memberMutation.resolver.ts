@@ -1,6 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RememberedResult } from '../../app/commands/idempotency';
 import type { ApiContext } from '../shared/context';
+import { writeResultOf } from '../shared/writeResult';
 import {
   AcceptTransferInput,
   AdvanceMemberStageInput,
@@ -12,9 +13,11 @@ import {
 } from './member.inputs';
 import type { MutationInput } from '../shared/mutationInput';
 import { toMember } from './member.type';
-import { MemberPayload, TransferPayload } from '../shared/payloads';
+import { MemberPayload } from './member.payload';
+import { TransferPayload } from './transfer.payload';
 import { toTransfer } from './transfer.type';
-import { mutationOptions } from '../units/unitMutation.resolver';
+import { mutationOptions } from '../shared/mutationOptions';
+import { memberLoaders } from './memberLoaders';
 
 @Resolver()
 export class MemberMutationResolver {
@@ -62,12 +65,12 @@ export class MemberMutationResolver {
 
 async function memberPayload(context: ApiContext, input: MutationInput, result: RememberedResult): Promise<MemberPayload> {
   const date = input.effectiveDate ?? context.today;
-  const found = await context.live.loaders.memberOn.load({ id: result.subjectId, date });
-  return { eventIds: result.eventIds, position: result.position, version: result.version, member: found ? toMember(found, date, context.live) : null };
+  const found = await memberLoaders(context.live).on.load({ id: result.subjectId, date });
+  return { ...writeResultOf(result), member: found ? toMember(found, date, context.live) : null };
 }
 
 async function transferPayload(context: ApiContext, input: MutationInput, result: RememberedResult): Promise<TransferPayload> {
   const payload = await memberPayload(context, input, result);
-  const transfer = result.transferId ? await context.live.loaders.transfer.load(result.transferId) : undefined;
+  const transfer = result.transferId ? await memberLoaders(context.live).transfer.load(result.transferId) : undefined;
   return { ...payload, transfer: transfer ? toTransfer(transfer, context.live) : null };
 }

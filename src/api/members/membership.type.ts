@@ -4,7 +4,7 @@ import type { MembershipDocument } from '../../../projections';
 import type { ReadView } from '../shared/readView';
 import { DateScalar } from '../shared/dateScalar';
 import { DateTimeScalar } from '../shared/dateTimeScalar';
-import { MemberStatusEnum } from '../shared/enums';
+import { MemberStatusEnum } from './member.enums';
 
 @ObjectType({ description: "One interval of a member's history: their branch, group and stage during [validFrom, validTo)." })
 export class Membership {

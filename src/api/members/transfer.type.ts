@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import type { TransferDocument } from '../../../projections';
 import type { ReadView } from '../shared/readView';
 import { DateScalar } from '../shared/dateScalar';
-import { TransferStatusEnum } from '../shared/enums';
+import { TransferStatusEnum } from './member.enums';
 
 export type TransferStatus = keyof typeof TransferStatusEnum;
 

@@ -1,9 +1,6 @@
 import { registerEnumType } from 'type-graphql';
+import { enumOf } from '../shared/enumOf';
 import { OBLIGATION_KINDS } from '../../app/obligations/obligation';
-
-function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
-  return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
-}
 
 export const ObligationKindEnum = enumOf(OBLIGATION_KINDS);
 registerEnumType(ObligationKindEnum, {

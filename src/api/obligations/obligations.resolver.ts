@@ -1,11 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { MAX_OBLIGATION_WINDOW_DAYS } from '../../app/obligations/obligationRules';
 import type { ApiContext } from '../shared/context';
-import { DateScalar } from '../shared/dateScalar';
 import { Member, toMember } from '../members/member.type';
 import { Obligation, toObligation } from './obligation.type';
 import { Unit, toUnit } from '../units/unit.type';
-import { KnownAtArg } from '../shared/knownAtArg';
+import { DescribedViewArgs } from '../shared/viewArgs';
+import { memberLoaders } from '../members/memberLoaders';
+import { unitLoaders } from '../units/unitLoaders';
 
 @Resolver(() => Obligation)
 export class ObligationsResolver {
@@ -18,15 +19,10 @@ export class ObligationsResolver {
   async obligations(
     @Arg('unitId', () => ID, { description: 'A unit that existed on asOf; unknown: NOT_FOUND.' }) unitId: string,
     @Arg('within', () => Int, { description: `Days after asOf, 0 to ${MAX_OBLIGATION_WINDOW_DAYS}.` }) within: number,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
-    @KnownAtArg() knownAt: Date | undefined,
-    @Arg('minPosition', () => String, { nullable: true, description: 'Answer only once the read models include this position.' })
-    minPosition: string | undefined,
+    @Args(() => DescribedViewArgs) viewArgs: DescribedViewArgs,
     @Ctx() context: ApiContext,
   ): Promise<Obligation[]> {
-    await context.readAfter(minPosition);
-    const view = await context.viewAt(knownAt);
-    const date = asOf ?? context.today;
+    const { view, date } = await context.view(viewArgs);
     return (await view.obligationQueries.obligations(unitId, within, date)).map((found) => toObligation(found, date, view));
   }
 
@@ -35,7 +31,7 @@ export class ObligationsResolver {
     description: "The unit concerned on asOf: the unit that elected, the member's branch, or the branch or group that is to meet.",
   })
   async unit(@Root() obligation: Obligation): Promise<Unit | null> {
-    const version = await obligation.view.loaders.unitOn.load({ id: obligation.unitId, date: obligation.asOf });
+    const version = await unitLoaders(obligation.view).on.load({ id: obligation.unitId, date: obligation.asOf });
     return version ? toUnit(version, obligation.asOf, obligation.view) : null;
   }
 
@@ -45,7 +41,7 @@ export class ObligationsResolver {
   })
   async member(@Root() obligation: Obligation): Promise<Member | null> {
     if (obligation.memberId === null) return null;
-    const found = await obligation.view.loaders.memberOn.load({ id: obligation.memberId, date: obligation.asOf });
+    const found = await memberLoaders(obligation.view).on.load({ id: obligation.memberId, date: obligation.asOf });
     return found ? toMember(found, obligation.asOf, obligation.view) : null;
   }
 }

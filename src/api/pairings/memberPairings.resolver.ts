@@ -1,6 +1,7 @@
 import { Arg, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Member } from '../members/member.type';
 import { Pairing, toPairing } from './pairing.type';
+import { pairingLoaders } from './pairingLoaders';
 
 @Resolver(() => Member)
 export class MemberPairingsResolver {
@@ -11,7 +12,7 @@ export class MemberPairingsResolver {
     @Root() member: Member,
     @Arg('includeEnded', () => Boolean, { nullable: true, defaultValue: false }) includeEnded: boolean | null,
   ): Promise<Pairing[]> {
-    const found = await member.view.loaders.pairings.pairingsOf.load({ id: member.id, date: member.asOf, includeEnded: includeEnded === true });
+    const found = await pairingLoaders(member.view).pairingsOf.load({ id: member.id, date: member.asOf, includeEnded: includeEnded === true });
     return found.map((document) => toPairing(document, member.asOf, member.view));
   }
 }

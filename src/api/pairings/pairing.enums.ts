@@ -1,9 +1,6 @@
 import { registerEnumType } from 'type-graphql';
+import { enumOf } from '../shared/enumOf';
 import { COUNTERPART_KINDS, PAIRING_KINDS, PARTY_KINDS } from '../../domain/pairings/pairingKind';
-
-function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
-  return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
-}
 
 export const PairingKindEnum = enumOf(PAIRING_KINDS);
 registerEnumType(PairingKindEnum, {

@@ -1,17 +1,12 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { WriteResult } from '../shared/writeResult';
 import { Pairing } from './pairing.type';
 
 @ObjectType({ description: 'What a pairing mutation recorded, and the pairing as it stands on the effective date.' })
-export class PairingPayload {
+export class PairingPayload extends WriteResult {
   @Field(() => Pairing, { nullable: true })
   pairing!: Pairing | null;
 
-  @Field(() => [ID], { description: "Ids of the events the mutation recorded; a retry with the same idempotencyKey returns the first call's." })
-  eventIds!: string[];
-
-  @Field({ description: 'Log position of the write: pass it as `minPosition` (or header x-min-position) to read your write.' })
-  position!: string;
-
   @Field(() => Int, { description: "The pairing's version after the write: pass it as `expectedVersion` for an optimistic check." })
-  version!: number;
+  override version!: number;
 }

@@ -2,27 +2,19 @@ import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { pageSize } from '../../app/queries/page';
 import type { PairingKind } from '../../domain/pairings/pairingKind';
 import type { ApiContext } from '../shared/context';
-import { DateScalar } from '../shared/dateScalar';
 import { toConnection, type Connection } from '../shared/connection';
 import { PairingKindEnum } from './pairing.enums';
 import { Pairing, PairingConnection, toPairing } from './pairing.type';
-import { PageArgs } from '../shared/args';
-import { KnownAtArg } from '../shared/knownAtArg';
+import { PageArgs } from '../shared/pageArgs';
+import { ViewArgs } from '../shared/viewArgs';
+import { pairingLoaders } from './pairingLoaders';
 
 @Resolver(() => Pairing)
 export class PairingResolver {
   @Query(() => Pairing, { nullable: true, description: 'A pairing as it stood on `asOf` (default today); null if it had not started by then.' })
-  async pairing(
-    @Arg('id', () => ID) id: string,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
-    @KnownAtArg() knownAt: Date | undefined,
-    @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
-    @Ctx() context: ApiContext,
-  ): Promise<Pairing | null> {
-    await context.readAfter(minPosition);
-    const view = await context.viewAt(knownAt);
-    const date = asOf ?? context.today;
-    const found = await view.loaders.pairings.pairingById.load(id);
+  async pairing(@Arg('id', () => ID) id: string, @Args(() => ViewArgs) viewArgs: ViewArgs, @Ctx() context: ApiContext): Promise<Pairing | null> {
+    const { view, date } = await context.view(viewArgs);
+    const found = await pairingLoaders(view).pairingById.load(id);
     return found && found.validFrom <= date ? toPairing(found, date, view) : null;
   }
 
@@ -38,15 +30,11 @@ export class PairingResolver {
     @Arg('counterpartId', () => ID, { nullable: true, description: 'A member or unit that is the counterpart.' }) counterpartId: string | undefined,
     @Arg('kind', () => PairingKindEnum, { nullable: true }) kind: PairingKind | undefined,
     @Arg('includeEnded', () => Boolean, { nullable: true, defaultValue: false }) includeEnded: boolean | null,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
-    @KnownAtArg() knownAt: Date | undefined,
-    @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
+    @Args(() => ViewArgs) viewArgs: ViewArgs,
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() context: ApiContext,
   ): Promise<Connection<Pairing>> {
-    await context.readAfter(minPosition);
-    const view = await context.viewAt(knownAt);
-    const date = asOf ?? context.today;
+    const { view, date } = await context.view(viewArgs);
     const page = await view.pairingQueries.list(
       { counterpartName: counterpartName ?? undefined, counterpartId: counterpartId ?? undefined, kind: kind ?? undefined },
       date,

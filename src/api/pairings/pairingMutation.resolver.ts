@@ -1,10 +1,12 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RememberedResult } from '../../app/commands/idempotency';
 import type { ApiContext } from '../shared/context';
+import { writeResultOf } from '../shared/writeResult';
 import { AssignPairingInput, EndPairingInput } from './pairing.inputs';
 import { PairingPayload } from './pairing.payload';
 import { toPairing } from './pairing.type';
-import { mutationOptions } from '../units/unitMutation.resolver';
+import { mutationOptions } from '../shared/mutationOptions';
+import { pairingLoaders } from './pairingLoaders';
 
 @Resolver()
 export class PairingMutationResolver {
@@ -29,6 +31,6 @@ export class PairingMutationResolver {
 }
 
 async function pairingPayload(context: ApiContext, date: string, result: RememberedResult): Promise<PairingPayload> {
-  const found = await context.live.loaders.pairings.pairingById.load(result.subjectId);
-  return { eventIds: result.eventIds, position: result.position, version: result.version, pairing: found ? toPairing(found, date, context.live) : null };
+  const found = await pairingLoaders(context.live).pairingById.load(result.subjectId);
+  return { ...writeResultOf(result), pairing: found ? toPairing(found, date, context.live) : null };
 }

@@ -3,6 +3,8 @@ import type { ReadView } from '../shared/readView';
 import { Member, toMember } from '../members/member.type';
 import { PairingCounterpart, PairingParty } from './pairing.type';
 import { Unit, toUnit } from '../units/unit.type';
+import { memberLoaders } from '../members/memberLoaders';
+import { unitLoaders } from '../units/unitLoaders';
 
 /** The member or unit on either side of a pairing, as it stood on the pairing's asOf date. */
 
@@ -33,11 +35,11 @@ export class PairingCounterpartResolver {
 }
 
 async function memberOn(view: ReadView, id: string, date: string): Promise<Member | null> {
-  const found = await view.loaders.memberOn.load({ id, date });
+  const found = await memberLoaders(view).on.load({ id, date });
   return found ? toMember(found, date, view) : null;
 }
 
 async function unitOn(view: ReadView, id: string, date: string): Promise<Unit | null> {
-  const version = await view.loaders.unitOn.load({ id, date });
+  const version = await unitLoaders(view).on.load({ id, date });
   return version ? toUnit(version, date, view) : null;
 }

@@ -1,6 +1,7 @@
 import { Arg, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Pairing, toPairing } from './pairing.type';
 import { Unit } from '../units/unit.type';
+import { pairingLoaders } from './pairingLoaders';
 
 @Resolver(() => Unit)
 export class UnitPairingsResolver {
@@ -13,7 +14,7 @@ export class UnitPairingsResolver {
     @Arg('includeDescendants', () => Boolean, { nullable: true, defaultValue: true }) includeDescendants: boolean | null,
   ): Promise<Pairing[]> {
     // An explicit null means the default.
-    const found = await unit.view.loaders.pairings.pairingsOfUnit.load({ id: unit.id, date: unit.asOf, includeDescendants: includeDescendants !== false });
+    const found = await pairingLoaders(unit.view).pairingsOfUnit.load({ id: unit.id, date: unit.asOf, includeDescendants: includeDescendants !== false });
     return found.map((document) => toPairing(document, unit.asOf, unit.view));
   }
 }

@@ -3,6 +3,8 @@ import type { OrgtrackApp } from '../../app/orgtrackApp';
 import { requirePosition } from '../../app/eventLog/eventQueries';
 import { readView, type ReadView } from './readView';
 import { InvalidInput } from '../../domain/shared/errors';
+import { contextError } from './errors';
+import type { ViewArgs } from './viewArgs';
 
 /** Each moment not cached may replay the whole log: a request may not ask for many at once. */
 const MAX_MOMENTS_PER_REQUEST = 4;
@@ -15,22 +17,41 @@ export interface ApiContext {
   /** The default `asOf`: today's date when the request arrived. */
   today: string;
   app: OrgtrackApp;
-  /** The live read models, with this request's loaders (batched, cached per request); mutations and subscriptions read these. */
+  /** The live read models of this request (the loaders over them batch and cache per request); mutations and subscriptions read these. */
   live: ReadView;
   /** The view a root field answers from: live without `knownAt`, else as recorded at that moment. */
   viewAt(knownAt: Date | string | null | undefined): Promise<ReadView>;
   /** Waits until the read models include `position` (read-your-writes). */
   readAfter(position: string | null | undefined, field?: string): Promise<void>;
+  /**
+   * What a root field answers from: waits for `minPosition`, then gives the view at `knownAt`
+   * and the date `asOf`, default today (a query with RecordsArgs alone has no asOf).
+   */
+  view(args: ViewArgs): Promise<DatedView>;
 }
 
+export interface DatedView {
+  view: ReadView;
+  date: string;
+}
+
+/** The context of one request (HTTP or graphql-ws); whatever refuses it is mapped by errors.ts. */
 export async function createContext(app: OrgtrackApp, minPositionHeader: string | undefined): Promise<ApiContext> {
+  try {
+    return await contextFor(app, minPositionHeader);
+  } catch (error) {
+    throw contextError(error);
+  }
+}
+
+async function contextFor(app: OrgtrackApp, minPositionHeader: string | undefined): Promise<ApiContext> {
   const readAfter = async (position: string | null | undefined, field = 'minPosition'): Promise<void> => {
     if (position) await app.projector.waitFor(requirePosition(position, field));
   };
   await readAfter(minPositionHeader, 'x-min-position');
   const live = readView(app, null);
   const views = new Map<string, Promise<ReadView>>();
-  return {
+  const context: ApiContext = {
     caller: { kind: 'anonymous' },
     today: today(app.clock),
     app,
@@ -53,7 +74,12 @@ export async function createContext(app: OrgtrackApp, minPositionHeader: string 
       return view;
     },
     readAfter,
+    async view(args) {
+      await readAfter(args.minPosition);
+      return { view: await context.viewAt(args.knownAt), date: args.asOf ?? context.today };
+    },
   };
+  return context;
 }
 
 export function actorOf(context: ApiContext): string {

@@ -33,6 +33,9 @@ export function datedLoader<V, K extends DatedKey = DatedKey>(
   );
 }
 
+/** The ids of a batch of dated keys (all of one date). */
+export const idsOf = (keys: readonly DatedKey[]): string[] => keys.map((key) => key.id);
+
 /** A per-request DataLoader by id alone. */
 export function idLoader<V>(fetch: (ids: readonly string[]) => Promise<Map<string, V>>, missing: V): DataLoader<string, V> {
   return new DataLoader<string, V>(async (ids) => {

@@ -25,6 +25,27 @@ const CLIENT_CODES = new Set([
   'TIMEOUT',
 ]);
 
+/** What a client is told when the read models have not reached a position it asked for in time. */
+function lagMessage(position: string): string {
+  return `The read models are still catching up with ${position}; retry shortly`;
+}
+
+/**
+ * An error raised while a request's context is made (waiting for the x-min-position header).
+ * Apollo answers it before execution, keeping a code only from a GraphQLError and taking the
+ * HTTP status from `extensions.http`, so it is mapped here, before formatError sees it. A
+ * domain error keeps the code of its kind and its field (no `reason`, as this refusal always had).
+ */
+export function contextError(error: unknown): unknown {
+  if (error instanceof DomainError) {
+    return new GraphQLError(error.message, { extensions: { code: CODES[error.kind], field: error.field, http: { status: 400 } } });
+  }
+  if (error instanceof ProjectionLagError) {
+    return new GraphQLError(lagMessage('x-min-position'), { extensions: { code: 'TIMEOUT', http: { status: 503 } } });
+  }
+  return error;
+}
+
 export function badUserInput(message: string, field: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field } });
 }
@@ -45,7 +66,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   if (original instanceof ProjectionLagError) {
-    return { message: 'The read models are still catching up with that position; retry shortly', path: formatted.path, extensions: { code: 'TIMEOUT' } };
+    return { message: lagMessage('that position'), path: formatted.path, extensions: { code: 'TIMEOUT' } };
   }
   const rejectedLiteral = badLiteral(error);
   if (rejectedLiteral) return { message: rejectedLiteral.message, locations: formatted.locations, extensions: rejectedLiteral.extensions };

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import type { UnitLevel } from '../../domain/units/unitLevel';
-import { UnitLevelEnum } from '../shared/enums';
+import { UnitLevelEnum } from './unit.enums';
 import { MutationInput } from '../shared/mutationInput';
 
 @InputType()

@@ -5,30 +5,24 @@ import type { UnitLevel } from '../../domain/units/unitLevel';
 import type { ApiContext } from '../shared/context';
 import { DateScalar } from '../shared/dateScalar';
 import { toConnection, type Connection } from '../shared/connection';
-import { MemberStatusEnum, UnitLevelEnum, UnitStatusEnum } from '../shared/enums';
+import { MemberStatusEnum } from '../members/member.enums';
+import { UnitLevelEnum, UnitStatusEnum } from './unit.enums';
 import { Event, EventConnection, toEvent } from '../eventLog/event.type';
 import { Member, MemberConnection } from '../members/member.type';
 import { Unit, UnitConnection, toUnit } from './unit.type';
 import { UnitVersion, toUnitVersion } from './unitVersion.type';
-import { PageArgs } from '../shared/args';
-import { KnownAtArg } from '../shared/knownAtArg';
+import { PageArgs } from '../shared/pageArgs';
+import { DescribedViewArgs, ViewArgs } from '../shared/viewArgs';
 import { membersOfUnit } from '../members/membersOfUnit';
+import { memberLoaders } from '../members/memberLoaders';
+import { unitLoaders } from './unitLoaders';
 
 @Resolver(() => Unit)
 export class UnitResolver {
   @Query(() => Unit, { nullable: true, description: 'A unit as it stood on `asOf` (default today); null if it did not exist then.' })
-  async unit(
-    @Arg('id', () => ID) id: string,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
-    @KnownAtArg() knownAt: Date | undefined,
-    @Arg('minPosition', () => String, { nullable: true, description: 'Answer only once the read models include this position.' })
-    minPosition: string | undefined,
-    @Ctx() context: ApiContext,
-  ): Promise<Unit | null> {
-    await context.readAfter(minPosition);
-    const view = await context.viewAt(knownAt);
-    const date = asOf ?? context.today;
-    const version = await view.loaders.unitOn.load({ id, date });
+  async unit(@Arg('id', () => ID) id: string, @Args(() => DescribedViewArgs) viewArgs: DescribedViewArgs, @Ctx() context: ApiContext): Promise<Unit | null> {
+    const { view, date } = await context.view(viewArgs);
+    const version = await unitLoaders(view).on.load({ id, date });
     return version ? toUnit(version, date, view) : null;
   }
 
@@ -37,15 +31,11 @@ export class UnitResolver {
     @Arg('level', () => UnitLevelEnum, { nullable: true }) level: UnitLevel | undefined,
     @Arg('parentId', () => ID, { nullable: true }) parentId: string | undefined,
     @Arg('search', () => String, { nullable: true, description: 'Case-insensitive part of the name.' }) search: string | undefined,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | undefined,
-    @KnownAtArg() knownAt: Date | undefined,
-    @Arg('minPosition', () => String, { nullable: true }) minPosition: string | undefined,
+    @Args(() => ViewArgs) viewArgs: ViewArgs,
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() context: ApiContext,
   ): Promise<Connection<Unit>> {
-    await context.readAfter(minPosition);
-    const view = await context.viewAt(knownAt);
-    const date = asOf ?? context.today;
+    const { view, date } = await context.view(viewArgs);
     const page = await view.unitQueries.search({ level, parentId, search }, date, { first: pageSize(first), after });
     return toConnection(page, (version) => toUnit(version, date, view));
   }
@@ -57,32 +47,32 @@ export class UnitResolver {
 
   @FieldResolver(() => DateScalar, { description: 'Effective date of establishment.' })
   async establishedOn(@Root() unit: Unit): Promise<string | null> {
-    return (await unit.view.loaders.unitCurrent.load(unit.id))?.establishedOn ?? null;
+    return (await unitLoaders(unit.view).current.load(unit.id))?.establishedOn ?? null;
   }
 
   @FieldResolver(() => Int, {
     description: "The unit's version now (not as of the date; with `knownAt`, as recorded then): pass it as `expectedVersion` to a mutation.",
   })
   async version(@Root() unit: Unit): Promise<number> {
-    return (await unit.view.loaders.unitCurrent.load(unit.id))?.version ?? 0;
+    return (await unitLoaders(unit.view).current.load(unit.id))?.version ?? 0;
   }
 
   @FieldResolver(() => Unit, { nullable: true, description: 'The parent on the asOf date; null for a district.' })
   async parent(@Root() unit: Unit): Promise<Unit | null> {
     if (!unit.parentId) return null;
-    const version = await unit.view.loaders.unitOn.load({ id: unit.parentId, date: unit.asOf });
+    const version = await unitLoaders(unit.view).on.load({ id: unit.parentId, date: unit.asOf });
     return version ? toUnit(version, unit.asOf, unit.view) : null;
   }
 
   @FieldResolver(() => [Unit], { description: 'From the root down to the parent, on the asOf date.' })
   async ancestors(@Root() unit: Unit): Promise<Unit[]> {
-    const versions = await unit.view.loaders.unitOn.loadMany(unit.ancestorIds.map((id) => ({ id, date: unit.asOf })));
+    const versions = await unitLoaders(unit.view).on.loadMany(unit.ancestorIds.map((id) => ({ id, date: unit.asOf })));
     return versions.flatMap((version) => (version && !(version instanceof Error) ? [toUnit(version, unit.asOf, unit.view)] : []));
   }
 
   @FieldResolver(() => [Unit], { description: 'Child units active on the asOf date, by name.' })
   async children(@Root() unit: Unit, @Arg('level', () => UnitLevelEnum, { nullable: true }) level: UnitLevel | undefined): Promise<Unit[]> {
-    const children = await unit.view.loaders.childrenOn.load({ id: unit.id, date: unit.asOf });
+    const children = await unitLoaders(unit.view).childrenOn.load({ id: unit.id, date: unit.asOf });
     return children.filter((child) => !level || child.level === level).map((child) => toUnit(child, unit.asOf, unit.view));
   }
 
@@ -102,12 +92,12 @@ export class UnitResolver {
     @Arg('includeDescendants', () => Boolean, { nullable: true, defaultValue: true }) includeDescendants: boolean | null,
   ): Promise<number> {
     // An explicit null means the default.
-    return unit.view.loaders.memberCount.load({ id: unit.id, date: unit.asOf, level: unit.level, includeDescendants: includeDescendants !== false });
+    return memberLoaders(unit.view).count.load({ id: unit.id, date: unit.asOf, level: unit.level, includeDescendants: includeDescendants !== false });
   }
 
   @FieldResolver(() => [UnitVersion], { description: 'Every interval of name, level and place in the tree, oldest first.' })
   async history(@Root() unit: Unit): Promise<UnitVersion[]> {
-    return (await unit.view.loaders.unitHistory.load(unit.id)).map((version) => toUnitVersion(version, unit.view));
+    return (await unitLoaders(unit.view).history.load(unit.id)).map((version) => toUnitVersion(version, unit.view));
   }
 
   @FieldResolver(() => EventConnection, { description: 'Events about this unit and its subtree, in log order.' })

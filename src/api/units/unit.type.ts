@@ -3,7 +3,7 @@ import type { UnitLevel } from '../../domain/units/unitLevel';
 import type { UnitVersionDocument } from '../../../projections';
 import type { ReadView } from '../shared/readView';
 import { DateScalar } from '../shared/dateScalar';
-import { UnitLevelEnum } from '../shared/enums';
+import { UnitLevelEnum } from './unit.enums';
 import { ConnectionType } from '../shared/connection';
 
 @ObjectType({

@@ -1,11 +1,13 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RememberedResult } from '../../app/commands/idempotency';
-import type { MutationOptions } from '../../app/commands/mutationRunner';
-import { actorOf, type ApiContext } from '../shared/context';
+import type { ApiContext } from '../shared/context';
+import { mutationOptions } from '../shared/mutationOptions';
+import { writeResultOf } from '../shared/writeResult';
 import type { MutationInput } from '../shared/mutationInput';
 import { DissolveUnitInput, EstablishUnitInput, MoveUnitInput, RenameUnitInput } from './unit.inputs';
-import { UnitPayload } from '../shared/payloads';
+import { UnitPayload } from './unit.payload';
 import { toUnit } from './unit.type';
+import { unitLoaders } from './unitLoaders';
 
 @Resolver()
 export class UnitMutationResolver {
@@ -34,17 +36,8 @@ export class UnitMutationResolver {
   }
 }
 
-export function mutationOptions(input: MutationInput, context: ApiContext): MutationOptions {
-  return {
-    effectiveDate: input.effectiveDate ?? undefined,
-    idempotencyKey: input.idempotencyKey ?? undefined,
-    expectedVersion: input.expectedVersion ?? undefined,
-    actor: actorOf(context),
-  };
-}
-
 async function unitPayload(context: ApiContext, input: MutationInput, result: RememberedResult): Promise<UnitPayload> {
   const date = input.effectiveDate ?? context.today;
-  const version = await context.live.loaders.unitOn.load({ id: result.subjectId, date });
-  return { eventIds: result.eventIds, position: result.position, version: result.version, unit: version ? toUnit(version, date, context.live) : null };
+  const version = await unitLoaders(context.live).on.load({ id: result.subjectId, date });
+  return { ...writeResultOf(result), unit: version ? toUnit(version, date, context.live) : null };
 }

@@ -4,7 +4,7 @@ import type { UnitVersionDocument } from '../../../projections';
 import type { ReadView } from '../shared/readView';
 import { DateScalar } from '../shared/dateScalar';
 import { DateTimeScalar } from '../shared/dateTimeScalar';
-import { UnitLevelEnum } from '../shared/enums';
+import { UnitLevelEnum } from './unit.enums';
 
 @ObjectType({ description: "One interval of a unit's history: its name, level and place in the tree during [validFrom, validTo)." })
 export class UnitVersion {

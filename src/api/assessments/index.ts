@@ -1,0 +1,9 @@
+import type { ApiFeature } from '../shared/apiFeature';
+import { GroupScoreResolver } from './groupScore.resolver';
+import { AssessmentMutationResolver } from './assessmentMutation.resolver';
+import { UnitGroupScoresResolver } from './unitGroupScores.resolver';
+import { MemberAppraisalsResolver } from './memberAppraisals.resolver';
+
+export const assessmentsApi: ApiFeature = {
+  resolvers: [GroupScoreResolver, AssessmentMutationResolver, UnitGroupScoresResolver, MemberAppraisalsResolver],
+};

@@ -1,0 +1,9 @@
+import type { ApiFeature } from '../shared/apiFeature';
+import { AwardResolver } from './award.resolver';
+import { AwardMutationResolver } from './awardMutation.resolver';
+import { MemberAwardsResolver } from './memberAwards.resolver';
+import { UnitAwardsResolver } from './unitAwards.resolver';
+
+export const awardsApi: ApiFeature = {
+  resolvers: [AwardResolver, AwardMutationResolver, MemberAwardsResolver, UnitAwardsResolver],
+};

@@ -1,0 +1,6 @@
+import type { ApiFeature } from '../shared/apiFeature';
+import { RetractionMutationResolver } from './retractionMutation.resolver';
+
+export const correctionsApi: ApiFeature = {
+  resolvers: [RetractionMutationResolver],
+};

@@ -1,0 +1,8 @@
+import type { ApiFeature } from '../shared/apiFeature';
+import { DuesMutationResolver } from './duesMutation.resolver';
+import { DuesReportResolver } from './duesReport.resolver';
+import { MemberDuesResolver } from './memberDues.resolver';
+
+export const duesApi: ApiFeature = {
+  resolvers: [DuesMutationResolver, DuesReportResolver, MemberDuesResolver],
+};

@@ -1,0 +1,6 @@
+import type { ApiFeature } from '../shared/apiFeature';
+import { EventResolver } from './event.resolver';
+
+export const eventLogApi: ApiFeature = {
+  resolvers: [EventResolver],
+};

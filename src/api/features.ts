@@ -1,0 +1,37 @@
+import type { ClassType, NonEmptyArray } from 'type-graphql';
+import type { ApiFeature } from './shared/apiFeature';
+import { assessmentsApi } from './assessments';
+import { awardsApi } from './awards';
+import { correctionsApi } from './corrections';
+import { duesApi } from './dues';
+import { eventLogApi } from './eventLog';
+import { leadershipApi } from './leadership';
+import { meetingsApi } from './meetings';
+import { membersApi } from './members';
+import { obligationsApi } from './obligations';
+import { pairingsApi } from './pairings';
+import { unitsApi } from './units';
+
+/**
+ * Every feature of the API, one per folder of src/api: adding a feature is its folder and one
+ * entry here (test/unit/api/apiFeatures.unit.test.ts fails for a resolver no entry brings).
+ */
+export const apiFeatures: NonEmptyArray<ApiFeature> = [
+  unitsApi,
+  membersApi,
+  eventLogApi,
+  assessmentsApi,
+  leadershipApi,
+  awardsApi,
+  pairingsApi,
+  duesApi,
+  obligationsApi,
+  correctionsApi,
+  meetingsApi,
+];
+
+/** The resolver classes of every feature, which the schema is built from. */
+export function apiResolvers(): NonEmptyArray<ClassType> {
+  const [first, ...rest] = apiFeatures;
+  return [...first.resolvers, ...rest.flatMap((feature) => feature.resolvers)];
+}

@@ -1,0 +1,16 @@
+import type { ApiFeature } from '../shared/apiFeature';
+import { MeetingResolver } from './meeting.resolver';
+import { MeetingMutationResolver } from './meetingMutation.resolver';
+import { AttendanceFlagResolver } from './attendanceFlag.resolver';
+import { MeetingComplianceResolver, BranchMeetingComplianceResolver, MeetingRequirementResolver } from './meetingCompliance.resolver';
+
+export const meetingsApi: ApiFeature = {
+  resolvers: [
+    MeetingResolver,
+    MeetingMutationResolver,
+    AttendanceFlagResolver,
+    MeetingComplianceResolver,
+    BranchMeetingComplianceResolver,
+    MeetingRequirementResolver,
+  ],
+};

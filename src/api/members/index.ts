@@ -1,0 +1,7 @@
+import type { ApiFeature } from '../shared/apiFeature';
+import { MemberResolver } from './member.resolver';
+import { MemberMutationResolver } from './memberMutation.resolver';
+
+export const membersApi: ApiFeature = {
+  resolvers: [MemberResolver, MemberMutationResolver],
+};

@@ -1,0 +1,7 @@
+import type { ApiFeature } from '../shared/apiFeature';
+import { UnitResolver } from './unit.resolver';
+import { UnitMutationResolver } from './unitMutation.resolver';
+
+export const unitsApi: ApiFeature = {
+  resolvers: [UnitResolver, UnitMutationResolver],
+};
