@@ -6,6 +6,16 @@ import { SqliteEventStore } from '../eventstore/sqlite/sqliteEventStore';
 import { EmbeddedReadStore } from '../readstore/embedded/embeddedReadStore';
 import { MongoReadStore } from '../readstore/mongodb/mongoReadStore';
 import type { ReadStore } from '../readstore/readStore';
+import { appraisalAggregate } from '../domain/assessments/appraisal.aggregate';
+import { groupScoreAggregate } from '../domain/assessments/groupScore.aggregate';
+import { awardAggregate } from '../domain/awards/award.aggregate';
+import { duesAggregate } from '../domain/dues/dues.aggregate';
+import { leadershipAggregate } from '../domain/leadership/leadership.aggregate';
+import { attendanceFlagAggregate } from '../domain/meetings/attendanceFlag.aggregate';
+import { meetingAggregate } from '../domain/meetings/meeting.aggregate';
+import { memberAggregate } from '../domain/members/member.aggregate';
+import { pairingAggregate } from '../domain/pairings/pairing.aggregate';
+import { unitAggregate } from '../domain/units/unit.aggregate';
 import { EVENT_INDEX, allProjections, type EventIndexDocument } from '../../projections';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
@@ -19,6 +29,7 @@ import { GroupScoreCommands } from './assessments/groupScoreCommands';
 import { DuesCommands } from './dues/duesCommands';
 import { DuesFacts } from './dues/duesFacts';
 import { CommandHandler } from './commands/commandHandler';
+import { CommandPaths } from './commands/commandPath';
 import { IdempotencyKeys } from './commands/idempotency';
 import { LeadershipCommands } from './leadership/leadershipCommands';
 import { OfficerCandidates } from './leadership/officerCandidates';
@@ -32,6 +43,7 @@ import { MeetingReadFacts } from './meetings/meetingReadFacts';
 import { ReadModelFacts } from './commands/readModelFacts';
 import { RetractionCommands } from './corrections/retractionCommands';
 import { RetractionFacts } from './corrections/retractionFacts';
+import { retractionStreams } from './corrections/retractionStreams';
 import { UnitCommands } from './units/unitCommands';
 import { UnitFacts } from './units/unitFacts';
 import { KnownAtViews } from './projector/knownAtViews';
@@ -96,8 +108,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   await projector.start();
   const hub = new SubscriptionHub(readStore.collection<EventIndexDocument>(EVENT_INDEX), projector);
 
-  const handler = new CommandHandler(eventStore, clock);
-  const runner = new MutationRunner(handler, new IdempotencyKeys(eventStore, clock), projector, clock);
+  const paths = new CommandPaths(new CommandHandler(eventStore, clock));
+  const runner = new MutationRunner(new IdempotencyKeys(eventStore, clock), projector, clock);
   const unitFacts = new UnitFacts(eventStore);
   const readModelFacts = new ReadModelFacts(readStore, projector);
   const queries = createQuerySet(readStore, config.duesPolicy);
@@ -107,9 +119,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     queriesOver: (store) => createQuerySet(store, config.duesPolicy),
   });
   const assessmentFacts = new AssessmentFacts(eventStore, unitFacts);
-  const members = new MemberCommands(runner, unitFacts, readModelFacts, config.transferExpiryDays);
+  const members = new MemberCommands(runner, paths.of(memberAggregate), unitFacts, readModelFacts, config.transferExpiryDays);
   const transferExpiry = new TransferExpiry(readStore, projector, members, clock);
-  const attendanceFlags = new AttendanceFlagCommands(runner, new AttendanceFlagReadFacts(readStore, readModelFacts));
+  const attendanceFlags = new AttendanceFlagCommands(runner, paths.of(attendanceFlagAggregate), new AttendanceFlagReadFacts(readStore, readModelFacts));
   const attendanceFlagWatcher = new AttendanceFlagWatcher({ readStore, projector, flags: queries.attendanceFlagQueries, commands: attendanceFlags, clock });
 
   return {
@@ -118,17 +130,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     eventStore,
     projector,
     hub,
-    units: new UnitCommands(runner, unitFacts, readModelFacts),
+    units: new UnitCommands(runner, paths.of(unitAggregate), unitFacts, readModelFacts),
     members,
-    pairings: new PairingCommands(runner, new PartyFacts(eventStore, unitFacts), new PairingReadFacts(readStore), readModelFacts),
-    awards: new AwardCommands(runner, unitFacts, new AwardRecipients(eventStore, unitFacts)),
-    leadership: new LeadershipCommands(runner, unitFacts, new OfficerCandidates(eventStore, unitFacts)),
-    groupScores: new GroupScoreCommands(runner, assessmentFacts),
-    dues: new DuesCommands(runner, new DuesFacts(eventStore), config.duesPolicy),
-    appraisals: new AppraisalCommands(runner, assessmentFacts),
-    meetings: new MeetingCommands(runner, unitFacts, new MeetingReadFacts(readStore, readModelFacts)),
+    pairings: new PairingCommands(runner, paths.of(pairingAggregate), new PartyFacts(eventStore, unitFacts), new PairingReadFacts(readStore), readModelFacts),
+    awards: new AwardCommands(runner, paths.of(awardAggregate), unitFacts, new AwardRecipients(eventStore, unitFacts)),
+    leadership: new LeadershipCommands(runner, paths.of(leadershipAggregate), unitFacts, new OfficerCandidates(eventStore, unitFacts)),
+    groupScores: new GroupScoreCommands(runner, paths.of(groupScoreAggregate), assessmentFacts),
+    dues: new DuesCommands(runner, paths.of(duesAggregate), new DuesFacts(eventStore), config.duesPolicy),
+    appraisals: new AppraisalCommands(runner, paths.of(appraisalAggregate), assessmentFacts),
+    meetings: new MeetingCommands(runner, paths.of(meetingAggregate), unitFacts, new MeetingReadFacts(readStore, readModelFacts)),
     knownAt,
-    retractions: new RetractionCommands(runner, new RetractionFacts(readStore, readModelFacts)),
+    retractions: new RetractionCommands(runner, paths.of(retractionStreams), new RetractionFacts(readStore, readModelFacts)),
     transferExpiry,
     attendanceFlags,
     attendanceFlagWatcher,

@@ -1,5 +1,7 @@
-import { retractionDecider } from '../../domain/corrections/retraction.decide';
+import type { RetractionState } from '../../domain/corrections/retraction';
+import type { RetractEvent } from '../../domain/corrections/retraction.commands';
 import { NotFound } from '../../domain/shared/errors';
+import type { CommandPath } from '../commands/commandPath';
 import type { RememberedResult } from '../commands/idempotency';
 import type { MutationOptions, MutationRunner } from '../commands/mutationRunner';
 import type { RetractionFacts } from './retractionFacts';
@@ -17,6 +19,7 @@ export interface RetractEventInput {
 export class RetractionCommands {
   constructor(
     private readonly runner: MutationRunner,
+    private readonly retractions: CommandPath<RetractEvent, RetractionState>,
     private readonly facts: RetractionFacts,
   ) {}
 
@@ -26,13 +29,12 @@ export class RetractionCommands {
       throw new NotFound('RETRACTION.EVENT_NOT_FOUND', `input.eventId ${input.eventId} names no recorded event`, 'input.eventId');
     }
     const dated = { ...options, effectiveDate: options.effectiveDate ?? target.effectiveDate };
-    return this.runner.run('retractEvent', input, dated, async ({ handler, effectiveDate, command }) => {
+    return this.runner.run('retractEvent', input, dated, async ({ effectiveDate, commandOptions }) => {
       const namedElsewhere = await this.facts.namedElsewhere(target);
-      const result = await handler.handle(
+      const result = await this.retractions.handle(
         target.stream,
-        retractionDecider,
-        () => ({ type: 'RetractEvent' as const, eventId: input.eventId, reason: input.reason, effectiveDate, namedElsewhere }),
-        command,
+        { type: 'RetractEvent', eventId: input.eventId, reason: input.reason, effectiveDate, namedElsewhere },
+        commandOptions,
       );
       return { ...result, subjectId: input.eventId };
     });

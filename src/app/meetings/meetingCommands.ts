@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { RecordMeeting } from '../../domain/meetings/meeting.commands';
-import { meetingDecider } from '../../domain/meetings/meeting.decide';
-import { meetingStream } from '../../domain/meetings/meeting.events';
+import type { MeetingState } from '../../domain/meetings/meeting';
+import type { MeetingCommand, RecordMeeting } from '../../domain/meetings/meeting.commands';
 import type { MeetingKind } from '../../domain/meetings/meetingKind';
+import type { CommandPath } from '../commands/commandPath';
 import type { RememberedResult } from '../commands/idempotency';
 import type { MeetingReadFacts } from './meetingReadFacts';
 import { effectiveOn, type MutationOptions, type MutationRunner } from '../commands/mutationRunner';
@@ -23,7 +23,8 @@ export interface RecordMeetingInput {
 export class MeetingCommands {
   constructor(
     private readonly runner: MutationRunner,
-    private readonly units: UnitFacts,
+    private readonly meetings: CommandPath<MeetingCommand, MeetingState>,
+    private readonly unitFacts: UnitFacts,
     private readonly listed: MeetingReadFacts,
   ) {}
 
@@ -36,15 +37,14 @@ export class MeetingCommands {
     const meetingId = randomUUID();
     const excused = input.excused ?? [];
     const absent = input.absent ?? [];
-    return this.runner.run('recordMeeting', input, dated, async ({ handler, effectiveDate, today, command }) => {
-      const result = await handler.handle(
-        meetingStream(meetingId),
-        meetingDecider,
+    return this.runner.run('recordMeeting', input, dated, async ({ effectiveDate, today, commandOptions }) => {
+      const result = await this.meetings.handle(
+        meetingId,
         async (): Promise<RecordMeeting> => ({
           type: 'RecordMeeting',
           meetingId,
           unitId: input.unitId,
-          unit: await this.units.onDate(input.unitId, effectiveDate),
+          unit: await this.unitFacts.onDate(input.unitId, effectiveDate),
           kind: input.kind,
           topic: input.topic ?? null,
           attendees: input.attendees,
@@ -55,7 +55,7 @@ export class MeetingCommands {
           effectiveDate,
           today,
         }),
-        { ...command, createsStream: true },
+        { ...commandOptions, createsStream: true },
       );
       return { ...result, subjectId: meetingId };
     });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { unitDecider } from '../../domain/units/unit.decide';
-import { unitStream } from '../../domain/units/unit.events';
+import type { UnitState } from '../../domain/units/unit';
+import type { UnitCommand } from '../../domain/units/unit.commands';
 import type { UnitLevel } from '../../domain/units/unitLevel';
+import type { CommandPath } from '../commands/commandPath';
 import type { RememberedResult } from '../commands/idempotency';
 import type { MutationOptions, MutationRunner } from '../commands/mutationRunner';
 import type { ReadModelFacts } from '../commands/readModelFacts';
@@ -18,18 +19,18 @@ export interface EstablishUnitInput {
 export class UnitCommands {
   constructor(
     private readonly runner: MutationRunner,
-    private readonly units: UnitFacts,
+    private readonly units: CommandPath<UnitCommand, UnitState>,
+    private readonly unitFacts: UnitFacts,
     private readonly readModels: ReadModelFacts,
   ) {}
 
   establish(input: EstablishUnitInput, options: MutationOptions): Promise<RememberedResult> {
-    return this.runner.run('establishUnit', input, options, async ({ handler, effectiveDate, today, command }) => {
+    return this.runner.run('establishUnit', input, options, async ({ effectiveDate, today, commandOptions }) => {
       const unitId = randomUUID();
       await this.readModels.upToDate();
       const code = input.code?.trim() || null;
-      const result = await handler.handle(
-        unitStream(unitId),
-        unitDecider,
+      const result = await this.units.handle(
+        unitId,
         async () => ({
           type: 'EstablishUnit' as const,
           unitId,
@@ -37,54 +38,51 @@ export class UnitCommands {
           name: input.name,
           code,
           parentId: input.parentId ?? null,
-          parent: await this.units.onDate(input.parentId, effectiveDate),
+          parent: await this.unitFacts.onDate(input.parentId, effectiveDate),
           codeUsedBy: await this.readModels.activeUnitWithCode(code),
           effectiveDate,
           today,
         }),
-        { ...command, createsStream: true },
+        { ...commandOptions, createsStream: true },
       );
       return { ...result, subjectId: unitId };
     });
   }
 
   rename(input: { unitId: string; name: string }, options: MutationOptions): Promise<RememberedResult> {
-    return this.runner.run('renameUnit', input, options, async ({ handler, effectiveDate, today, command }) => {
-      const result = await handler.handle(
-        unitStream(input.unitId),
-        unitDecider,
-        () => ({ type: 'RenameUnit' as const, unitId: input.unitId, name: input.name, effectiveDate, today }),
-        command,
+    return this.runner.run('renameUnit', input, options, async ({ effectiveDate, today, commandOptions }) => {
+      const result = await this.units.handle(
+        input.unitId,
+        { type: 'RenameUnit', unitId: input.unitId, name: input.name, effectiveDate, today },
+        commandOptions,
       );
       return { ...result, subjectId: input.unitId };
     });
   }
 
   move(input: { unitId: string; parentId: string }, options: MutationOptions): Promise<RememberedResult> {
-    return this.runner.run('moveUnit', input, options, async ({ handler, effectiveDate, today, command }) => {
-      const result = await handler.handle(
-        unitStream(input.unitId),
-        unitDecider,
+    return this.runner.run('moveUnit', input, options, async ({ effectiveDate, today, commandOptions }) => {
+      const result = await this.units.handle(
+        input.unitId,
         async () => ({
           type: 'MoveUnit' as const,
           unitId: input.unitId,
           parentId: input.parentId,
-          parent: await this.units.onDate(input.parentId, effectiveDate),
+          parent: await this.unitFacts.onDate(input.parentId, effectiveDate),
           effectiveDate,
           today,
         }),
-        command,
+        commandOptions,
       );
       return { ...result, subjectId: input.unitId };
     });
   }
 
   dissolve(input: { unitId: string; reason?: string | null }, options: MutationOptions): Promise<RememberedResult> {
-    return this.runner.run('dissolveUnit', input, options, async ({ handler, effectiveDate, today, command }) => {
+    return this.runner.run('dissolveUnit', input, options, async ({ effectiveDate, today, commandOptions }) => {
       await this.readModels.upToDate();
-      const result = await handler.handle(
-        unitStream(input.unitId),
-        unitDecider,
+      const result = await this.units.handle(
+        input.unitId,
         async () => ({
           type: 'DissolveUnit' as const,
           unitId: input.unitId,
@@ -94,7 +92,7 @@ export class UnitCommands {
           effectiveDate,
           today,
         }),
-        command,
+        commandOptions,
       );
       return { ...result, subjectId: input.unitId };
     });
