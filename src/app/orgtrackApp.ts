@@ -34,6 +34,7 @@ import { IdempotencyKeys } from './commands/idempotency';
 import { LeadershipCommands } from './leadership/leadershipCommands';
 import { OfficerCandidates } from './leadership/officerCandidates';
 import { MemberCommands } from './members/memberCommands';
+import { MemberStreamFacts } from './members/memberStreamFacts';
 import { MutationRunner } from './commands/mutationRunner';
 import { PairingCommands } from './pairings/pairingCommands';
 import { PairingReadFacts } from './pairings/pairingReadFacts';
@@ -118,7 +119,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     createStore: () => new EmbeddedReadStore(),
     queriesOver: (store) => createQuerySet(store, config.duesPolicy),
   });
-  const assessmentFacts = new AssessmentFacts(eventStore, unitFacts);
+  const memberStreamFacts = new MemberStreamFacts(eventStore);
+  const assessmentFacts = new AssessmentFacts(memberStreamFacts, unitFacts);
   const members = new MemberCommands(runner, paths.of(memberAggregate), unitFacts, readModelFacts, config.transferExpiryDays);
   const transferExpiry = new TransferExpiry(readStore, projector, members, clock);
   const attendanceFlags = new AttendanceFlagCommands(runner, paths.of(attendanceFlagAggregate), new AttendanceFlagReadFacts(readStore, readModelFacts));
@@ -132,11 +134,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     hub,
     units: new UnitCommands(runner, paths.of(unitAggregate), unitFacts, readModelFacts),
     members,
-    pairings: new PairingCommands(runner, paths.of(pairingAggregate), new PartyFacts(eventStore, unitFacts), new PairingReadFacts(readStore), readModelFacts),
-    awards: new AwardCommands(runner, paths.of(awardAggregate), unitFacts, new AwardRecipients(eventStore, unitFacts)),
-    leadership: new LeadershipCommands(runner, paths.of(leadershipAggregate), unitFacts, new OfficerCandidates(eventStore, unitFacts)),
+    pairings: new PairingCommands(
+      runner,
+      paths.of(pairingAggregate),
+      new PartyFacts(memberStreamFacts, unitFacts),
+      new PairingReadFacts(readStore),
+      readModelFacts,
+    ),
+    awards: new AwardCommands(runner, paths.of(awardAggregate), unitFacts, new AwardRecipients(memberStreamFacts, unitFacts)),
+    leadership: new LeadershipCommands(runner, paths.of(leadershipAggregate), unitFacts, new OfficerCandidates(memberStreamFacts, unitFacts)),
     groupScores: new GroupScoreCommands(runner, paths.of(groupScoreAggregate), assessmentFacts),
-    dues: new DuesCommands(runner, paths.of(duesAggregate), new DuesFacts(eventStore), config.duesPolicy),
+    dues: new DuesCommands(runner, paths.of(duesAggregate), new DuesFacts(memberStreamFacts), config.duesPolicy),
     appraisals: new AppraisalCommands(runner, paths.of(appraisalAggregate), assessmentFacts),
     meetings: new MeetingCommands(runner, paths.of(meetingAggregate), unitFacts, new MeetingReadFacts(readStore, readModelFacts)),
     knownAt,

@@ -1,6 +1,5 @@
 import type { MemberOnDate, RecipientOnDate } from '../../domain/awards/award.commands';
-import type { EventStore } from '../../eventstore/eventStore';
-import { memberAsOf } from '../members/memberAsOf';
+import type { MemberStreamFacts } from '../members/memberStreamFacts';
 import type { UnitFacts } from '../units/unitFacts';
 
 export interface RecipientFacts {
@@ -15,7 +14,7 @@ export interface RecipientFacts {
  */
 export class AwardRecipients {
   constructor(
-    private readonly store: EventStore,
+    private readonly members: MemberStreamFacts,
     private readonly units: UnitFacts,
   ) {}
 
@@ -28,11 +27,9 @@ export class AwardRecipients {
   }
 
   private async memberOnDate(memberId: string, date: string): Promise<MemberOnDate | null> {
-    const found = await memberAsOf(this.store, memberId, date);
-    if (found === null) return null;
-    const { state } = found;
-    if (!state.exists) return { memberId, name: found.registeredName, active: false, status: null, branchId: null };
-    const active = state.status !== 'LEFT';
-    return { memberId, name: state.name, active, status: state.status, branchId: active ? state.branchId : null };
+    const standing = await this.members.standingOn(memberId, date);
+    if (standing === null) return null;
+    const { name, active, onDate } = standing;
+    return { memberId, name, active, status: onDate?.status ?? null, branchId: active && onDate !== null ? onDate.branchId : null };
   }
 }

@@ -1,8 +1,5 @@
-import { memberDecider } from '../../domain/members/member.decide';
-import { memberStream } from '../../domain/members/member.events';
 import type { PartyOnDate } from '../../domain/pairings/pairing.commands';
-import type { EventStore } from '../../eventstore/eventStore';
-import { loadAggregate } from '../commands/loadAggregate';
+import type { MemberStreamFacts } from '../members/memberStreamFacts';
 import type { UnitFacts } from '../units/unitFacts';
 
 /**
@@ -11,18 +8,15 @@ import type { UnitFacts } from '../units/unitFacts';
  */
 export class PartyFacts {
   constructor(
-    private readonly store: EventStore,
+    private readonly members: MemberStreamFacts,
     private readonly units: UnitFacts,
   ) {}
 
   /** The member or unit `id` names on `date`; null when it names neither (or `id` is empty). */
   async onDate(id: string | null | undefined, date: string): Promise<PartyOnDate | null> {
     if (!id) return null;
-    const { state } = await loadAggregate(this.store, memberStream(id), memberDecider);
-    if (state.exists) {
-      const active = state.registeredOn <= date && (state.leftOn === null || state.leftOn > date);
-      return { kind: 'MEMBER', member: { memberId: state.memberId, name: state.name, active } };
-    }
+    const member = await this.members.standingOn(id, date);
+    if (member !== null) return { kind: 'MEMBER', member: { memberId: member.memberId, name: member.name, active: member.active } };
     const unit = await this.units.onDate(id, date);
     return unit === null ? null : { kind: 'UNIT', unit };
   }
