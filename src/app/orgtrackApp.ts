@@ -22,31 +22,33 @@ import type { Config } from './config';
 import { AttendanceFlagCommands } from './meetings/attendanceFlagCommands';
 import { AttendanceFlagReadFacts } from './meetings/attendanceFlagReadFacts';
 import { AwardCommands } from './awards/awardCommands';
-import { AwardRecipients } from './awards/awardRecipients';
+import { AwardRecipientStreamFacts } from './awards/awardRecipientStreamFacts';
 import { AppraisalCommands } from './assessments/appraisalCommands';
-import { AssessmentFacts } from './assessments/assessmentFacts';
+import { AssessmentStreamFacts } from './assessments/assessmentStreamFacts';
 import { GroupScoreCommands } from './assessments/groupScoreCommands';
 import { DuesCommands } from './dues/duesCommands';
-import { DuesFacts } from './dues/duesFacts';
+import { DuesMemberStreamFacts } from './dues/duesMemberStreamFacts';
 import { CommandHandler } from './commands/commandHandler';
 import { CommandPaths } from './commands/commandPath';
 import { IdempotencyKeys } from './commands/idempotency';
 import { LeadershipCommands } from './leadership/leadershipCommands';
-import { OfficerCandidates } from './leadership/officerCandidates';
+import { OfficerCandidateStreamFacts } from './leadership/officerCandidateStreamFacts';
 import { MemberCommands } from './members/memberCommands';
 import { MemberStreamFacts } from './members/memberStreamFacts';
+import { TransferReadFacts } from './members/transferReadFacts';
 import { MutationRunner } from './commands/mutationRunner';
 import { PairingCommands } from './pairings/pairingCommands';
 import { PairingReadFacts } from './pairings/pairingReadFacts';
-import { PartyFacts } from './pairings/partyFacts';
+import { PartyStreamFacts } from './pairings/partyStreamFacts';
 import { MeetingCommands } from './meetings/meetingCommands';
 import { MeetingReadFacts } from './meetings/meetingReadFacts';
-import { ReadModelFacts } from './commands/readModelFacts';
+import { ReadModelCatchUp } from './commands/readModelCatchUp';
 import { RetractionCommands } from './corrections/retractionCommands';
-import { RetractionFacts } from './corrections/retractionFacts';
+import { RetractionReadFacts } from './corrections/retractionReadFacts';
 import { retractionStreams } from './corrections/retractionStreams';
 import { UnitCommands } from './units/unitCommands';
-import { UnitFacts } from './units/unitFacts';
+import { UnitReadFacts } from './units/unitReadFacts';
+import { UnitStreamFacts } from './units/unitStreamFacts';
 import { KnownAtViews } from './projector/knownAtViews';
 import { Projector, type ProjectorOptions } from './projector/projector';
 import { createQuerySet, type QuerySet } from './queries/querySet';
@@ -111,8 +113,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   const paths = new CommandPaths(new CommandHandler(eventStore, clock));
   const runner = new MutationRunner(new IdempotencyKeys(eventStore, clock), projector, clock);
-  const unitFacts = new UnitFacts(eventStore);
-  const readModelFacts = new ReadModelFacts(readStore, projector);
+  const unitStreamFacts = new UnitStreamFacts(eventStore);
+  const readModels = new ReadModelCatchUp(projector);
   const queries = createQuerySet(readStore, config.duesPolicy);
   const knownAt = new KnownAtViews(eventStore, allProjections, queries, {
     capacity: config.knownAtCacheSize,
@@ -120,10 +122,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     queriesOver: (store) => createQuerySet(store, config.duesPolicy),
   });
   const memberStreamFacts = new MemberStreamFacts(eventStore);
-  const assessmentFacts = new AssessmentFacts(memberStreamFacts, unitFacts);
-  const members = new MemberCommands(runner, paths.of(memberAggregate), unitFacts, readModelFacts, config.transferExpiryDays);
+  const assessmentStreamFacts = new AssessmentStreamFacts(memberStreamFacts, unitStreamFacts);
+  const members = new MemberCommands(
+    runner,
+    paths.of(memberAggregate),
+    unitStreamFacts,
+    new TransferReadFacts(readStore),
+    readModels,
+    config.transferExpiryDays,
+  );
   const transferExpiry = new TransferExpiry(readStore, projector, members, clock);
-  const attendanceFlags = new AttendanceFlagCommands(runner, paths.of(attendanceFlagAggregate), new AttendanceFlagReadFacts(readStore, readModelFacts));
+  const attendanceFlags = new AttendanceFlagCommands(runner, paths.of(attendanceFlagAggregate), new AttendanceFlagReadFacts(readStore, readModels));
   const attendanceFlagWatcher = new AttendanceFlagWatcher({ readStore, projector, flags: queries.attendanceFlagQueries, commands: attendanceFlags, clock });
 
   return {
@@ -132,23 +141,28 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     eventStore,
     projector,
     hub,
-    units: new UnitCommands(runner, paths.of(unitAggregate), unitFacts, readModelFacts),
+    units: new UnitCommands(runner, paths.of(unitAggregate), unitStreamFacts, new UnitReadFacts(readStore), readModels),
     members,
     pairings: new PairingCommands(
       runner,
       paths.of(pairingAggregate),
-      new PartyFacts(memberStreamFacts, unitFacts),
+      new PartyStreamFacts(memberStreamFacts, unitStreamFacts),
       new PairingReadFacts(readStore),
-      readModelFacts,
+      readModels,
     ),
-    awards: new AwardCommands(runner, paths.of(awardAggregate), unitFacts, new AwardRecipients(memberStreamFacts, unitFacts)),
-    leadership: new LeadershipCommands(runner, paths.of(leadershipAggregate), unitFacts, new OfficerCandidates(memberStreamFacts, unitFacts)),
-    groupScores: new GroupScoreCommands(runner, paths.of(groupScoreAggregate), assessmentFacts),
-    dues: new DuesCommands(runner, paths.of(duesAggregate), new DuesFacts(memberStreamFacts), config.duesPolicy),
-    appraisals: new AppraisalCommands(runner, paths.of(appraisalAggregate), assessmentFacts),
-    meetings: new MeetingCommands(runner, paths.of(meetingAggregate), unitFacts, new MeetingReadFacts(readStore, readModelFacts)),
+    awards: new AwardCommands(runner, paths.of(awardAggregate), unitStreamFacts, new AwardRecipientStreamFacts(memberStreamFacts, unitStreamFacts)),
+    leadership: new LeadershipCommands(
+      runner,
+      paths.of(leadershipAggregate),
+      unitStreamFacts,
+      new OfficerCandidateStreamFacts(memberStreamFacts, unitStreamFacts),
+    ),
+    groupScores: new GroupScoreCommands(runner, paths.of(groupScoreAggregate), assessmentStreamFacts),
+    dues: new DuesCommands(runner, paths.of(duesAggregate), new DuesMemberStreamFacts(memberStreamFacts), config.duesPolicy),
+    appraisals: new AppraisalCommands(runner, paths.of(appraisalAggregate), assessmentStreamFacts),
+    meetings: new MeetingCommands(runner, paths.of(meetingAggregate), unitStreamFacts, new MeetingReadFacts(readStore, readModels)),
     knownAt,
-    retractions: new RetractionCommands(runner, paths.of(retractionStreams), new RetractionFacts(readStore, readModelFacts)),
+    retractions: new RetractionCommands(runner, paths.of(retractionStreams), new RetractionReadFacts(readStore, readModels)),
     transferExpiry,
     attendanceFlags,
     attendanceFlagWatcher,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppraisalState } from '../../domain/assessments/appraisal';
 import type { AppraisalCommand } from '../../domain/assessments/appraisal.commands';
-import type { AssessmentFacts } from './assessmentFacts';
+import type { AssessmentStreamFacts } from './assessmentStreamFacts';
 import type { CommandPath } from '../commands/commandPath';
 import type { RememberedResult } from '../commands/idempotency';
 import type { MutationOptions, MutationRunner } from '../commands/mutationRunner';
@@ -17,7 +17,7 @@ export class AppraisalCommands {
   constructor(
     private readonly runner: MutationRunner,
     private readonly appraisals: CommandPath<AppraisalCommand, AppraisalState>,
-    private readonly facts: AssessmentFacts,
+    private readonly assessmentStreamFacts: AssessmentStreamFacts,
   ) {}
 
   record(input: RecordAppraisalInput, options: MutationOptions): Promise<RememberedResult> {
@@ -29,7 +29,7 @@ export class AppraisalCommands {
           type: 'RecordAppraisal' as const,
           appraisalId,
           memberId: input.memberId,
-          member: await this.facts.appraisedMember(input.memberId, effectiveDate),
+          member: await this.assessmentStreamFacts.appraisedMember(input.memberId, effectiveDate),
           year: input.year,
           grade: input.grade,
           effectiveDate,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { GroupScoreState } from '../../domain/assessments/groupScore';
 import type { GroupScoreCommand } from '../../domain/assessments/groupScore.commands';
 import type { TypedScores } from '../../domain/assessments/scoreCategories';
-import type { AssessmentFacts } from './assessmentFacts';
+import type { AssessmentStreamFacts } from './assessmentStreamFacts';
 import type { CommandPath } from '../commands/commandPath';
 import type { RememberedResult } from '../commands/idempotency';
 import type { MutationOptions, MutationRunner } from '../commands/mutationRunner';
@@ -19,7 +19,7 @@ export class GroupScoreCommands {
   constructor(
     private readonly runner: MutationRunner,
     private readonly groupScores: CommandPath<GroupScoreCommand, GroupScoreState>,
-    private readonly facts: AssessmentFacts,
+    private readonly assessmentStreamFacts: AssessmentStreamFacts,
   ) {}
 
   record(input: RecordGroupScoreInput, options: MutationOptions): Promise<RememberedResult> {
@@ -31,7 +31,7 @@ export class GroupScoreCommands {
           type: 'RecordGroupScore' as const,
           scoreId,
           groupId: input.groupId,
-          group: await this.facts.scoredUnit(input.groupId, effectiveDate),
+          group: await this.assessmentStreamFacts.scoredUnit(input.groupId, effectiveDate),
           quarter: input.quarter,
           scores: input.scores,
           effectiveDate,

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { AwardTitle } from '../../domain/awards/awardTitle';
 import type { AwardState } from '../../domain/awards/award';
 import type { AwardCommand } from '../../domain/awards/award.commands';
-import type { AwardRecipients } from './awardRecipients';
+import type { AwardRecipientStreamFacts } from './awardRecipientStreamFacts';
 import type { CommandPath } from '../commands/commandPath';
 import type { RememberedResult } from '../commands/idempotency';
 import type { MutationOptions, MutationRunner } from '../commands/mutationRunner';
-import type { UnitFacts } from '../units/unitFacts';
+import type { UnitStreamFacts } from '../units/unitStreamFacts';
 
 export interface GrantAwardInput {
   recipientId: string;
@@ -21,8 +21,8 @@ export class AwardCommands {
   constructor(
     private readonly runner: MutationRunner,
     private readonly awards: CommandPath<AwardCommand, AwardState>,
-    private readonly unitFacts: UnitFacts,
-    private readonly recipients: AwardRecipients,
+    private readonly unitStreamFacts: UnitStreamFacts,
+    private readonly recipientStreamFacts: AwardRecipientStreamFacts,
   ) {}
 
   grant(input: GrantAwardInput, options: MutationOptions): Promise<RememberedResult> {
@@ -31,7 +31,7 @@ export class AwardCommands {
       const result = await this.awards.handle(
         awardId,
         async () => {
-          const { recipient, ancestorIds } = await this.recipients.onDate(input.recipientId, effectiveDate);
+          const { recipient, ancestorIds } = await this.recipientStreamFacts.onDate(input.recipientId, effectiveDate);
           return {
             type: 'GrantAward' as const,
             awardId,
@@ -41,7 +41,7 @@ export class AwardCommands {
             title: input.title,
             otherTitle: input.otherTitle ?? null,
             grantedById: input.grantedById,
-            grantedBy: await this.unitFacts.onDate(input.grantedById, effectiveDate),
+            grantedBy: await this.unitStreamFacts.onDate(input.grantedById, effectiveDate),
             citation: input.citation ?? null,
             effectiveDate,
             today,

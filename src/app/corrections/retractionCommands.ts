@@ -4,7 +4,7 @@ import { NotFound } from '../../domain/shared/errors';
 import type { CommandPath } from '../commands/commandPath';
 import type { RememberedResult } from '../commands/idempotency';
 import type { MutationOptions, MutationRunner } from '../commands/mutationRunner';
-import type { RetractionFacts } from './retractionFacts';
+import type { RetractionReadFacts } from './retractionReadFacts';
 
 export interface RetractEventInput {
   eventId: string;
@@ -20,17 +20,17 @@ export class RetractionCommands {
   constructor(
     private readonly runner: MutationRunner,
     private readonly retractions: CommandPath<RetractEvent, RetractionState>,
-    private readonly facts: RetractionFacts,
+    private readonly retractionReadFacts: RetractionReadFacts,
   ) {}
 
   async retract(input: RetractEventInput, options: MutationOptions): Promise<RememberedResult> {
-    const target = await this.facts.event(input.eventId);
+    const target = await this.retractionReadFacts.event(input.eventId);
     if (target === null) {
       throw new NotFound('RETRACTION.EVENT_NOT_FOUND', `input.eventId ${input.eventId} names no recorded event`, 'input.eventId');
     }
     const dated = { ...options, effectiveDate: options.effectiveDate ?? target.effectiveDate };
     return this.runner.run('retractEvent', input, dated, async ({ effectiveDate, commandOptions }) => {
-      const namedElsewhere = await this.facts.namedElsewhere(target);
+      const namedElsewhere = await this.retractionReadFacts.namedElsewhere(target);
       const result = await this.retractions.handle(
         target.stream,
         { type: 'RetractEvent', eventId: input.eventId, reason: input.reason, effectiveDate, namedElsewhere },

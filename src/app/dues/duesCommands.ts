@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DuesState } from '../../domain/dues/dues';
 import type { DuesCommand } from '../../domain/dues/dues.commands';
 import type { DuesPolicy } from '../../domain/dues/duesPolicy';
-import type { DuesFacts } from './duesFacts';
+import type { DuesMemberStreamFacts } from './duesMemberStreamFacts';
 import type { CommandPath } from '../commands/commandPath';
 import type { RememberedResult } from '../commands/idempotency';
 import type { MutationOptions, MutationRunner } from '../commands/mutationRunner';
@@ -25,7 +25,7 @@ export class DuesCommands {
   constructor(
     private readonly runner: MutationRunner,
     private readonly dues: CommandPath<DuesCommand, DuesState>,
-    private readonly facts: DuesFacts,
+    private readonly duesMemberStreamFacts: DuesMemberStreamFacts,
     private readonly policy: DuesPolicy,
   ) {}
 
@@ -36,7 +36,7 @@ export class DuesCommands {
         async () => ({
           type: 'SetDuesBase' as const,
           memberId: input.memberId,
-          member: await this.facts.member(input.memberId),
+          member: await this.duesMemberStreamFacts.member(input.memberId),
           category: input.category,
           monthlyIncome: input.monthlyIncome,
           effectiveDate,
@@ -57,7 +57,7 @@ export class DuesCommands {
           type: 'RecordDuesPayment' as const,
           paymentId,
           memberId: input.memberId,
-          member: await this.facts.member(input.memberId),
+          member: await this.duesMemberStreamFacts.member(input.memberId),
           period: input.period,
           amount: input.amount,
           extra: input.extra,

@@ -4,8 +4,8 @@ import type { LeadershipCommand, RecordElection } from '../../domain/leadership/
 import type { CommandPath } from '../commands/commandPath';
 import type { RememberedResult } from '../commands/idempotency';
 import { effectiveOn, type MutationOptions, type MutationRunner } from '../commands/mutationRunner';
-import type { OfficerCandidates } from './officerCandidates';
-import type { UnitFacts } from '../units/unitFacts';
+import type { OfficerCandidateStreamFacts } from './officerCandidateStreamFacts';
+import type { UnitStreamFacts } from '../units/unitStreamFacts';
 
 export interface RecordElectionInput {
   unitId: string;
@@ -28,8 +28,8 @@ export class LeadershipCommands {
   constructor(
     private readonly runner: MutationRunner,
     private readonly leadership: CommandPath<LeadershipCommand, LeadershipState>,
-    private readonly unitFacts: UnitFacts,
-    private readonly candidates: OfficerCandidates,
+    private readonly unitStreamFacts: UnitStreamFacts,
+    private readonly candidateStreamFacts: OfficerCandidateStreamFacts,
   ) {}
 
   recordElection(input: RecordElectionInput, options: MutationOptions): Promise<RememberedResult> {
@@ -46,10 +46,10 @@ export class LeadershipCommands {
           type: 'RecordElection',
           electionId,
           unitId: input.unitId,
-          unit: await this.unitFacts.onDate(input.unitId, effectiveDate),
+          unit: await this.unitStreamFacts.onDate(input.unitId, effectiveDate),
           termYears: input.termYears ?? null,
           officers: input.officers.map(({ memberId, role, votes }) => ({ memberId, role, votes: votes ?? null })),
-          candidates: await this.candidates.onDate(
+          candidates: await this.candidateStreamFacts.onDate(
             input.officers.map((officer) => officer.memberId),
             effectiveDate,
           ),

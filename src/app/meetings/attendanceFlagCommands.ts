@@ -17,7 +17,7 @@ export class AttendanceFlagCommands {
   constructor(
     private readonly runner: MutationRunner,
     private readonly attendanceFlags: CommandPath<AttendanceFlagCommand, AttendanceFlagState>,
-    private readonly facts: AttendanceFlagReadFacts,
+    private readonly attendanceFlagReadFacts: AttendanceFlagReadFacts,
   ) {}
 
   reassess(memberId: string, options: MutationOptions): Promise<RememberedResult> {
@@ -28,7 +28,7 @@ export class AttendanceFlagCommands {
         async (): Promise<ReassessAttendanceFlag> => ({
           type: 'ReassessAttendanceFlag',
           memberId,
-          ...(await this.facts.standingOn(memberId, effectiveDate)),
+          ...(await this.attendanceFlagReadFacts.standingOn(memberId, effectiveDate)),
           effectiveDate,
           today,
         }),

@@ -6,7 +6,7 @@ import type { CommandPath } from '../commands/commandPath';
 import type { RememberedResult } from '../commands/idempotency';
 import type { MeetingReadFacts } from './meetingReadFacts';
 import { effectiveOn, type MutationOptions, type MutationRunner } from '../commands/mutationRunner';
-import type { UnitFacts } from '../units/unitFacts';
+import type { UnitStreamFacts } from '../units/unitStreamFacts';
 
 export interface RecordMeetingInput {
   unitId: string;
@@ -24,8 +24,8 @@ export class MeetingCommands {
   constructor(
     private readonly runner: MutationRunner,
     private readonly meetings: CommandPath<MeetingCommand, MeetingState>,
-    private readonly unitFacts: UnitFacts,
-    private readonly listed: MeetingReadFacts,
+    private readonly unitStreamFacts: UnitStreamFacts,
+    private readonly meetingReadFacts: MeetingReadFacts,
   ) {}
 
   record(input: RecordMeetingInput, options: MutationOptions): Promise<RememberedResult> {
@@ -44,14 +44,14 @@ export class MeetingCommands {
           type: 'RecordMeeting',
           meetingId,
           unitId: input.unitId,
-          unit: await this.unitFacts.onDate(input.unitId, effectiveDate),
+          unit: await this.unitStreamFacts.onDate(input.unitId, effectiveDate),
           kind: input.kind,
           topic: input.topic ?? null,
           attendees: input.attendees,
           excused,
           absent,
           // Membership spans aggregates: decided on the read models once they include every event recorded so far.
-          listed: await this.listed.listedOn([...input.attendees, ...excused, ...absent], effectiveDate),
+          listed: await this.meetingReadFacts.listedOn([...input.attendees, ...excused, ...absent], effectiveDate),
           effectiveDate,
           today,
         }),

@@ -6,8 +6,9 @@ import type { MemberState } from '../../domain/members/member';
 import type { CommandPath } from '../commands/commandPath';
 import type { RememberedResult } from '../commands/idempotency';
 import type { MutationOptions, MutationRunner, MutationScope } from '../commands/mutationRunner';
-import type { ReadModelFacts } from '../commands/readModelFacts';
-import type { UnitFacts } from '../units/unitFacts';
+import type { ReadModelCatchUp } from '../commands/readModelCatchUp';
+import type { UnitStreamFacts } from '../units/unitStreamFacts';
+import type { TransferReadFacts } from './transferReadFacts';
 
 export interface RegisterMemberInput {
   name: string;
@@ -22,8 +23,9 @@ export class MemberCommands {
   constructor(
     private readonly runner: MutationRunner,
     private readonly members: CommandPath<MemberCommand, MemberState>,
-    private readonly unitFacts: UnitFacts,
-    private readonly readModels: ReadModelFacts,
+    private readonly unitStreamFacts: UnitStreamFacts,
+    private readonly transferReadFacts: TransferReadFacts,
+    private readonly readModels: ReadModelCatchUp,
     private readonly transferExpiryDays: number,
   ) {}
 
@@ -40,9 +42,9 @@ export class MemberCommands {
         memberId,
         name: input.name,
         branchId: input.branchId,
-        branch: await this.unitFacts.onDate(input.branchId, effectiveDate),
+        branch: await this.unitStreamFacts.onDate(input.branchId, effectiveDate),
         groupId: input.groupId ?? null,
-        group: await this.unitFacts.onDate(input.groupId, effectiveDate),
+        group: await this.unitStreamFacts.onDate(input.groupId, effectiveDate),
         status: input.status,
         joinedOn: input.joinedOn ?? null,
         effectiveDate,
@@ -86,7 +88,7 @@ export class MemberCommands {
         memberId: input.memberId,
         transferId,
         toBranchId: input.toBranchId,
-        toBranch: await this.unitFacts.onDate(input.toBranchId, effectiveDate),
+        toBranch: await this.unitStreamFacts.onDate(input.toBranchId, effectiveDate),
         reason: input.reason ?? null,
         expiryDays: this.transferExpiryDays,
         effectiveDate,
@@ -101,7 +103,7 @@ export class MemberCommands {
       type: 'AcceptTransfer',
       memberId,
       transferId: input.transferId,
-      toBranch: await this.unitFacts.onDate(state.exists ? state.openTransfer?.toBranchId : null, effectiveDate),
+      toBranch: await this.unitStreamFacts.onDate(state.exists ? state.openTransfer?.toBranchId : null, effectiveDate),
       effectiveDate,
       today,
     }));
@@ -133,7 +135,7 @@ export class MemberCommands {
       type: 'AssignGroup',
       memberId: input.memberId,
       groupId: input.groupId ?? null,
-      group: await this.unitFacts.onDate(input.groupId, effectiveDate),
+      group: await this.unitStreamFacts.onDate(input.groupId, effectiveDate),
       effectiveDate,
       today,
     }));
@@ -163,7 +165,7 @@ export class MemberCommands {
   ): Promise<RememberedResult> {
     return this.runner.run(mutation, input, options, async (scope) => {
       await this.readModels.upToDate();
-      const transfer = await this.readModels.transfer(input.transferId);
+      const transfer = await this.transferReadFacts.transfer(input.transferId);
       if (!transfer) throw new NotFound('TRANSFER.NOT_FOUND', `input.transferId: no transfer "${input.transferId}"`, 'input.transferId');
       const memberId = transfer.memberId;
       const result = await this.members.handle(memberId, (state) => commandFor(memberId, scope, state), scope.commandOptions);

@@ -7,8 +7,8 @@ import type { CommandPath } from '../commands/commandPath';
 import type { RememberedResult } from '../commands/idempotency';
 import { effectiveOn, type MutationOptions, type MutationRunner } from '../commands/mutationRunner';
 import type { PairingReadFacts } from './pairingReadFacts';
-import type { PartyFacts } from './partyFacts';
-import type { ReadModelFacts } from '../commands/readModelFacts';
+import type { PartyStreamFacts } from './partyStreamFacts';
+import type { ReadModelCatchUp } from '../commands/readModelCatchUp';
 
 export interface AssignPairingInput {
   kind: PairingKind;
@@ -24,9 +24,9 @@ export class PairingCommands {
   constructor(
     private readonly runner: MutationRunner,
     private readonly pairings: CommandPath<PairingCommand, PairingState>,
-    private readonly parties: PartyFacts,
+    private readonly partyStreamFacts: PartyStreamFacts,
     private readonly pairingReadFacts: PairingReadFacts,
-    private readonly readModels: ReadModelFacts,
+    private readonly readModels: ReadModelCatchUp,
   ) {}
 
   assign(input: AssignPairingInput, options: MutationOptions): Promise<RememberedResult> {
@@ -48,9 +48,9 @@ export class PairingCommands {
           pairingId,
           kind: input.kind,
           partyId: input.memberOrUnitId,
-          party: await this.parties.onDate(input.memberOrUnitId, effectiveDate),
+          party: await this.partyStreamFacts.onDate(input.memberOrUnitId, effectiveDate),
           counterpart,
-          counterpartOnDate: isInternal(counterpart.kind) ? await this.parties.onDate(counterpart.id, effectiveDate) : null,
+          counterpartOnDate: isInternal(counterpart.kind) ? await this.partyStreamFacts.onDate(counterpart.id, effectiveDate) : null,
           counterpartTakenBy: PAIRING_RULES[input.kind]?.oneAtATimePerCounterpart
             ? await this.pairingReadFacts.overlapping({ kind: input.kind, counterpartKey: key }, effectiveDate)
             : null,

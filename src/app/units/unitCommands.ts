@@ -5,8 +5,9 @@ import type { UnitLevel } from '../../domain/units/unitLevel';
 import type { CommandPath } from '../commands/commandPath';
 import type { RememberedResult } from '../commands/idempotency';
 import type { MutationOptions, MutationRunner } from '../commands/mutationRunner';
-import type { ReadModelFacts } from '../commands/readModelFacts';
-import type { UnitFacts } from './unitFacts';
+import type { ReadModelCatchUp } from '../commands/readModelCatchUp';
+import type { UnitReadFacts } from './unitReadFacts';
+import type { UnitStreamFacts } from './unitStreamFacts';
 
 export interface EstablishUnitInput {
   level: UnitLevel;
@@ -20,8 +21,9 @@ export class UnitCommands {
   constructor(
     private readonly runner: MutationRunner,
     private readonly units: CommandPath<UnitCommand, UnitState>,
-    private readonly unitFacts: UnitFacts,
-    private readonly readModels: ReadModelFacts,
+    private readonly unitStreamFacts: UnitStreamFacts,
+    private readonly unitReadFacts: UnitReadFacts,
+    private readonly readModels: ReadModelCatchUp,
   ) {}
 
   establish(input: EstablishUnitInput, options: MutationOptions): Promise<RememberedResult> {
@@ -38,8 +40,8 @@ export class UnitCommands {
           name: input.name,
           code,
           parentId: input.parentId ?? null,
-          parent: await this.unitFacts.onDate(input.parentId, effectiveDate),
-          codeUsedBy: await this.readModels.activeUnitWithCode(code),
+          parent: await this.unitStreamFacts.onDate(input.parentId, effectiveDate),
+          codeUsedBy: await this.unitReadFacts.activeUnitWithCode(code),
           effectiveDate,
           today,
         }),
@@ -68,7 +70,7 @@ export class UnitCommands {
           type: 'MoveUnit' as const,
           unitId: input.unitId,
           parentId: input.parentId,
-          parent: await this.unitFacts.onDate(input.parentId, effectiveDate),
+          parent: await this.unitStreamFacts.onDate(input.parentId, effectiveDate),
           effectiveDate,
           today,
         }),
@@ -87,8 +89,8 @@ export class UnitCommands {
           type: 'DissolveUnit' as const,
           unitId: input.unitId,
           reason: input.reason ?? null,
-          activeMemberCount: await this.readModels.activeMemberCount(input.unitId, effectiveDate),
-          activeChildCount: await this.readModels.activeChildCount(input.unitId, effectiveDate),
+          activeMemberCount: await this.unitReadFacts.activeMemberCount(input.unitId, effectiveDate),
+          activeChildCount: await this.unitReadFacts.activeChildCount(input.unitId, effectiveDate),
           effectiveDate,
           today,
         }),

@@ -1,15 +1,15 @@
 import type { CandidateOnDate } from '../../domain/leadership/leadership.commands';
 import type { MemberStreamFacts } from '../members/memberStreamFacts';
-import type { UnitFacts } from '../units/unitFacts';
+import type { UnitStreamFacts } from '../units/unitStreamFacts';
 
 /**
  * Where proposed officers stood on an election date, from their own streams and the units' streams
  * (not the read models): membership of the unit is decided on the facts exactly as recorded.
  */
-export class OfficerCandidates {
+export class OfficerCandidateStreamFacts {
   constructor(
-    private readonly members: MemberStreamFacts,
-    private readonly units: UnitFacts,
+    private readonly memberStreamFacts: MemberStreamFacts,
+    private readonly unitStreamFacts: UnitStreamFacts,
   ) {}
 
   async onDate(memberIds: readonly string[], date: string): Promise<Record<string, CandidateOnDate>> {
@@ -23,7 +23,7 @@ export class OfficerCandidates {
 
   /** Null when no member has this id. */
   private async candidateOn(memberId: string, date: string): Promise<CandidateOnDate | null> {
-    const standing = await this.members.standingOn(memberId, date);
+    const standing = await this.memberStreamFacts.standingOn(memberId, date);
     if (standing === null) return null;
     const { name, onDate } = standing;
     if (onDate === null) return { memberId, name, status: null, branchId: null, groupId: null, line: [] };
@@ -34,7 +34,7 @@ export class OfficerCandidates {
       status: onDate.status,
       branchId: onDate.branchId,
       groupId: onDate.groupId,
-      line: await this.units.lineOn(onDate.branchId, date),
+      line: await this.unitStreamFacts.lineOn(onDate.branchId, date),
     };
   }
 }

@@ -3,12 +3,12 @@ import { currentMember } from '../members/memberHistory';
 import type { MemberStreamFacts } from '../members/memberStreamFacts';
 
 /** The member facts dues are decided on, from the member's own stream. */
-export class DuesFacts {
-  constructor(private readonly members: MemberStreamFacts) {}
+export class DuesMemberStreamFacts {
+  constructor(private readonly memberStreamFacts: MemberStreamFacts) {}
 
   /** The member's whole recorded life and every branch they belonged to; null when no member has this id. */
   async member(memberId: string): Promise<DuesMember | null> {
-    const history = await this.members.history(memberId);
+    const history = await this.memberStreamFacts.history(memberId);
     if (history === null) return null;
     const branches: BranchSpan[] = [];
     for (const { effectiveDate, member } of history.steps) {
