@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { systemClock } from '../src/app/clock';
 import { CommandHandler } from '../src/app/commands/commandHandler';
-import { UnitFacts } from '../src/app/units/unitFacts';
+import { UnitStreamFacts } from '../src/app/units/unitStreamFacts';
 import { loadConfig } from '../src/app/config';
 import { createApp, type OrgtrackApp } from '../src/app/orgtrackApp';
 import { memberDecider } from '../src/domain/members/member.decide';
@@ -36,7 +36,7 @@ export async function benchCommands(scratchDir: string): Promise<Row[]> {
   const config = loadConfig({ ORGTRACK_DATA_DIR: scratchDir });
   const clock = systemClock(config.timeZone);
   const handler = new CommandHandler(eventStore, clock);
-  const units = new UnitFacts(eventStore);
+  const units = new UnitStreamFacts(eventStore);
   const app = await createApp(config, {
     eventStore: SqliteEventStore.open({ path: path.join(scratchDir, 'mutations.sqlite'), synchronous: 'FULL' }),
     readStore: new EmbeddedReadStore(),

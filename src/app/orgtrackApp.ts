@@ -8,63 +8,33 @@ import { MongoReadStore } from '../readstore/mongodb/mongoReadStore';
 import type { ReadStore } from '../readstore/readStore';
 import { EVENT_INDEX, allProjections, type EventIndexDocument } from '../../projections';
 import { systemClock, type Clock } from './clock';
-import type { Config } from './config';
-import { AttendanceFlagCommands } from './meetings/attendanceFlagCommands';
-import { AttendanceFlagReadFacts } from './meetings/attendanceFlagReadFacts';
-import { AwardCommands } from './awards/awardCommands';
-import { AwardRecipients } from './awards/awardRecipients';
-import { AppraisalCommands } from './assessments/appraisalCommands';
-import { AssessmentFacts } from './assessments/assessmentFacts';
-import { GroupScoreCommands } from './assessments/groupScoreCommands';
-import { DuesCommands } from './dues/duesCommands';
-import { DuesFacts } from './dues/duesFacts';
 import { CommandHandler } from './commands/commandHandler';
+import { CommandPaths } from './commands/commandPath';
 import { IdempotencyKeys } from './commands/idempotency';
-import { LeadershipCommands } from './leadership/leadershipCommands';
-import { OfficerCandidates } from './leadership/officerCandidates';
-import { MemberCommands } from './members/memberCommands';
 import { MutationRunner } from './commands/mutationRunner';
-import { PairingCommands } from './pairings/pairingCommands';
-import { PairingReadFacts } from './pairings/pairingReadFacts';
-import { PartyFacts } from './pairings/partyFacts';
-import { MeetingCommands } from './meetings/meetingCommands';
-import { MeetingReadFacts } from './meetings/meetingReadFacts';
-import { ReadModelFacts } from './commands/readModelFacts';
-import { RetractionCommands } from './corrections/retractionCommands';
-import { RetractionFacts } from './corrections/retractionFacts';
-import { UnitCommands } from './units/unitCommands';
-import { UnitFacts } from './units/unitFacts';
+import { ReadModelCatchUp } from './commands/readModelCatchUp';
+import type { Config } from './config';
+import { appFeatures, type FeatureCommands } from './features';
+import { MemberStreamFacts } from './members/memberStreamFacts';
 import { KnownAtViews } from './projector/knownAtViews';
 import { Projector, type ProjectorOptions } from './projector/projector';
 import { createQuerySet, type QuerySet } from './queries/querySet';
 import { SubscriptionHub } from './subscriptions/subscriptionHub';
-import { TransferExpiry } from './members/transferExpiry';
-import { AttendanceFlagWatcher } from './meetings/attendanceFlagWatcher';
+import { UnitStreamFacts } from './units/unitStreamFacts';
 
-/** The wired application; its query services (`QuerySet`) answer from the live read models. */
-export interface OrgtrackApp extends QuerySet {
+/**
+ * The wired application: its query services (`QuerySet`) answer from the live read models, and
+ * every feature's command services (`FeatureCommands`: `units`, `members`, …) record events.
+ */
+export interface OrgtrackApp extends QuerySet, FeatureCommands {
   clock: Clock;
   eventStore: EventStore;
   /** The live read models; the history views build copies of them for `knownAt`. */
   readStore: ReadStore;
   projector: Projector;
   hub: SubscriptionHub;
-  units: UnitCommands;
-  members: MemberCommands;
-  pairings: PairingCommands;
-  awards: AwardCommands;
-  leadership: LeadershipCommands;
-  groupScores: GroupScoreCommands;
-  dues: DuesCommands;
-  appraisals: AppraisalCommands;
-  meetings: MeetingCommands;
-  retractions: RetractionCommands;
   /** The read models as recorded at an earlier moment (`knownAt`), replayed on demand. */
   knownAt: KnownAtViews;
-  transferExpiry: TransferExpiry;
-  attendanceFlags: AttendanceFlagCommands;
-  /** Records attendance flag changes; started by `serve` (or a test), not here. */
-  attendanceFlagWatcher: AttendanceFlagWatcher;
   close(): Promise<void>;
 }
 
@@ -96,45 +66,39 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   await projector.start();
   const hub = new SubscriptionHub(readStore.collection<EventIndexDocument>(EVENT_INDEX), projector);
 
-  const handler = new CommandHandler(eventStore, clock);
-  const runner = new MutationRunner(handler, new IdempotencyKeys(eventStore, clock), projector, clock);
-  const unitFacts = new UnitFacts(eventStore);
-  const readModelFacts = new ReadModelFacts(readStore, projector);
   const queries = createQuerySet(readStore, config.duesPolicy);
   const knownAt = new KnownAtViews(eventStore, allProjections, queries, {
     capacity: config.knownAtCacheSize,
     createStore: () => new EmbeddedReadStore(),
     queriesOver: (store) => createQuerySet(store, config.duesPolicy),
   });
-  const assessmentFacts = new AssessmentFacts(eventStore, unitFacts);
-  const members = new MemberCommands(runner, unitFacts, readModelFacts, config.transferExpiryDays);
-  const transferExpiry = new TransferExpiry(readStore, projector, members, clock);
-  const attendanceFlags = new AttendanceFlagCommands(runner, new AttendanceFlagReadFacts(readStore, readModelFacts));
-  const attendanceFlagWatcher = new AttendanceFlagWatcher({ readStore, projector, flags: queries.attendanceFlagQueries, commands: attendanceFlags, clock });
+  const commands = appFeatures.commands(
+    {
+      config,
+      clock,
+      eventStore,
+      readStore,
+      projector,
+      runner: new MutationRunner(new IdempotencyKeys(eventStore, clock), projector, clock),
+      commandPaths: new CommandPaths(new CommandHandler(eventStore, clock)),
+      readModels: new ReadModelCatchUp(projector),
+      unitStreamFacts: new UnitStreamFacts(eventStore),
+      memberStreamFacts: new MemberStreamFacts(eventStore),
+    },
+    queries,
+  );
 
   return {
     ...queries,
+    ...commands,
     clock,
     eventStore,
     projector,
     hub,
-    units: new UnitCommands(runner, unitFacts, readModelFacts),
-    members,
-    pairings: new PairingCommands(runner, new PartyFacts(eventStore, unitFacts), new PairingReadFacts(readStore), readModelFacts),
-    awards: new AwardCommands(runner, unitFacts, new AwardRecipients(eventStore, unitFacts)),
-    leadership: new LeadershipCommands(runner, unitFacts, new OfficerCandidates(eventStore, unitFacts)),
-    groupScores: new GroupScoreCommands(runner, assessmentFacts),
-    dues: new DuesCommands(runner, new DuesFacts(eventStore), config.duesPolicy),
-    appraisals: new AppraisalCommands(runner, assessmentFacts),
-    meetings: new MeetingCommands(runner, unitFacts, new MeetingReadFacts(readStore, readModelFacts)),
     knownAt,
-    retractions: new RetractionCommands(runner, new RetractionFacts(readStore, readModelFacts)),
-    transferExpiry,
-    attendanceFlags,
-    attendanceFlagWatcher,
     async close() {
-      transferExpiry.stop();
-      await attendanceFlagWatcher.stop();
+      commands.transferExpiry.stop();
+      await commands.attendanceFlagWatcher.stop();
       hub.close();
       await projector.stop();
       await knownAt.close();

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { appraisalDecider } from '../../domain/assessments/appraisal.decide';
-import { appraisalStream } from '../../domain/assessments/appraisal.events';
-import type { AssessmentFacts } from './assessmentFacts';
+import type { AppraisalState } from '../../domain/assessments/appraisal';
+import type { AppraisalCommand } from '../../domain/assessments/appraisal.commands';
+import type { AssessmentStreamFacts } from './assessmentStreamFacts';
+import type { CommandPath } from '../commands/commandPath';
 import type { RememberedResult } from '../commands/idempotency';
 import type { MutationOptions, MutationRunner } from '../commands/mutationRunner';
 
@@ -15,26 +16,26 @@ export interface RecordAppraisalInput {
 export class AppraisalCommands {
   constructor(
     private readonly runner: MutationRunner,
-    private readonly facts: AssessmentFacts,
+    private readonly appraisals: CommandPath<AppraisalCommand, AppraisalState>,
+    private readonly assessmentStreamFacts: AssessmentStreamFacts,
   ) {}
 
   record(input: RecordAppraisalInput, options: MutationOptions): Promise<RememberedResult> {
-    return this.runner.run('recordAppraisal', input, options, async ({ handler, effectiveDate, today, command }) => {
+    return this.runner.run('recordAppraisal', input, options, async ({ effectiveDate, today, commandOptions }) => {
       const appraisalId = randomUUID();
-      const result = await handler.handle(
-        appraisalStream(input.memberId),
-        appraisalDecider,
+      const result = await this.appraisals.handle(
+        input.memberId,
         async () => ({
           type: 'RecordAppraisal' as const,
           appraisalId,
           memberId: input.memberId,
-          member: await this.facts.appraisedMember(input.memberId, effectiveDate),
+          member: await this.assessmentStreamFacts.appraisedMember(input.memberId, effectiveDate),
           year: input.year,
           grade: input.grade,
           effectiveDate,
           today,
         }),
-        command,
+        commandOptions,
       );
       return { ...result, subjectId: appraisalId };
     });

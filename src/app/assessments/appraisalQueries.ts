@@ -1,6 +1,6 @@
 import type { ReadStore } from '../../readstore/readStore';
 import { APPRAISALS, type AppraisalDocument } from '../../../projections';
-import { groupBy } from '../units/unitQueries';
+import { groupBy } from '../queries/groupBy';
 
 /** A member's standing appraisal for a year, with the appraisals it superseded (newest first). */
 export interface StandingAppraisal {

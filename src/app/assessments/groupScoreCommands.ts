@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { groupScoreDecider } from '../../domain/assessments/groupScore.decide';
-import { groupScoreStream } from '../../domain/assessments/groupScore.events';
+import type { GroupScoreState } from '../../domain/assessments/groupScore';
+import type { GroupScoreCommand } from '../../domain/assessments/groupScore.commands';
 import type { TypedScores } from '../../domain/assessments/scoreCategories';
-import type { AssessmentFacts } from './assessmentFacts';
+import type { AssessmentStreamFacts } from './assessmentStreamFacts';
+import type { CommandPath } from '../commands/commandPath';
 import type { RememberedResult } from '../commands/idempotency';
 import type { MutationOptions, MutationRunner } from '../commands/mutationRunner';
 
@@ -17,26 +18,26 @@ export interface RecordGroupScoreInput {
 export class GroupScoreCommands {
   constructor(
     private readonly runner: MutationRunner,
-    private readonly facts: AssessmentFacts,
+    private readonly groupScores: CommandPath<GroupScoreCommand, GroupScoreState>,
+    private readonly assessmentStreamFacts: AssessmentStreamFacts,
   ) {}
 
   record(input: RecordGroupScoreInput, options: MutationOptions): Promise<RememberedResult> {
-    return this.runner.run('recordGroupScore', input, options, async ({ handler, effectiveDate, today, command }) => {
+    return this.runner.run('recordGroupScore', input, options, async ({ effectiveDate, today, commandOptions }) => {
       const scoreId = randomUUID();
-      const result = await handler.handle(
-        groupScoreStream(input.groupId),
-        groupScoreDecider,
+      const result = await this.groupScores.handle(
+        input.groupId,
         async () => ({
           type: 'RecordGroupScore' as const,
           scoreId,
           groupId: input.groupId,
-          group: await this.facts.scoredUnit(input.groupId, effectiveDate),
+          group: await this.assessmentStreamFacts.scoredUnit(input.groupId, effectiveDate),
           quarter: input.quarter,
           scores: input.scores,
           effectiveDate,
           today,
         }),
-        command,
+        commandOptions,
       );
       return { ...result, subjectId: scoreId };
     });

@@ -1,7 +1,8 @@
 import { spanOf } from '../../domain/assessments/quarter';
 import type { ReadStore } from '../../readstore/readStore';
 import { GROUP_SCORES, type GroupScoreDocument, type UnitVersionDocument } from '../../../projections';
-import { groupBy, type UnitQueries } from '../units/unitQueries';
+import { groupBy } from '../queries/groupBy';
+import type { UnitQueries } from '../units/unitQueries';
 
 /** A group's standing score for a quarter, with the scores it superseded (newest first). */
 export interface StandingScore {

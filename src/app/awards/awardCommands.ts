@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { AwardTitle } from '../../domain/awards/awardTitle';
-import { awardDecider } from '../../domain/awards/award.decide';
-import { awardStream } from '../../domain/awards/award.events';
-import type { AwardRecipients } from './awardRecipients';
+import type { AwardState } from '../../domain/awards/award';
+import type { AwardCommand } from '../../domain/awards/award.commands';
+import type { AwardRecipientStreamFacts } from './awardRecipientStreamFacts';
+import type { CommandPath } from '../commands/commandPath';
 import type { RememberedResult } from '../commands/idempotency';
 import type { MutationOptions, MutationRunner } from '../commands/mutationRunner';
-import type { UnitFacts } from '../units/unitFacts';
+import type { UnitStreamFacts } from '../units/unitStreamFacts';
 
 export interface GrantAwardInput {
   recipientId: string;
@@ -19,18 +20,18 @@ export interface GrantAwardInput {
 export class AwardCommands {
   constructor(
     private readonly runner: MutationRunner,
-    private readonly units: UnitFacts,
-    private readonly recipients: AwardRecipients,
+    private readonly awards: CommandPath<AwardCommand, AwardState>,
+    private readonly unitStreamFacts: UnitStreamFacts,
+    private readonly recipientStreamFacts: AwardRecipientStreamFacts,
   ) {}
 
   grant(input: GrantAwardInput, options: MutationOptions): Promise<RememberedResult> {
-    return this.runner.run('grantAward', input, options, async ({ handler, effectiveDate, today, command }) => {
+    return this.runner.run('grantAward', input, options, async ({ effectiveDate, today, commandOptions }) => {
       const awardId = randomUUID();
-      const result = await handler.handle(
-        awardStream(awardId),
-        awardDecider,
+      const result = await this.awards.handle(
+        awardId,
         async () => {
-          const { recipient, ancestorIds } = await this.recipients.onDate(input.recipientId, effectiveDate);
+          const { recipient, ancestorIds } = await this.recipientStreamFacts.onDate(input.recipientId, effectiveDate);
           return {
             type: 'GrantAward' as const,
             awardId,
@@ -40,25 +41,24 @@ export class AwardCommands {
             title: input.title,
             otherTitle: input.otherTitle ?? null,
             grantedById: input.grantedById,
-            grantedBy: await this.units.onDate(input.grantedById, effectiveDate),
+            grantedBy: await this.unitStreamFacts.onDate(input.grantedById, effectiveDate),
             citation: input.citation ?? null,
             effectiveDate,
             today,
           };
         },
-        { ...command, createsStream: true },
+        { ...commandOptions, createsStream: true },
       );
       return { ...result, subjectId: awardId };
     });
   }
 
   revoke(input: { awardId: string; reason: string | null }, options: MutationOptions): Promise<RememberedResult> {
-    return this.runner.run('revokeAward', input, options, async ({ handler, effectiveDate, today, command }) => {
-      const result = await handler.handle(
-        awardStream(input.awardId),
-        awardDecider,
-        () => ({ type: 'RevokeAward' as const, awardId: input.awardId, reason: input.reason, effectiveDate, today }),
-        command,
+    return this.runner.run('revokeAward', input, options, async ({ effectiveDate, today, commandOptions }) => {
+      const result = await this.awards.handle(
+        input.awardId,
+        { type: 'RevokeAward', awardId: input.awardId, reason: input.reason, effectiveDate, today },
+        commandOptions,
       );
       return { ...result, subjectId: input.awardId };
     });

@@ -1,6 +1,6 @@
 import type { ReadStore } from '../../readstore/readStore';
 import { AWARDS, type AwardDocument } from '../../../projections';
-import { groupBy } from '../units/unitQueries';
+import { groupBy } from '../queries/groupBy';
 
 /** Reads of the `awards` read model. */
 export class AwardQueries {

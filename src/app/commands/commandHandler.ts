@@ -39,6 +39,7 @@ const MAX_ATTEMPTS = 5;
 /**
  * Loads an aggregate's stream, folds it, decides, and appends with the stream's revision as the
  * expectation. A concurrent write makes it reload and decide again, a bounded number of times.
+ * Services reach it through the command path of their aggregate (`CommandPaths.of`).
  */
 export class CommandHandler {
   constructor(

@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import { today } from '../clock';
 import { ProjectionLagError } from '../projector/positionWaiters';
 import type { Projector } from '../projector/projector';
-import type { CommandHandler, CommandMetadata, CommandResult } from './commandHandler';
+import type { CommandOptions, CommandResult } from './commandHandler';
 import type { IdempotencyKeys, RememberedResult } from './idempotency';
 
 /** What every mutation takes besides its own fields (API.md "Mutations"). */
@@ -16,12 +16,11 @@ export interface MutationOptions {
   correlationId?: string;
 }
 
-/** What a mutation's body gets: the resolved dates and the options for the command handler. */
+/** What a mutation's body gets: the resolved dates and the options to hand to a command path. */
 export interface MutationScope {
   effectiveDate: string;
   today: string;
-  handler: CommandHandler;
-  command: { expectedVersion?: number; metadata: CommandMetadata };
+  commandOptions: CommandOptions;
 }
 
 /**
@@ -48,7 +47,6 @@ export type MutationBody = (scope: MutationScope) => Promise<CommandResult & { s
  */
 export class MutationRunner {
   constructor(
-    private readonly handler: CommandHandler,
     private readonly idempotency: IdempotencyKeys,
     private readonly projector: Projector,
     private readonly clock: Clock,
@@ -59,8 +57,7 @@ export class MutationRunner {
     const scope: MutationScope = {
       effectiveDate: options.effectiveDate ?? now,
       today: now,
-      handler: this.handler,
-      command: {
+      commandOptions: {
         expectedVersion: options.expectedVersion,
         metadata: { actor: options.actor, correlationId: options.correlationId, idempotencyKey: options.idempotencyKey },
       },

@@ -1,8 +1,10 @@
-import { retractionDecider } from '../../domain/corrections/retraction.decide';
+import type { RetractionState } from '../../domain/corrections/retraction';
+import type { RetractEvent } from '../../domain/corrections/retraction.commands';
 import { NotFound } from '../../domain/shared/errors';
+import type { CommandPath } from '../commands/commandPath';
 import type { RememberedResult } from '../commands/idempotency';
 import type { MutationOptions, MutationRunner } from '../commands/mutationRunner';
-import type { RetractionFacts } from './retractionFacts';
+import type { RetractionReadFacts } from './retractionReadFacts';
 
 export interface RetractEventInput {
   eventId: string;
@@ -17,22 +19,22 @@ export interface RetractEventInput {
 export class RetractionCommands {
   constructor(
     private readonly runner: MutationRunner,
-    private readonly facts: RetractionFacts,
+    private readonly retractions: CommandPath<RetractEvent, RetractionState>,
+    private readonly retractionReadFacts: RetractionReadFacts,
   ) {}
 
   async retract(input: RetractEventInput, options: MutationOptions): Promise<RememberedResult> {
-    const target = await this.facts.event(input.eventId);
+    const target = await this.retractionReadFacts.event(input.eventId);
     if (target === null) {
       throw new NotFound('RETRACTION.EVENT_NOT_FOUND', `input.eventId ${input.eventId} names no recorded event`, 'input.eventId');
     }
     const dated = { ...options, effectiveDate: options.effectiveDate ?? target.effectiveDate };
-    return this.runner.run('retractEvent', input, dated, async ({ handler, effectiveDate, command }) => {
-      const namedElsewhere = await this.facts.namedElsewhere(target);
-      const result = await handler.handle(
+    return this.runner.run('retractEvent', input, dated, async ({ effectiveDate, commandOptions }) => {
+      const namedElsewhere = await this.retractionReadFacts.namedElsewhere(target);
+      const result = await this.retractions.handle(
         target.stream,
-        retractionDecider,
-        () => ({ type: 'RetractEvent' as const, eventId: input.eventId, reason: input.reason, effectiveDate, namedElsewhere }),
-        command,
+        { type: 'RetractEvent', eventId: input.eventId, reason: input.reason, effectiveDate, namedElsewhere },
+        commandOptions,
       );
       return { ...result, subjectId: input.eventId };
     });

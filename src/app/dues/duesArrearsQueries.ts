@@ -4,7 +4,7 @@ import { lastDayOf, periodOf, periodsBetween, type Period } from '../../domain/d
 import type { ReadStore } from '../../readstore/readStore';
 import { DUES_BASES, DUES_PAYMENTS, MEMBERS, type DuesBaseDocument, type DuesPaymentDocument, type MemberDocument } from '../../../projections';
 import { MAX_DUES_PERIODS, type DuesQueries } from './duesQueries';
-import { groupBy } from '../units/unitQueries';
+import { groupBy } from '../queries/groupBy';
 
 /** A member's months over and not paid in full. */
 export interface MemberArrears {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { duesDecider } from '../../domain/dues/dues.decide';
-import { duesStream } from '../../domain/dues/dues.events';
+import type { DuesState } from '../../domain/dues/dues';
+import type { DuesCommand } from '../../domain/dues/dues.commands';
 import type { DuesPolicy } from '../../domain/dues/duesPolicy';
-import type { DuesFacts } from './duesFacts';
+import type { DuesMemberStreamFacts } from './duesMemberStreamFacts';
+import type { CommandPath } from '../commands/commandPath';
 import type { RememberedResult } from '../commands/idempotency';
 import type { MutationOptions, MutationRunner } from '../commands/mutationRunner';
 
@@ -23,41 +24,40 @@ export interface RecordDuesPaymentInput {
 export class DuesCommands {
   constructor(
     private readonly runner: MutationRunner,
-    private readonly facts: DuesFacts,
+    private readonly dues: CommandPath<DuesCommand, DuesState>,
+    private readonly duesMemberStreamFacts: DuesMemberStreamFacts,
     private readonly policy: DuesPolicy,
   ) {}
 
   setBase(input: SetDuesBaseInput, options: MutationOptions): Promise<RememberedResult> {
-    return this.runner.run('setDuesBase', input, options, async ({ handler, effectiveDate, today, command }) => {
-      const result = await handler.handle(
-        duesStream(input.memberId),
-        duesDecider,
+    return this.runner.run('setDuesBase', input, options, async ({ effectiveDate, today, commandOptions }) => {
+      const result = await this.dues.handle(
+        input.memberId,
         async () => ({
           type: 'SetDuesBase' as const,
           memberId: input.memberId,
-          member: await this.facts.member(input.memberId),
+          member: await this.duesMemberStreamFacts.member(input.memberId),
           category: input.category,
           monthlyIncome: input.monthlyIncome,
           effectiveDate,
           today,
         }),
-        command,
+        commandOptions,
       );
       return { ...result, subjectId: input.memberId };
     });
   }
 
   recordPayment(input: RecordDuesPaymentInput, options: MutationOptions): Promise<RememberedResult> {
-    return this.runner.run('recordDuesPayment', input, options, async ({ handler, effectiveDate, today, command }) => {
+    return this.runner.run('recordDuesPayment', input, options, async ({ effectiveDate, today, commandOptions }) => {
       const paymentId = randomUUID();
-      const result = await handler.handle(
-        duesStream(input.memberId),
-        duesDecider,
+      const result = await this.dues.handle(
+        input.memberId,
         async () => ({
           type: 'RecordDuesPayment' as const,
           paymentId,
           memberId: input.memberId,
-          member: await this.facts.member(input.memberId),
+          member: await this.duesMemberStreamFacts.member(input.memberId),
           period: input.period,
           amount: input.amount,
           extra: input.extra,
@@ -65,7 +65,7 @@ export class DuesCommands {
           effectiveDate,
           today,
         }),
-        command,
+        commandOptions,
       );
       return { ...result, subjectId: paymentId };
     });

@@ -21,7 +21,8 @@ import {
 import { branchesPerMonth } from './duesBranchScope';
 import { DuesReportTally, type DuesReportResult } from './duesReport';
 import { reportFromSpans } from './duesReportFromSpans';
-import { groupBy, type UnitQueries } from '../units/unitQueries';
+import { groupBy } from '../queries/groupBy';
+import type { UnitQueries } from '../units/unitQueries';
 
 export type { DuesReportMonth, DuesReportResult } from './duesReport';
 

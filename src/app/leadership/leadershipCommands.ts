@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { RecordElection } from '../../domain/leadership/leadership.commands';
-import { leadershipDecider } from '../../domain/leadership/leadership.decide';
-import { leadershipStream } from '../../domain/leadership/leadership.events';
+import type { LeadershipState } from '../../domain/leadership/leadership';
+import type { LeadershipCommand, RecordElection } from '../../domain/leadership/leadership.commands';
+import type { CommandPath } from '../commands/commandPath';
 import type { RememberedResult } from '../commands/idempotency';
 import { effectiveOn, type MutationOptions, type MutationRunner } from '../commands/mutationRunner';
-import type { OfficerCandidates } from './officerCandidates';
-import type { UnitFacts } from '../units/unitFacts';
+import type { OfficerCandidateStreamFacts } from './officerCandidateStreamFacts';
+import type { UnitStreamFacts } from '../units/unitStreamFacts';
 
 export interface RecordElectionInput {
   unitId: string;
@@ -27,8 +27,9 @@ export interface LeaveOfficeInput {
 export class LeadershipCommands {
   constructor(
     private readonly runner: MutationRunner,
-    private readonly units: UnitFacts,
-    private readonly candidates: OfficerCandidates,
+    private readonly leadership: CommandPath<LeadershipCommand, LeadershipState>,
+    private readonly unitStreamFacts: UnitStreamFacts,
+    private readonly candidateStreamFacts: OfficerCandidateStreamFacts,
   ) {}
 
   recordElection(input: RecordElectionInput, options: MutationOptions): Promise<RememberedResult> {
@@ -38,18 +39,17 @@ export class LeadershipCommands {
       what: 'an election takes effect on the day it is held',
     });
     const electionId = randomUUID();
-    return this.runner.run('recordElection', input, dated, async ({ handler, effectiveDate, today, command }) => {
-      const result = await handler.handle(
-        leadershipStream(input.unitId),
-        leadershipDecider,
+    return this.runner.run('recordElection', input, dated, async ({ effectiveDate, today, commandOptions }) => {
+      const result = await this.leadership.handle(
+        input.unitId,
         async (): Promise<RecordElection> => ({
           type: 'RecordElection',
           electionId,
           unitId: input.unitId,
-          unit: await this.units.onDate(input.unitId, effectiveDate),
+          unit: await this.unitStreamFacts.onDate(input.unitId, effectiveDate),
           termYears: input.termYears ?? null,
           officers: input.officers.map(({ memberId, role, votes }) => ({ memberId, role, votes: votes ?? null })),
-          candidates: await this.candidates.onDate(
+          candidates: await this.candidateStreamFacts.onDate(
             input.officers.map((officer) => officer.memberId),
             effectiveDate,
           ),
@@ -57,31 +57,29 @@ export class LeadershipCommands {
           effectiveDate,
           today,
         }),
-        command,
+        commandOptions,
       );
       return { ...result, subjectId: input.unitId };
     });
   }
 
   resign(input: LeaveOfficeInput, options: MutationOptions): Promise<RememberedResult> {
-    return this.runner.run('resignOffice', input, options, async ({ handler, effectiveDate, today, command }) => {
-      const result = await handler.handle(
-        leadershipStream(input.unitId),
-        leadershipDecider,
-        () => ({ type: 'ResignOffice' as const, unitId: input.unitId, memberId: input.memberId, reason: input.reason ?? null, effectiveDate, today }),
-        command,
+    return this.runner.run('resignOffice', input, options, async ({ effectiveDate, today, commandOptions }) => {
+      const result = await this.leadership.handle(
+        input.unitId,
+        { type: 'ResignOffice', unitId: input.unitId, memberId: input.memberId, reason: input.reason ?? null, effectiveDate, today },
+        commandOptions,
       );
       return { ...result, subjectId: input.unitId };
     });
   }
 
   remove(input: LeaveOfficeInput, options: MutationOptions): Promise<RememberedResult> {
-    return this.runner.run('removeFromOffice', input, options, async ({ handler, effectiveDate, today, command }) => {
-      const result = await handler.handle(
-        leadershipStream(input.unitId),
-        leadershipDecider,
-        () => ({ type: 'RemoveFromOffice' as const, unitId: input.unitId, memberId: input.memberId, reason: input.reason ?? null, effectiveDate, today }),
-        command,
+    return this.runner.run('removeFromOffice', input, options, async ({ effectiveDate, today, commandOptions }) => {
+      const result = await this.leadership.handle(
+        input.unitId,
+        { type: 'RemoveFromOffice', unitId: input.unitId, memberId: input.memberId, reason: input.reason ?? null, effectiveDate, today },
+        commandOptions,
       );
       return { ...result, subjectId: input.unitId };
     });

@@ -2,7 +2,7 @@ import { OFFICER_ROLES } from '../../domain/leadership/officerRole';
 import { addDays } from '../../domain/shared/localDate';
 import type { Filter, ReadStore } from '../../readstore/readStore';
 import { OFFICER_TERMS, UNIT_VERSIONS, activeOn, type OfficerTermDocument, type UnitVersionDocument } from '../../../projections';
-import { groupBy } from '../units/unitQueries';
+import { groupBy } from '../queries/groupBy';
 
 /** Secretary first, then deputies, committee members, group leaders; by member id within a role. */
 export function byRank(a: OfficerTermDocument, b: OfficerTermDocument): number {

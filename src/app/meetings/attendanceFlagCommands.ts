@@ -1,7 +1,7 @@
-import type { ReassessAttendanceFlag } from '../../domain/meetings/attendanceFlag.commands';
-import { attendanceFlagDecider } from '../../domain/meetings/attendanceFlag.decide';
-import { attendanceFlagStream } from '../../domain/meetings/attendanceFlag.events';
+import type { AttendanceFlagState } from '../../domain/meetings/attendanceFlag';
+import type { AttendanceFlagCommand, ReassessAttendanceFlag } from '../../domain/meetings/attendanceFlag.commands';
 import type { AttendanceFlagReadFacts } from './attendanceFlagReadFacts';
+import type { CommandPath } from '../commands/commandPath';
 import type { RememberedResult } from '../commands/idempotency';
 import type { MutationOptions, MutationRunner } from '../commands/mutationRunner';
 
@@ -16,23 +16,23 @@ export const ATTENDANCE_FLAG_ACTOR = 'system:attendance-flags';
 export class AttendanceFlagCommands {
   constructor(
     private readonly runner: MutationRunner,
-    private readonly facts: AttendanceFlagReadFacts,
+    private readonly attendanceFlags: CommandPath<AttendanceFlagCommand, AttendanceFlagState>,
+    private readonly attendanceFlagReadFacts: AttendanceFlagReadFacts,
   ) {}
 
   reassess(memberId: string, options: MutationOptions): Promise<RememberedResult> {
-    return this.runner.run('reassessAttendanceFlag', { memberId }, options, async ({ handler, effectiveDate, today, command }) => {
-      const result = await handler.handle(
-        attendanceFlagStream(memberId),
-        attendanceFlagDecider,
+    return this.runner.run('reassessAttendanceFlag', { memberId }, options, async ({ effectiveDate, today, commandOptions }) => {
+      const result = await this.attendanceFlags.handle(
+        memberId,
         // Decided on the read models as they stand when the stream is read (again on a retry).
         async (): Promise<ReassessAttendanceFlag> => ({
           type: 'ReassessAttendanceFlag',
           memberId,
-          ...(await this.facts.standingOn(memberId, effectiveDate)),
+          ...(await this.attendanceFlagReadFacts.standingOn(memberId, effectiveDate)),
           effectiveDate,
           today,
         }),
-        command,
+        commandOptions,
       );
       return { ...result, subjectId: memberId };
     });

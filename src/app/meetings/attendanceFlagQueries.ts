@@ -17,7 +17,8 @@ import {
   type MembershipDocument,
   type PartyDayYearDocument,
 } from '../../../projections';
-import { groupBy, type UnitQueries } from '../units/unitQueries';
+import { groupBy } from '../queries/groupBy';
+import type { UnitQueries } from '../units/unitQueries';
 
 const FEWEST_ABSENCES_FLAGGED = Math.min(CONSECUTIVE_ABSENCES, CUMULATIVE_ABSENCES);
 

@@ -10,7 +10,7 @@ import {
   type MembershipDocument,
   type PartyDayYearDocument,
 } from '../../../projections';
-import type { ReadModelFacts } from '../commands/readModelFacts';
+import type { ReadModelCatchUp } from '../commands/readModelCatchUp';
 
 /** What a member's attendance flag is decided on: their branch and theme party days on a date. */
 export interface AttendanceStanding {
@@ -27,7 +27,7 @@ export interface AttendanceStanding {
 export class AttendanceFlagReadFacts {
   constructor(
     private readonly readStore: ReadStore,
-    private readonly readModels: ReadModelFacts,
+    private readonly readModels: ReadModelCatchUp,
   ) {}
 
   async standingOn(memberId: string, date: string): Promise<AttendanceStanding> {

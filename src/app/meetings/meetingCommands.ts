@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { RecordMeeting } from '../../domain/meetings/meeting.commands';
-import { meetingDecider } from '../../domain/meetings/meeting.decide';
-import { meetingStream } from '../../domain/meetings/meeting.events';
+import type { MeetingState } from '../../domain/meetings/meeting';
+import type { MeetingCommand, RecordMeeting } from '../../domain/meetings/meeting.commands';
 import type { MeetingKind } from '../../domain/meetings/meetingKind';
+import type { CommandPath } from '../commands/commandPath';
 import type { RememberedResult } from '../commands/idempotency';
 import type { MeetingReadFacts } from './meetingReadFacts';
 import { effectiveOn, type MutationOptions, type MutationRunner } from '../commands/mutationRunner';
-import type { UnitFacts } from '../units/unitFacts';
+import type { UnitStreamFacts } from '../units/unitStreamFacts';
 
 export interface RecordMeetingInput {
   unitId: string;
@@ -23,8 +23,9 @@ export interface RecordMeetingInput {
 export class MeetingCommands {
   constructor(
     private readonly runner: MutationRunner,
-    private readonly units: UnitFacts,
-    private readonly listed: MeetingReadFacts,
+    private readonly meetings: CommandPath<MeetingCommand, MeetingState>,
+    private readonly unitStreamFacts: UnitStreamFacts,
+    private readonly meetingReadFacts: MeetingReadFacts,
   ) {}
 
   record(input: RecordMeetingInput, options: MutationOptions): Promise<RememberedResult> {
@@ -36,26 +37,25 @@ export class MeetingCommands {
     const meetingId = randomUUID();
     const excused = input.excused ?? [];
     const absent = input.absent ?? [];
-    return this.runner.run('recordMeeting', input, dated, async ({ handler, effectiveDate, today, command }) => {
-      const result = await handler.handle(
-        meetingStream(meetingId),
-        meetingDecider,
+    return this.runner.run('recordMeeting', input, dated, async ({ effectiveDate, today, commandOptions }) => {
+      const result = await this.meetings.handle(
+        meetingId,
         async (): Promise<RecordMeeting> => ({
           type: 'RecordMeeting',
           meetingId,
           unitId: input.unitId,
-          unit: await this.units.onDate(input.unitId, effectiveDate),
+          unit: await this.unitStreamFacts.onDate(input.unitId, effectiveDate),
           kind: input.kind,
           topic: input.topic ?? null,
           attendees: input.attendees,
           excused,
           absent,
           // Membership spans aggregates: decided on the read models once they include every event recorded so far.
-          listed: await this.listed.listedOn([...input.attendees, ...excused, ...absent], effectiveDate),
+          listed: await this.meetingReadFacts.listedOn([...input.attendees, ...excused, ...absent], effectiveDate),
           effectiveDate,
           today,
         }),
-        { ...command, createsStream: true },
+        { ...commandOptions, createsStream: true },
       );
       return { ...result, subjectId: meetingId };
     });

@@ -11,7 +11,8 @@ import { InvalidInput, NotFound, RuleViolation } from '../../domain/shared/error
 import { daysInMonth } from '../../domain/shared/localDate';
 import type { ReadStore } from '../../readstore/readStore';
 import { MEETINGS, type MeetingDocument, type UnitDocument } from '../../../projections';
-import { groupBy, type UnitQueries } from '../units/unitQueries';
+import { groupBy } from '../queries/groupBy';
+import type { UnitQueries } from '../units/unitQueries';
 
 /** Longest range one report covers. */
 export const MAX_COMPLIANCE_MONTHS = 120;

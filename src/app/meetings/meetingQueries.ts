@@ -1,6 +1,6 @@
 import type { ReadStore } from '../../readstore/readStore';
 import { MEETINGS, type MeetingDocument } from '../../../projections';
-import { groupBy } from '../units/unitQueries';
+import { groupBy } from '../queries/groupBy';
 
 /** Reads of the `meetings` read model. */
 export class MeetingQueries {

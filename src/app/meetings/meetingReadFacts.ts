@@ -1,7 +1,7 @@
 import type { ListedMemberOnDate } from '../../domain/meetings/meeting.commands';
 import type { ReadStore } from '../../readstore/readStore';
 import { MEMBERSHIPS, UNIT_VERSIONS, activeOn, type MembershipDocument, type UnitVersionDocument } from '../../../projections';
-import type { ReadModelFacts } from '../commands/readModelFacts';
+import type { ReadModelCatchUp } from '../commands/readModelCatchUp';
 
 /**
  * Where each member listed at a meeting stood on its day, from the memberships read model once it
@@ -10,7 +10,7 @@ import type { ReadModelFacts } from '../commands/readModelFacts';
 export class MeetingReadFacts {
   constructor(
     private readonly readStore: ReadStore,
-    private readonly readModels: ReadModelFacts,
+    private readonly readModels: ReadModelCatchUp,
   ) {}
 
   async listedOn(memberIds: readonly string[], date: string): Promise<Map<string, ListedMemberOnDate | null>> {

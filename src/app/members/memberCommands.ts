@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { memberDecider } from '../../domain/members/member.decide';
 import type { MemberCommand } from '../../domain/members/member.commands';
-import { memberStream } from '../../domain/members/member.events';
 import type { LeaveReason, MemberStage } from '../../domain/members/memberStatus';
 import { NotFound } from '../../domain/shared/errors';
 import type { MemberState } from '../../domain/members/member';
+import type { CommandPath } from '../commands/commandPath';
 import type { RememberedResult } from '../commands/idempotency';
 import type { MutationOptions, MutationRunner, MutationScope } from '../commands/mutationRunner';
-import type { ReadModelFacts } from '../commands/readModelFacts';
-import type { UnitFacts } from '../units/unitFacts';
+import type { ReadModelCatchUp } from '../commands/readModelCatchUp';
+import type { UnitStreamFacts } from '../units/unitStreamFacts';
+import type { TransferReadFacts } from './transferReadFacts';
 
 export interface RegisterMemberInput {
   name: string;
@@ -22,8 +22,10 @@ export interface RegisterMemberInput {
 export class MemberCommands {
   constructor(
     private readonly runner: MutationRunner,
-    private readonly units: UnitFacts,
-    private readonly readModels: ReadModelFacts,
+    private readonly members: CommandPath<MemberCommand, MemberState>,
+    private readonly unitStreamFacts: UnitStreamFacts,
+    private readonly transferReadFacts: TransferReadFacts,
+    private readonly readModels: ReadModelCatchUp,
     private readonly transferExpiryDays: number,
   ) {}
 
@@ -40,9 +42,9 @@ export class MemberCommands {
         memberId,
         name: input.name,
         branchId: input.branchId,
-        branch: await this.units.onDate(input.branchId, effectiveDate),
+        branch: await this.unitStreamFacts.onDate(input.branchId, effectiveDate),
         groupId: input.groupId ?? null,
-        group: await this.units.onDate(input.groupId, effectiveDate),
+        group: await this.unitStreamFacts.onDate(input.groupId, effectiveDate),
         status: input.status,
         joinedOn: input.joinedOn ?? null,
         effectiveDate,
@@ -86,7 +88,7 @@ export class MemberCommands {
         memberId: input.memberId,
         transferId,
         toBranchId: input.toBranchId,
-        toBranch: await this.units.onDate(input.toBranchId, effectiveDate),
+        toBranch: await this.unitStreamFacts.onDate(input.toBranchId, effectiveDate),
         reason: input.reason ?? null,
         expiryDays: this.transferExpiryDays,
         effectiveDate,
@@ -101,7 +103,7 @@ export class MemberCommands {
       type: 'AcceptTransfer',
       memberId,
       transferId: input.transferId,
-      toBranch: await this.units.onDate(state.exists ? state.openTransfer?.toBranchId : null, effectiveDate),
+      toBranch: await this.unitStreamFacts.onDate(state.exists ? state.openTransfer?.toBranchId : null, effectiveDate),
       effectiveDate,
       today,
     }));
@@ -133,7 +135,7 @@ export class MemberCommands {
       type: 'AssignGroup',
       memberId: input.memberId,
       groupId: input.groupId ?? null,
-      group: await this.units.onDate(input.groupId, effectiveDate),
+      group: await this.unitStreamFacts.onDate(input.groupId, effectiveDate),
       effectiveDate,
       today,
     }));
@@ -149,10 +151,7 @@ export class MemberCommands {
     createsStream = false,
   ): Promise<RememberedResult> {
     return this.runner.run(mutation, input, options, async (scope) => {
-      const result = await scope.handler.handle(memberStream(memberId), memberDecider, (state) => commandFor(scope, state), {
-        ...scope.command,
-        createsStream,
-      });
+      const result = await this.members.handle(memberId, (state) => commandFor(scope, state), { ...scope.commandOptions, createsStream });
       return { ...result, subjectId: memberId, transferId };
     });
   }
@@ -166,10 +165,10 @@ export class MemberCommands {
   ): Promise<RememberedResult> {
     return this.runner.run(mutation, input, options, async (scope) => {
       await this.readModels.upToDate();
-      const transfer = await this.readModels.transfer(input.transferId);
+      const transfer = await this.transferReadFacts.transfer(input.transferId);
       if (!transfer) throw new NotFound('TRANSFER.NOT_FOUND', `input.transferId: no transfer "${input.transferId}"`, 'input.transferId');
       const memberId = transfer.memberId;
-      const result = await scope.handler.handle(memberStream(memberId), memberDecider, (state) => commandFor(memberId, scope, state), scope.command);
+      const result = await this.members.handle(memberId, (state) => commandFor(memberId, scope, state), scope.commandOptions);
       return { ...result, subjectId: memberId, transferId: input.transferId };
     });
   }

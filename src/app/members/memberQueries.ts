@@ -14,7 +14,8 @@ import {
   type UnitMemberCountDocument,
 } from '../../../projections';
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from '../queries/page';
-import { groupBy, type UnitQueries } from '../units/unitQueries';
+import { groupBy } from '../queries/groupBy';
+import type { UnitQueries } from '../units/unitQueries';
 
 /** A member as they stood on a date: where they belonged and at which stage. */
 export interface MemberOnDate {

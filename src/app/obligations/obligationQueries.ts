@@ -26,7 +26,8 @@ import {
   type TermObligation,
 } from './obligation';
 import { arrearsDueOn, duesArrearsRule, meetingRule, probationEndsOn, probationRule, probationStart, requireWindow, termRule } from './obligationRules';
-import { groupBy, type UnitQueries } from '../units/unitQueries';
+import { groupBy } from '../queries/groupBy';
+import type { UnitQueries } from '../units/unitQueries';
 
 type Place = Pick<MembershipDocument, 'memberId' | 'branchId' | 'status'>;
 

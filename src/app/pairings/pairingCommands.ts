@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { counterpartKey } from '../../domain/pairings/counterpartKey';
-import type { AssignPairing } from '../../domain/pairings/pairing.commands';
-import { pairingDecider } from '../../domain/pairings/pairing.decide';
-import { pairingStream } from '../../domain/pairings/pairing.events';
+import type { PairingState } from '../../domain/pairings/pairing';
+import type { AssignPairing, PairingCommand } from '../../domain/pairings/pairing.commands';
 import { isInternal, PAIRING_RULES, type CounterpartKind, type PairingKind } from '../../domain/pairings/pairingKind';
+import type { CommandPath } from '../commands/commandPath';
 import type { RememberedResult } from '../commands/idempotency';
 import { effectiveOn, type MutationOptions, type MutationRunner } from '../commands/mutationRunner';
 import type { PairingReadFacts } from './pairingReadFacts';
-import type { PartyFacts } from './partyFacts';
-import type { ReadModelFacts } from '../commands/readModelFacts';
+import type { PartyStreamFacts } from './partyStreamFacts';
+import type { ReadModelCatchUp } from '../commands/readModelCatchUp';
 
 export interface AssignPairingInput {
   kind: PairingKind;
@@ -23,9 +23,10 @@ export interface AssignPairingInput {
 export class PairingCommands {
   constructor(
     private readonly runner: MutationRunner,
-    private readonly parties: PartyFacts,
-    private readonly pairings: PairingReadFacts,
-    private readonly readModels: ReadModelFacts,
+    private readonly pairings: CommandPath<PairingCommand, PairingState>,
+    private readonly partyStreamFacts: PartyStreamFacts,
+    private readonly pairingReadFacts: PairingReadFacts,
+    private readonly readModels: ReadModelCatchUp,
   ) {}
 
   assign(input: AssignPairingInput, options: MutationOptions): Promise<RememberedResult> {
@@ -35,43 +36,41 @@ export class PairingCommands {
       what: 'a pairing takes effect on its start',
     });
     const pairingId = randomUUID();
-    return this.runner.run('assignPairing', input, dated, async ({ handler, effectiveDate, today, command }) => {
+    return this.runner.run('assignPairing', input, dated, async ({ effectiveDate, today, commandOptions }) => {
       // One adviser per village is a rule across pairings: decide it on read models that include every pairing recorded so far.
       await this.readModels.upToDate();
       const counterpart = { kind: input.counterpart.kind, id: input.counterpart.id ?? null, name: input.counterpart.name ?? null };
       const key = counterpartKey(counterpart);
-      const result = await handler.handle(
-        pairingStream(pairingId),
-        pairingDecider,
+      const result = await this.pairings.handle(
+        pairingId,
         async (): Promise<AssignPairing> => ({
           type: 'AssignPairing',
           pairingId,
           kind: input.kind,
           partyId: input.memberOrUnitId,
-          party: await this.parties.onDate(input.memberOrUnitId, effectiveDate),
+          party: await this.partyStreamFacts.onDate(input.memberOrUnitId, effectiveDate),
           counterpart,
-          counterpartOnDate: isInternal(counterpart.kind) ? await this.parties.onDate(counterpart.id, effectiveDate) : null,
+          counterpartOnDate: isInternal(counterpart.kind) ? await this.partyStreamFacts.onDate(counterpart.id, effectiveDate) : null,
           counterpartTakenBy: PAIRING_RULES[input.kind]?.oneAtATimePerCounterpart
-            ? await this.pairings.overlapping({ kind: input.kind, counterpartKey: key }, effectiveDate)
+            ? await this.pairingReadFacts.overlapping({ kind: input.kind, counterpartKey: key }, effectiveDate)
             : null,
-          identical: await this.pairings.overlapping({ kind: input.kind, counterpartKey: key, partyId: input.memberOrUnitId }, effectiveDate),
-          partyHoldsOffice: PAIRING_RULES[input.kind]?.partyHoldsOffice ? await this.pairings.holdsOffice(input.memberOrUnitId, effectiveDate) : false,
+          identical: await this.pairingReadFacts.overlapping({ kind: input.kind, counterpartKey: key, partyId: input.memberOrUnitId }, effectiveDate),
+          partyHoldsOffice: PAIRING_RULES[input.kind]?.partyHoldsOffice ? await this.pairingReadFacts.holdsOffice(input.memberOrUnitId, effectiveDate) : false,
           effectiveDate,
           today,
         }),
-        { ...command, createsStream: true },
+        { ...commandOptions, createsStream: true },
       );
       return { ...result, subjectId: pairingId };
     });
   }
 
   end(input: { pairingId: string; reason?: string | null }, options: MutationOptions): Promise<RememberedResult> {
-    return this.runner.run('endPairing', input, options, async ({ handler, effectiveDate, today, command }) => {
-      const result = await handler.handle(
-        pairingStream(input.pairingId),
-        pairingDecider,
-        () => ({ type: 'EndPairing' as const, pairingId: input.pairingId, reason: input.reason ?? null, effectiveDate, today }),
-        command,
+    return this.runner.run('endPairing', input, options, async ({ effectiveDate, today, commandOptions }) => {
+      const result = await this.pairings.handle(
+        input.pairingId,
+        { type: 'EndPairing', pairingId: input.pairingId, reason: input.reason ?? null, effectiveDate, today },
+        commandOptions,
       );
       return { ...result, subjectId: input.pairingId };
     });

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { unitDecider } from '../../domain/units/unit.decide';
-import { unitStream } from '../../domain/units/unit.events';
+import type { UnitState } from '../../domain/units/unit';
+import type { UnitCommand } from '../../domain/units/unit.commands';
 import type { UnitLevel } from '../../domain/units/unitLevel';
+import type { CommandPath } from '../commands/commandPath';
 import type { RememberedResult } from '../commands/idempotency';
 import type { MutationOptions, MutationRunner } from '../commands/mutationRunner';
-import type { ReadModelFacts } from '../commands/readModelFacts';
-import type { UnitFacts } from './unitFacts';
+import type { ReadModelCatchUp } from '../commands/readModelCatchUp';
+import type { UnitReadFacts } from './unitReadFacts';
+import type { UnitStreamFacts } from './unitStreamFacts';
 
 export interface EstablishUnitInput {
   level: UnitLevel;
@@ -18,18 +20,19 @@ export interface EstablishUnitInput {
 export class UnitCommands {
   constructor(
     private readonly runner: MutationRunner,
-    private readonly units: UnitFacts,
-    private readonly readModels: ReadModelFacts,
+    private readonly units: CommandPath<UnitCommand, UnitState>,
+    private readonly unitStreamFacts: UnitStreamFacts,
+    private readonly unitReadFacts: UnitReadFacts,
+    private readonly readModels: ReadModelCatchUp,
   ) {}
 
   establish(input: EstablishUnitInput, options: MutationOptions): Promise<RememberedResult> {
-    return this.runner.run('establishUnit', input, options, async ({ handler, effectiveDate, today, command }) => {
+    return this.runner.run('establishUnit', input, options, async ({ effectiveDate, today, commandOptions }) => {
       const unitId = randomUUID();
       await this.readModels.upToDate();
       const code = input.code?.trim() || null;
-      const result = await handler.handle(
-        unitStream(unitId),
-        unitDecider,
+      const result = await this.units.handle(
+        unitId,
         async () => ({
           type: 'EstablishUnit' as const,
           unitId,
@@ -37,64 +40,61 @@ export class UnitCommands {
           name: input.name,
           code,
           parentId: input.parentId ?? null,
-          parent: await this.units.onDate(input.parentId, effectiveDate),
-          codeUsedBy: await this.readModels.activeUnitWithCode(code),
+          parent: await this.unitStreamFacts.onDate(input.parentId, effectiveDate),
+          codeUsedBy: await this.unitReadFacts.activeUnitWithCode(code),
           effectiveDate,
           today,
         }),
-        { ...command, createsStream: true },
+        { ...commandOptions, createsStream: true },
       );
       return { ...result, subjectId: unitId };
     });
   }
 
   rename(input: { unitId: string; name: string }, options: MutationOptions): Promise<RememberedResult> {
-    return this.runner.run('renameUnit', input, options, async ({ handler, effectiveDate, today, command }) => {
-      const result = await handler.handle(
-        unitStream(input.unitId),
-        unitDecider,
-        () => ({ type: 'RenameUnit' as const, unitId: input.unitId, name: input.name, effectiveDate, today }),
-        command,
+    return this.runner.run('renameUnit', input, options, async ({ effectiveDate, today, commandOptions }) => {
+      const result = await this.units.handle(
+        input.unitId,
+        { type: 'RenameUnit', unitId: input.unitId, name: input.name, effectiveDate, today },
+        commandOptions,
       );
       return { ...result, subjectId: input.unitId };
     });
   }
 
   move(input: { unitId: string; parentId: string }, options: MutationOptions): Promise<RememberedResult> {
-    return this.runner.run('moveUnit', input, options, async ({ handler, effectiveDate, today, command }) => {
-      const result = await handler.handle(
-        unitStream(input.unitId),
-        unitDecider,
+    return this.runner.run('moveUnit', input, options, async ({ effectiveDate, today, commandOptions }) => {
+      const result = await this.units.handle(
+        input.unitId,
         async () => ({
           type: 'MoveUnit' as const,
           unitId: input.unitId,
           parentId: input.parentId,
-          parent: await this.units.onDate(input.parentId, effectiveDate),
+          parent: await this.unitStreamFacts.onDate(input.parentId, effectiveDate),
           effectiveDate,
           today,
         }),
-        command,
+        commandOptions,
       );
       return { ...result, subjectId: input.unitId };
     });
   }
 
   dissolve(input: { unitId: string; reason?: string | null }, options: MutationOptions): Promise<RememberedResult> {
-    return this.runner.run('dissolveUnit', input, options, async ({ handler, effectiveDate, today, command }) => {
+    return this.runner.run('dissolveUnit', input, options, async ({ effectiveDate, today, commandOptions }) => {
       await this.readModels.upToDate();
-      const result = await handler.handle(
-        unitStream(input.unitId),
-        unitDecider,
+      const result = await this.units.handle(
+        input.unitId,
         async () => ({
           type: 'DissolveUnit' as const,
           unitId: input.unitId,
           reason: input.reason ?? null,
-          activeMemberCount: await this.readModels.activeMemberCount(input.unitId, effectiveDate),
-          activeChildCount: await this.readModels.activeChildCount(input.unitId, effectiveDate),
+          activeMemberCount: await this.unitReadFacts.activeMemberCount(input.unitId, effectiveDate),
+          activeChildCount: await this.unitReadFacts.activeChildCount(input.unitId, effectiveDate),
           effectiveDate,
           today,
         }),
-        command,
+        commandOptions,
       );
       return { ...result, subjectId: input.unitId };
     });

@@ -1,7 +1,11 @@
 import type { UnitLevel } from '../../domain/units/unitLevel';
 import type { Filter, ReadStore } from '../../readstore/readStore';
 import { UNITS, UNIT_VERSIONS, activeOn, lastStartedOn, type UnitDocument, type UnitVersionDocument } from '../../../projections';
+import { groupBy } from '../queries/groupBy';
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from '../queries/page';
+
+/** Kept for the API's loaders, which import it from here until the API layer moves to `../queries/groupBy`. */
+export { groupBy } from '../queries/groupBy';
 
 export interface UnitSearch {
   level?: UnitLevel;
@@ -70,17 +74,6 @@ export class UnitQueries {
     const items = found.slice(0, page.first);
     return { items, cursors: items.map((unit) => encodeCursor([unit.name, unit.unitId])), hasNextPage: found.length > page.first, totalCount };
   }
-}
-
-export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }
 
 function escapeRegExp(text: string): string {

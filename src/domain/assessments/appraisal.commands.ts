@@ -1,4 +1,4 @@
-import type { CommandTime } from '../units/unit.commands';
+import type { CommandTime } from '../shared/commandTime';
 
 /** What the appraisal rules need to know about the member, from the member's own stream. */
 export interface AppraisedMember {

@@ -1,4 +1,4 @@
-import type { CommandTime } from '../units/unit.commands';
+import type { CommandTime } from '../shared/commandTime';
 import type { UnitLevel } from '../units/unitLevel';
 import type { TypedScores } from './scoreCategories';
 

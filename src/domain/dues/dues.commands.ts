@@ -1,5 +1,5 @@
 import type { LocalDate } from '../shared/localDate';
-import type { CommandTime } from '../units/unit.commands';
+import type { CommandTime } from '../shared/commandTime';
 import type { DuesPolicy } from './duesPolicy';
 
 /** A member's branch from `from` on, until the next entry. */

@@ -1,5 +1,5 @@
 import type { MemberStatus } from '../members/memberStatus';
-import type { CommandTime } from '../units/unit.commands';
+import type { CommandTime } from '../shared/commandTime';
 import type { UnitOnDate } from '../units/unitOnDate';
 
 /** Where a proposed officer stood on the election date, resolved from their own stream. */

@@ -1,5 +1,5 @@
 import type { PartyDayOutcome } from './attendanceFlags';
-import type { CommandTime } from '../units/unit.commands';
+import type { CommandTime } from '../shared/commandTime';
 
 /**
  * Look at a member's theme party days again, as of the effective date, and record whether their

@@ -1,4 +1,4 @@
-import type { CommandTime } from '../units/unit.commands';
+import type { CommandTime } from '../shared/commandTime';
 import type { UnitOnDate } from '../units/unitOnDate';
 import type { LeaveReason, MemberStage } from './memberStatus';
 

@@ -1,11 +1,6 @@
+import type { CommandTime } from '../shared/commandTime';
 import type { UnitLevel } from './unitLevel';
 import type { UnitOnDate } from './unitOnDate';
-
-/** Every command carries when it takes effect and the caller's "today" (no clock in the domain). */
-export interface CommandTime {
-  effectiveDate: string;
-  today: string;
-}
 
 export type EstablishUnit = CommandTime & {
   type: 'EstablishUnit';

@@ -1,16 +1,15 @@
 import type { CandidateOnDate } from '../../domain/leadership/leadership.commands';
-import type { EventStore } from '../../eventstore/eventStore';
-import { memberAsOf } from '../members/memberAsOf';
-import type { UnitFacts } from '../units/unitFacts';
+import type { MemberStreamFacts } from '../members/memberStreamFacts';
+import type { UnitStreamFacts } from '../units/unitStreamFacts';
 
 /**
  * Where proposed officers stood on an election date, from their own streams and the units' streams
  * (not the read models): membership of the unit is decided on the facts exactly as recorded.
  */
-export class OfficerCandidates {
+export class OfficerCandidateStreamFacts {
   constructor(
-    private readonly store: EventStore,
-    private readonly units: UnitFacts,
+    private readonly memberStreamFacts: MemberStreamFacts,
+    private readonly unitStreamFacts: UnitStreamFacts,
   ) {}
 
   async onDate(memberIds: readonly string[], date: string): Promise<Record<string, CandidateOnDate>> {
@@ -24,18 +23,18 @@ export class OfficerCandidates {
 
   /** Null when no member has this id. */
   private async candidateOn(memberId: string, date: string): Promise<CandidateOnDate | null> {
-    const found = await memberAsOf(this.store, memberId, date);
-    if (found === null) return null;
-    const { state } = found;
-    if (!state.exists) return { memberId, name: found.registeredName, status: null, branchId: null, groupId: null, line: [] };
-    if (state.status === 'LEFT') return { memberId, name: state.name, status: 'LEFT', branchId: null, groupId: null, line: [] };
+    const standing = await this.memberStreamFacts.standingOn(memberId, date);
+    if (standing === null) return null;
+    const { name, onDate } = standing;
+    if (onDate === null) return { memberId, name, status: null, branchId: null, groupId: null, line: [] };
+    if (!standing.active) return { memberId, name, status: 'LEFT', branchId: null, groupId: null, line: [] };
     return {
       memberId,
-      name: state.name,
-      status: state.status,
-      branchId: state.branchId,
-      groupId: state.groupId,
-      line: await this.units.lineOn(state.branchId, date),
+      name,
+      status: onDate.status,
+      branchId: onDate.branchId,
+      groupId: onDate.groupId,
+      line: await this.unitStreamFacts.lineOn(onDate.branchId, date),
     };
   }
 }

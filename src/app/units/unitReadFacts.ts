@@ -1,32 +1,21 @@
 import type { ReadStore } from '../../readstore/readStore';
 import {
   MEMBERSHIPS,
-  TRANSFERS,
   UNITS,
   UNIT_VERSIONS,
   activeOn,
   membershipsInUnitsOn,
   type MembershipDocument,
-  type TransferDocument,
   type UnitDocument,
   type UnitVersionDocument,
 } from '../../../projections';
-import type { Projector } from '../projector/projector';
 
 /**
- * Facts that span many aggregates (code uniqueness, counts of members and children), read from
- * the read models once they include every event recorded so far.
+ * Facts about units that span many aggregates (code uniqueness, counts of members and children),
+ * read from the read models; callers first wait until they include everything recorded.
  */
-export class ReadModelFacts {
-  constructor(
-    private readonly readStore: ReadStore,
-    private readonly projector: Projector,
-  ) {}
-
-  /** Waits until the read models include everything in the log. */
-  async upToDate(): Promise<void> {
-    await this.projector.catchUp(30_000);
-  }
+export class UnitReadFacts {
+  constructor(private readonly readStore: ReadStore) {}
 
   async activeUnitWithCode(code: string | null): Promise<string | null> {
     if (!code) return null;
@@ -43,9 +32,5 @@ export class ReadModelFacts {
       .collection<UnitVersionDocument>(UNIT_VERSIONS)
       .find({ parentId: unitId, ...activeOn(date) }, { projection: { unitId: 1 } });
     return new Set(children.map((child) => child.unitId)).size;
-  }
-
-  async transfer(transferId: string): Promise<TransferDocument | null> {
-    return this.readStore.collection<TransferDocument>(TRANSFERS).findOne({ _id: transferId });
   }
 }

@@ -10,7 +10,7 @@ import { loadAggregate } from '../commands/loadAggregate';
  * Cross-aggregate facts about units, read from the units' own streams so that a decision sees
  * them exactly as recorded (no read-model lag).
  */
-export class UnitFacts {
+export class UnitStreamFacts {
   /**
    * Reads started in the current turn of the event loop, shared by the commands of that turn:
    * concurrent registrations into one branch read its stream once. Appends are only written at

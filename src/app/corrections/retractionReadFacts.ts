@@ -2,16 +2,16 @@ import type { NamingEvent } from '../../domain/corrections/retraction.commands';
 import { subjectNamedElsewhere } from '../../domain/corrections/retractionDependencies';
 import type { ReadStore } from '../../readstore/readStore';
 import { EVENT_INDEX, type EventIndexDocument } from '../../../projections';
-import type { ReadModelFacts } from '../commands/readModelFacts';
+import type { ReadModelCatchUp } from '../commands/readModelCatchUp';
 
 /** Enough events naming a unit elsewhere to refuse and to list a few; the decider needs no more. */
 const MAX_NAMING_UNIT_EVENTS = 50;
 
 /** What a retraction decides on besides the target's own stream, read from the event index. */
-export class RetractionFacts {
+export class RetractionReadFacts {
   constructor(
     private readonly readStore: ReadStore,
-    private readonly readModels: ReadModelFacts,
+    private readonly readModels: ReadModelCatchUp,
   ) {}
 
   /** The event with this id, once the read models include everything recorded so far. */

@@ -1,0 +1,5 @@
+/** Every command carries when it takes effect and the caller's "today" (no clock in the domain). */
+export interface CommandTime {
+  effectiveDate: string;
+  today: string;
+}
