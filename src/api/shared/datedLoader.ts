@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { groupBy } from '../../app/units/unitQueries';
+import { groupBy } from '../../app/queries/groupBy';
 
 export interface DatedKey {
   id: string;

@@ -4,9 +4,6 @@ import { UNITS, UNIT_VERSIONS, activeOn, lastStartedOn, type UnitDocument, type 
 import { groupBy } from '../queries/groupBy';
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from '../queries/page';
 
-/** Kept for the API's loaders, which import it from here until the API layer moves to `../queries/groupBy`. */
-export { groupBy } from '../queries/groupBy';
-
 export interface UnitSearch {
   level?: UnitLevel;
   parentId?: string;
