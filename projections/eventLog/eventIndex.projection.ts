@@ -1,3 +1,4 @@
+import { EVENT_TYPES } from '../../src/domain/aggregates';
 import type { PositionedEvent } from '../../src/domain/events';
 import type { BulkOperation, Collection, ReadStore } from '../../src/readstore/readStore';
 import { EVENT_INDEX, MEMBERSHIPS, TRANSFERS, UNIT_VERSIONS } from '../shared/collections';
@@ -19,6 +20,8 @@ import { loadUnitVersions } from '../units/unitVersions.load';
 export const eventIndexProjection: Projection = {
   name: 'eventIndex',
   collections: [EVENT_INDEX],
+  handles: EVENT_TYPES,
+  reads: [UNIT_VERSIONS, MEMBERSHIPS, TRANSFERS],
   seesRetractedEvents: true,
 
   async setup(store) {
