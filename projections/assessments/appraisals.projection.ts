@@ -1,7 +1,6 @@
 import type { AppraisalEvent } from '../../src/domain/assessments/appraisal.events';
 import type { PositionedEvent } from '../../src/domain/events';
-import type { AppraisalDocument } from './appraisals.documents';
-import { APPRAISALS } from '../shared/collections';
+import { type AppraisalDocument, APPRAISALS } from './appraisals.documents';
 import { appraisalAggregate } from '../../src/domain/assessments/appraisal.aggregate';
 import { defineSupersedingProjection } from '../shared/defineSupersedingProjection';
 

@@ -1,8 +1,7 @@
 import type { PositionedEvent } from '../../src/domain/events';
 import type { GroupScoreEvent } from '../../src/domain/assessments/groupScore.events';
-import { GROUP_SCORES } from '../shared/collections';
+import { GROUP_SCORES, type GroupScoreDocument } from './groupScores.documents';
 import { groupScoreAggregate } from '../../src/domain/assessments/groupScore.aggregate';
-import type { GroupScoreDocument } from './groupScores.documents';
 import { defineSupersedingProjection } from '../shared/defineSupersedingProjection';
 
 /** `groupScores`: every quarterly score of every group, each superseded one marked by its successor. */

@@ -1,8 +1,7 @@
 import type { PositionedEvent } from '../../src/domain/events';
 import { assertNever } from '../../src/domain/shared/assertNever';
 import type { AwardEvent } from '../../src/domain/awards/award.events';
-import type { AwardDocument } from './awards.documents';
-import { AWARDS } from '../shared/collections';
+import { type AwardDocument, AWARDS } from './awards.documents';
 import { awardAggregate } from '../../src/domain/awards/award.aggregate';
 import { defineProjection } from '../shared/defineProjection';
 

@@ -1,20 +1,19 @@
-import { DUES_BASES, DUES_CREDITS, DUES_HORIZON, DUES_PAYMENTS, DUES_SPANS, MEMBERS, MEMBERSHIPS } from '../shared/collections';
+import { DUES_BASES, DUES_PAYMENTS, type DuesBaseDocument, type DuesPaymentDocument } from './dues.documents';
+import { DUES_CREDITS, type DuesCreditDocument } from './duesCredits.documents';
+import { DUES_HORIZON, DUES_SPANS, DUES_HORIZON_ID, type DuesHorizonDocument, type DuesSpanDocument } from './duesSpans.documents';
 import { DocumentCache } from '../shared/documentCache';
 import type { DocumentRules } from '../shared/documentRules';
 import { foldEvents, loadDocuments } from '../shared/foldEvents';
 import { isOneOf, type EventOfType } from '../shared/handledEvents';
-import type { DuesBaseDocument, DuesPaymentDocument } from './dues.documents';
-import type { DuesCreditDocument } from './duesCredits.documents';
 import { recomputeCredits } from './duesCredits.write';
 import { advanceHorizon } from './duesHorizon';
 import { loadMemberFacts } from './duesMemberFacts';
 import { creditedBranchOf } from './duesPlacement';
 import { spansOf } from './duesSpans.compute';
-import { DUES_HORIZON_ID, type DuesHorizonDocument, type DuesSpanDocument } from './duesSpans.documents';
 import { replaceSpans } from './duesSpans.write';
 import { duesAggregate } from '../../src/domain/dues/dues.aggregate';
 import { memberAggregate } from '../../src/domain/members/member.aggregate';
-import type { MemberDocument } from '../members/members.documents';
+import { MEMBERS, MEMBERSHIPS, type MemberDocument } from '../members';
 import type { Projection } from '../shared/projection';
 
 const isDuesEvent = isOneOf(duesAggregate.eventTypes);

@@ -1,12 +1,12 @@
 import { type PositionedEvent } from '../../src/domain/events';
 import { assertNever } from '../../src/domain/shared/assertNever';
 import type { MemberEvent } from '../../src/domain/members/member.events';
-import { awardMemberIds, awardSubjects } from '../awards/awardSubjects';
-import { appraisalSubjects, groupScoreSubjects } from '../assessments/assessmentSubjects';
-import { duesSubjects } from '../dues/duesSubjects';
-import { meetingSubjects } from '../meetings/meetingSubjects';
-import { leadershipMemberIds, leadershipSubjects } from '../leadership/leadershipSubjects';
-import { pairingMemberIds, pairingSubjects } from '../pairings/pairingSubjects';
+import { appraisalSubjects, groupScoreSubjects } from '../assessments';
+import { awardMemberIds, awardSubjects } from '../awards';
+import { duesSubjects } from '../dues';
+import { leadershipMemberIds, leadershipSubjects } from '../leadership';
+import { meetingSubjects } from '../meetings';
+import { pairingMemberIds, pairingSubjects } from '../pairings';
 
 /** Who and what an event is about, before the units' ancestors are added. */
 export type EventSubjects = { memberIds: string[]; unitIds: string[] };

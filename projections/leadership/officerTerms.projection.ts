@@ -1,11 +1,10 @@
 import type { PositionedEvent } from '../../src/domain/events';
 import { assertNever } from '../../src/domain/shared/assertNever';
 import type { LeadershipEvent } from '../../src/domain/leadership/leadership.events';
-import { OFFICER_TERMS } from '../shared/collections';
+import { OFFICER_TERMS, officerTermId, type OfficerTermDocument } from './officerTerms.documents';
 import { leadershipAggregate } from '../../src/domain/leadership/leadership.aggregate';
 import { defineProjection } from '../shared/defineProjection';
 import type { EvolveContext } from '../shared/documentRules';
-import { officerTermId, type OfficerTermDocument } from './officerTerms.documents';
 
 /** `officerTerms`: every officer's term as an interval, found by unit, by member, or by the day it runs out. */
 export const officerTermsProjection = defineProjection({

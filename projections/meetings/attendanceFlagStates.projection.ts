@@ -1,8 +1,7 @@
 import type { PositionedEvent } from '../../src/domain/events';
 import { assertNever } from '../../src/domain/shared/assertNever';
 import type { AttendanceFlagEvent } from '../../src/domain/meetings/attendanceFlag.events';
-import type { AttendanceFlagStateDocument } from './attendanceFlagStates.documents';
-import { ATTENDANCE_FLAG_STATES } from '../shared/collections';
+import { type AttendanceFlagStateDocument, ATTENDANCE_FLAG_STATES } from './attendanceFlagStates.documents';
 import { attendanceFlagAggregate } from '../../src/domain/meetings/attendanceFlag.aggregate';
 import { defineProjection } from '../shared/defineProjection';
 

@@ -2,11 +2,10 @@ import type { PositionedEvent } from '../../src/domain/events';
 import { assertNever } from '../../src/domain/shared/assertNever';
 import type { MeetingEvent } from '../../src/domain/meetings/meeting.events';
 import type { AttendanceOutcome } from '../../src/domain/meetings/meetingKind';
-import { ATTENDANCE, MEETINGS } from '../shared/collections';
+import { ATTENDANCE, MEETINGS, type AttendanceDocument, type MeetingDocument } from './meetings.documents';
 import { meetingAggregate } from '../../src/domain/meetings/meeting.aggregate';
 import { declaredCollection } from '../shared/declaredCollection';
 import { defineProjection } from '../shared/defineProjection';
-import type { AttendanceDocument, MeetingDocument } from './meetings.documents';
 import { partyDayYearDocuments } from './partyDayYears';
 
 type Meeting = PositionedEvent<MeetingEvent>;

@@ -3,8 +3,7 @@ import type { PartyDayOutcome } from '../../src/domain/meetings/attendanceFlags'
 import type { MeetingEvent } from '../../src/domain/meetings/meeting.events';
 import type { AttendanceOutcome } from '../../src/domain/meetings/meetingKind';
 import { declaredCollection } from '../shared/declaredCollection';
-import { PARTY_DAY_YEARS } from '../shared/collections';
-import type { PartyDayYearDocument } from './meetings.documents';
+import { PARTY_DAY_YEARS, type PartyDayYearDocument } from './meetings.documents';
 
 /** Id of the `partyDayYears` document of a member and a calendar year (`YYYY`). */
 export function partyDayYearId(memberId: string, year: string): string {

@@ -1,9 +1,8 @@
 import type { PositionedEvent } from '../../src/domain/events';
 import { assertNever } from '../../src/domain/shared/assertNever';
 import type { MemberEvent } from '../../src/domain/members/member.events';
-import { MEMBERS } from '../shared/collections';
+import { MEMBERS, type MemberDocument } from './members.documents';
 import { memberAggregate } from '../../src/domain/members/member.aggregate';
-import type { MemberDocument } from './members.documents';
 import { defineProjection } from '../shared/defineProjection';
 
 /** `members`: each member as they stand now. */

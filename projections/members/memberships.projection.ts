@@ -1,17 +1,16 @@
 import type { PositionedEvent } from '../../src/domain/events';
 import type { MemberEvent } from '../../src/domain/members/member.events';
 import type { BulkOperation, Collection, ReadStore } from '../../src/readstore/readStore';
-import { MEMBER_TIMELINES, MEMBERSHIPS, UNIT_MEMBER_COUNTS } from '../shared/collections';
+import { MEMBER_TIMELINES, MEMBERSHIPS, type MemberTimelineDocument, type MembershipDocument } from './memberships.documents';
+import { UNIT_MEMBER_COUNTS, type UnitMemberCountDocument } from './unitMemberCounts.documents';
 import { DocumentCache } from '../shared/documentCache';
 import type { DocumentRules } from '../shared/documentRules';
 import { foldEvents, loadDocuments } from '../shared/foldEvents';
 import { isOneOf } from '../shared/handledEvents';
 import { memberAggregate } from '../../src/domain/members/member.aggregate';
 import { evolveMemberTimeline, membershipsOf } from './memberTimeline';
-import type { MemberTimelineDocument, MembershipDocument } from './memberships.documents';
 import type { Projection } from '../shared/projection';
 import { memberCountDocuments, yearDocumentId } from './unitMemberCounts.compute';
-import type { UnitMemberCountDocument } from './unitMemberCounts.documents';
 
 const isMemberEvent = isOneOf(memberAggregate.eventTypes);
 

@@ -1,9 +1,8 @@
 import type { PositionedEvent } from '../../src/domain/events';
 import { assertNever } from '../../src/domain/shared/assertNever';
 import type { MemberEvent } from '../../src/domain/members/member.events';
-import { TRANSFERS } from '../shared/collections';
+import { TRANSFERS, type TransferDocument, type TransferStatus } from './transfers.documents';
 import { defineProjection } from '../shared/defineProjection';
-import type { TransferDocument, TransferStatus } from './transfers.documents';
 
 type TransferEvent = Extract<MemberEvent, { type: (typeof TRANSFER_EVENT_TYPES)[number] }>;
 

@@ -2,9 +2,8 @@ import type { PositionedEvent } from '../../src/domain/events';
 import { assertNever } from '../../src/domain/shared/assertNever';
 import { counterpartKey, normalizedName } from '../../src/domain/pairings/counterpartKey';
 import type { PairingEvent } from '../../src/domain/pairings/pairing.events';
-import { PAIRINGS } from '../shared/collections';
+import { PAIRINGS, type PairingDocument } from './pairings.documents';
 import { pairingAggregate } from '../../src/domain/pairings/pairing.aggregate';
-import type { PairingDocument } from './pairings.documents';
 import { defineProjection } from '../shared/defineProjection';
 
 /** `pairings`: every pairing as an interval, found by party, by counterpart, or by an outside counterpart's name. */

@@ -2,7 +2,7 @@ import type { PositionedEvent } from '../../src/domain/events';
 import type { UnitEvent } from '../../src/domain/units/unit.events';
 import { UNIT_LEVELS } from '../../src/domain/units/unitLevel';
 import type { BulkOperation, Collection, ReadStore } from '../../src/readstore/readStore';
-import { UNIT_TIMELINES, UNIT_VERSIONS } from '../shared/collections';
+import { UNIT_TIMELINES, UNIT_VERSIONS, type UnitTimelineDocument, type UnitVersionDocument } from './unitVersions.documents';
 import { DocumentCache } from '../shared/documentCache';
 import type { DocumentRules } from '../shared/documentRules';
 import { foldEvents, loadDocuments } from '../shared/foldEvents';
@@ -10,7 +10,6 @@ import { isOneOf } from '../shared/handledEvents';
 import { unitAggregate } from '../../src/domain/units/unit.aggregate';
 import type { Projection } from '../shared/projection';
 import { computeUnitVersions } from './unitVersions.compute';
-import type { UnitTimelineDocument, UnitVersionDocument } from './unitVersions.documents';
 import { evolveTimeline } from './unitTimeline';
 import { loadUnitVersions } from './unitVersions.load';
 

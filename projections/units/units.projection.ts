@@ -1,11 +1,10 @@
 import type { PositionedEvent } from '../../src/domain/events';
 import { assertNever } from '../../src/domain/shared/assertNever';
 import type { UnitEvent } from '../../src/domain/units/unit.events';
-import { UNITS } from '../shared/collections';
+import { UNITS, type UnitDocument } from './units.documents';
 import { unitAggregate } from '../../src/domain/units/unit.aggregate';
 import { defineProjection } from '../shared/defineProjection';
 import type { EvolveContext } from '../shared/documentRules';
-import type { UnitDocument } from './units.documents';
 
 type Units = Pick<EvolveContext<UnitDocument>, 'get'>;
 
