@@ -8,4 +8,4 @@ export const assessmentsProjections: readonly Projection[] = [groupScoresProject
 export { appraisalsProjection, groupScoresProjection };
 export { APPRAISALS, type AppraisalDocument } from './appraisals.documents';
 export { GROUP_SCORES, type GroupScoreDocument } from './groupScores.documents';
-export { appraisalSubjects, groupScoreSubjects } from './assessmentSubjects';
+export { assessmentSubjectRules } from './assessmentSubjects';

@@ -6,4 +6,4 @@ export const awardsProjections: readonly Projection[] = [awardsProjection];
 
 export { awardsProjection };
 export { AWARDS, type AwardDocument } from './awards.documents';
-export { awardMemberIds, awardSubjects } from './awardSubjects';
+export { awardSubjectRules } from './awardSubjects';

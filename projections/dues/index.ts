@@ -10,4 +10,4 @@ export { DUES_CREDITS, type DuesCreditDocument } from './duesCredits.documents';
 export { DUES_HORIZON, DUES_HORIZON_ID, DUES_SPANS, type DuesHorizonDocument, type DuesSpanDocument } from './duesSpans.documents';
 export { countedBranchOn, type Placement } from './duesPlacement';
 export { branchYearsOf } from './duesSpans.compute';
-export { duesSubjects } from './duesSubjects';
+export { duesSubjectRules } from './duesSubjects';

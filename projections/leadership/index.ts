@@ -6,4 +6,4 @@ export const leadershipProjections: readonly Projection[] = [officerTermsProject
 
 export { officerTermsProjection };
 export { OFFICER_TERMS, type OfficeEndReason, type OfficerTermDocument } from './officerTerms.documents';
-export { leadershipMemberIds, leadershipSubjects } from './leadershipSubjects';
+export { leadershipSubjectRules } from './leadershipSubjects';

@@ -9,4 +9,4 @@ export { attendanceFlagStatesProjection, meetingsProjection };
 export { ATTENDANCE, MEETINGS, PARTY_DAY_YEARS, type AttendanceDocument, type MeetingDocument, type PartyDayYearDocument } from './meetings.documents';
 export { ATTENDANCE_FLAG_STATES, type AttendanceFlagStateDocument } from './attendanceFlagStates.documents';
 export { partyDayYearId, partyDaysIn, yearsOf } from './partyDayYears';
-export { meetingSubjects } from './meetingSubjects';
+export { meetingSubjectRules } from './meetingSubjects';

@@ -13,3 +13,4 @@ export { membershipsInUnitsOn, unitYearsOf } from './memberships.years';
 export { TRANSFERS, type TransferDocument, type TransferStatus } from './transfers.documents';
 export { UNIT_MEMBER_COUNTS, type MemberCountStep, type UnitMemberCountDocument } from './unitMemberCounts.documents';
 export { countDocumentIds, countFrom, countOn, memberCountSteps } from './unitMemberCounts.compute';
+export { memberSubjectRules } from './memberSubjects';

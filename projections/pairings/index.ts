@@ -6,4 +6,4 @@ export const pairingsProjections: readonly Projection[] = [pairingsProjection];
 
 export { pairingsProjection };
 export { PAIRINGS, type PairingDocument } from './pairings.documents';
-export { pairingMemberIds, pairingSubjects } from './pairingSubjects';
+export { pairingSubjectRules } from './pairingSubjects';

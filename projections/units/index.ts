@@ -10,3 +10,4 @@ export { UNITS, type UnitDocument, type UnitStatus } from './units.documents';
 export { UNIT_TIMELINES, UNIT_VERSIONS, type UnitTimelineChange, type UnitTimelineDocument, type UnitVersionDocument } from './unitVersions.documents';
 export { loadUnitVersions } from './unitVersions.load';
 export { withAncestorsOn } from './unitAncestry';
+export { unitSubjectRules } from './unitSubjects';
