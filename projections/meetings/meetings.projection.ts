@@ -5,6 +5,7 @@ import type { AttendanceOutcome } from '../../src/domain/meetings/meetingKind';
 import { ATTENDANCE, MEETINGS, type AttendanceDocument, type MeetingDocument } from './meetings.documents';
 import { meetingAggregate } from '../../src/domain/meetings/meeting.aggregate';
 import { declaredCollection } from '../shared/declaredCollection';
+import { derivedCollection } from '../shared/derivedCollection';
 import { defineProjection } from '../shared/defineProjection';
 import { partyDayYearDocuments } from './partyDayYears';
 
@@ -25,12 +26,7 @@ export const meetingsProjection = defineProjection({
       documentIds: (event) => [event.data.meetingId],
       evolve: (_meeting, event) => meetingOf(event),
     }),
-    declaredCollection<Meeting, AttendanceDocument>({
-      collection: ATTENDANCE,
-      indexes: [{ memberId: 1 }, { branchId: 1 }],
-      documentIds: (event) => [...new Set(listedIn(event).map((memberId) => attendanceId(event, memberId)))],
-      evolve: (_record, event, { id }) => attendanceOf(event, id.slice(event.data.meetingId.length + 1)),
-    }),
+    derivedCollection({ collection: ATTENDANCE, indexes: [{ memberId: 1 }, { branchId: 1 }], documentsOf: attendanceOf }),
     partyDayYearDocuments,
   ],
 });
@@ -59,17 +55,19 @@ export function meetingOf(event: Meeting): MeetingDocument {
   }
 }
 
-function listedIn(event: Meeting): string[] {
-  return [...event.data.attendees, ...event.data.excused, ...event.data.absent];
-}
-
-function attendanceId(event: Meeting, memberId: string): string {
-  return `${event.data.meetingId}:${memberId}`;
-}
-
-/** How a listed member took part in a recorded meeting (listed twice, the later list counts). */
-export function attendanceOf(event: Meeting, memberId: string): AttendanceDocument {
-  const { meetingId, unitId, branchId, kind, excused, absent } = event.data;
-  const outcome: AttendanceOutcome = absent.includes(memberId) ? 'ABSENT' : excused.includes(memberId) ? 'EXCUSED' : 'PRESENT';
-  return { _id: attendanceId(event, memberId), meetingId, memberId, unitId, branchId, kind, heldOn: event.effectiveDate, outcome, position: event.position };
+/** One record per listed member of a recorded meeting. */
+export function attendanceOf(event: Meeting): AttendanceDocument[] {
+  const { meetingId, unitId, branchId, kind, attendees, excused, absent } = event.data;
+  const record = (memberId: string, outcome: AttendanceOutcome): AttendanceDocument => ({
+    _id: `${meetingId}:${memberId}`,
+    meetingId,
+    memberId,
+    unitId,
+    branchId,
+    kind,
+    heldOn: event.effectiveDate,
+    outcome,
+    position: event.position,
+  });
+  return [...attendees.map((id) => record(id, 'PRESENT')), ...excused.map((id) => record(id, 'EXCUSED')), ...absent.map((id) => record(id, 'ABSENT'))];
 }

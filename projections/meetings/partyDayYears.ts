@@ -26,11 +26,12 @@ type Meeting = PositionedEvent<MeetingEvent>;
 export const partyDayYearDocuments = declaredCollection<Meeting, PartyDayYearDocument>({
   collection: PARTY_DAY_YEARS,
   indexes: [{ absentMemberId: 1 }, { year: 1 }],
-  documentIds: (event) => [...new Set(partyDayOutcomes(event).map(({ memberId }) => partyDayYearId(memberId, yearOf(event))))],
+  documentIds: (event) => (isPartyDay(event) ? listedIn(event).map((memberId) => partyDayYearId(memberId, yearOf(event))) : []),
+  // A member listed twice counts once, as first listed.
   evolve: (current, event, { id }) => {
     const memberId = id.slice(0, id.length - yearOf(event).length - 1);
-    const listed = partyDayOutcomes(event).find((outcome) => outcome.memberId === memberId);
-    return listed === undefined ? undefined : withPartyDay(current, event, memberId, listed.outcome);
+    const { attendees, excused } = event.data;
+    return withPartyDay(current, event, memberId, attendees.includes(memberId) ? 'PRESENT' : excused.includes(memberId) ? 'EXCUSED' : 'ABSENT');
   },
 });
 
@@ -38,15 +39,14 @@ function yearOf(event: Meeting): string {
   return event.effectiveDate.slice(0, 4);
 }
 
-/** Every listed member of a theme party day with how they took part; nothing for other kinds. */
-function partyDayOutcomes(event: Meeting): { memberId: string; outcome: AttendanceOutcome }[] {
-  const { kind, attendees, excused, absent } = event.data;
-  if (kind !== 'THEME_PARTY_DAY') return [];
-  return [
-    ...attendees.map((memberId) => ({ memberId, outcome: 'PRESENT' as const })),
-    ...excused.map((memberId) => ({ memberId, outcome: 'EXCUSED' as const })),
-    ...absent.map((memberId) => ({ memberId, outcome: 'ABSENT' as const })),
-  ];
+/** Every member listed, present, excused or absent, in that order. */
+function listedIn(event: Meeting): string[] {
+  const { attendees, excused, absent } = event.data;
+  return [...attendees, ...excused, ...absent];
+}
+
+function isPartyDay(event: Meeting): boolean {
+  return event.data.kind === 'THEME_PARTY_DAY';
 }
 
 const LIST_OF = { PRESENT: 'presentOn', EXCUSED: 'excusedOn', ABSENT: 'absentOn' } as const;

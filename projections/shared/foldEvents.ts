@@ -25,9 +25,7 @@ export function foldEvents<E extends Positioned, D extends ProjectedDocument>(
 ): { event: E; document: D }[] {
   const changes: { event: E; document: D }[] = [];
   const get = (id: string): D | undefined => documents.get(id);
-  for (const event of events) {
-    const matching = rules.found?.matching(event);
-    const ids = matching === undefined ? rules.documentIds(event) : [...foundIds(documents, matching), ...rules.documentIds(event)];
+  const evolve = (event: E, ids: readonly string[]): void => {
     for (const id of ids) {
       const document = documents.get(id);
       if (alreadyApplied(document, event)) continue;
@@ -36,13 +34,11 @@ export function foldEvents<E extends Positioned, D extends ProjectedDocument>(
       documents.put(next);
       changes.push({ event, document: next });
     }
+  };
+  for (const event of events) {
+    const matching = rules.found?.matching(event);
+    if (matching !== undefined) evolve(event, documents.idsWhere(matching));
+    evolve(event, rules.documentIds(event));
   }
   return changes;
-}
-
-function foundIds<D extends ProjectedDocument>(documents: DocumentCache<D>, matching: (document: D) => boolean): string[] {
-  return documents
-    .values()
-    .filter(matching)
-    .map((document) => document._id);
 }
