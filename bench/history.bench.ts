@@ -1,6 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { allProjections, EVENT_INDEX, UNITS, type EventIndexDocument, type UnitDocument } from '../projections';
-import { Projector } from '../src/app/projector/projector';
+import { EVENT_INDEX, UNITS, type EventIndexDocument, type UnitDocument } from '../projections';
 import { isDomainEvent } from '../src/app/recordedEvents';
 import type { Position } from '../src/eventstore/eventStore';
 import { SqliteEventStore } from '../src/eventstore/sqlite/sqliteEventStore';
@@ -9,6 +8,7 @@ import type { ReadStore } from '../src/readstore/readStore';
 import { CONNECTIONS } from './floorLatency';
 import { historyDataset } from './historyData';
 import { runLoadInWorker, type GraphqlClient, type GraphqlRequest, type LoadOptions } from './httpLoad';
+import { rebuildReadModels } from './rebuildReadModels';
 import { fmt, notes, type Row } from './report';
 import { serveApp, type ServedApp } from './serveApp';
 import { now, summarize, yearsAgo, type LatencySummary } from './stats';
@@ -79,7 +79,7 @@ export async function benchHistory(demo: BuiltDataset, schema: GraphQLSchema, op
   try {
     const dataset = await historyDataset();
     progress(`building the read models of ${dataset.label}`);
-    const built = await rebuild(dataset.eventsPath);
+    const built = await rebuildReadModels(dataset.eventsPath);
     longStore = built.readStore;
     const factor = dataset.sizes.years / 6;
     const long = await targetOf({ eventsPath: dataset.eventsPath, readStore: built.readStore }, `${factor}× history, ${dataset.sizes.years} y`);
@@ -325,30 +325,6 @@ async function targetOf(dataset: BuiltDataset, tag: string): Promise<Target> {
   const subtree = (id: string): number => active.filter((unit) => unit.ancestors.includes(id)).length;
   const committee = committees.reduce((best, unit) => (subtree(unit._id) > subtree(best._id) ? unit : best));
   return { ...dataset, tag, today: latest.effectiveDate, committeeId: committee._id, districtId: district._id };
-}
-
-async function rebuild(eventsPath: string): Promise<{ readStore: EmbeddedReadStore; events: number; ms: number }> {
-  const store = SqliteEventStore.open({ path: eventsPath, synchronous: 'NORMAL' });
-  const readStore = new EmbeddedReadStore();
-  try {
-    const projector = new Projector(store, readStore, allProjections);
-    const start = now();
-    await projector.start();
-    await projector.catchUp();
-    const ms = now() - start;
-    await projector.stop();
-    let events = 0;
-    let after: Position | undefined;
-    for (;;) {
-      const page = await store.readAll({ after, maxCount: 20_000 });
-      if (page.length === 0) break;
-      events += page.length;
-      after = page[page.length - 1].position;
-    }
-    return { readStore, events, ms };
-  } finally {
-    await store.close();
-  }
 }
 
 async function load(url: string, name: string, request: GraphqlRequest): Promise<number[]> {

@@ -1,8 +1,7 @@
-import { allProjections } from '../projections';
-import { Projector } from '../src/app/projector/projector';
 import type { Position } from '../src/eventstore/eventStore';
 import { SqliteEventStore } from '../src/eventstore/sqlite/sqliteEventStore';
 import { EmbeddedReadStore } from '../src/readstore/embedded/embeddedReadStore';
+import { rebuildReadModels } from './rebuildReadModels';
 import { fmt, type Row } from './report';
 import { now } from './stats';
 
@@ -35,7 +34,7 @@ export async function benchRebuild(eventsPath: string): Promise<RebuildResult> {
       events = bare.events;
       bareMs = Math.min(bareMs, bare.ms);
       readStore = undefined; // let the previous read models go before building new ones
-      const rebuilt = await rebuild(store);
+      const rebuilt = await rebuildReadModels(eventsPath);
       rebuildMs = Math.min(rebuildMs, rebuilt.ms);
       readStore = rebuilt.readStore;
       if (rebuilt.ms > 20_000) break; // slow: one run says enough
@@ -76,15 +75,4 @@ async function readWholeLog(store: SqliteEventStore): Promise<{ events: number; 
   }
   if (fields < 0) throw new Error('unreachable'); // keeps the parsed data observable
   return { events, ms: now() - start };
-}
-
-async function rebuild(store: SqliteEventStore): Promise<{ readStore: EmbeddedReadStore; ms: number }> {
-  const readStore = new EmbeddedReadStore();
-  const projector = new Projector(store, readStore, allProjections);
-  const start = now();
-  await projector.start();
-  await projector.catchUp();
-  const ms = now() - start;
-  await projector.stop();
-  return { readStore, ms };
 }

@@ -1,5 +1,7 @@
 import type { AppraisalGrade } from '../../src/domain/assessments/appraisalGrade';
 
+export const APPRAISALS = 'appraisals';
+
 /**
  * Collection `appraisals`: one document per recorded appraisal of a member for a year. A second
  * appraisal of the year is a new document; the one it replaced gets `supersededBy` and `supersededOn`.

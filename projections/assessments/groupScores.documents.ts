@@ -1,5 +1,7 @@
 import type { CategoryScores } from '../../src/domain/assessments/scoreCategories';
 
+export const GROUP_SCORES = 'groupScores';
+
 /**
  * Collection `groupScores`: one document per recorded score of a group for a quarter. A re-score
  * of the quarter is a new document; the one it replaced gets `supersededBy` and `supersededOn`.

@@ -1,5 +1,7 @@
 import type { AwardTitle, RecipientKind } from '../../src/domain/awards/awardTitle';
 
+export const AWARDS = 'awards';
+
 /** Collection `awards`: one document per award, from its grant to its revocation. */
 export type AwardDocument = {
   _id: string;

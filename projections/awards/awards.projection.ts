@@ -1,38 +1,19 @@
-import { type PositionedEvent, eventsOf } from '../../src/domain/events';
+import type { PositionedEvent } from '../../src/domain/events';
 import { assertNever } from '../../src/domain/shared/assertNever';
 import type { AwardEvent } from '../../src/domain/awards/award.events';
-import type { AwardDocument } from './awards.documents';
-import { AWARDS } from '../shared/collections';
-import { alreadyApplied, DocumentCache } from '../shared/documentCache';
+import { type AwardDocument, AWARDS } from './awards.documents';
 import { awardAggregate } from '../../src/domain/awards/award.aggregate';
-import type { Projection } from '../shared/projection';
-
-const isAwardEvent = eventsOf(awardAggregate);
+import { defineProjection } from '../shared/defineProjection';
 
 /** `awards`: each award with its recipient, granting unit and, once revoked, when and why. */
-export const awardsProjection: Projection = {
+export const awardsProjection = defineProjection({
   name: 'awards',
-  collections: [AWARDS],
-
-  async setup(store) {
-    const awards = store.collection<AwardDocument>(AWARDS);
-    for (const field of ['recipientId', 'grantedById']) await awards.createIndex({ keys: { [field]: 1 } });
-  },
-
-  async apply(events, store) {
-    const awardEvents = events.filter(isAwardEvent);
-    if (awardEvents.length === 0) return;
-    const awards = new DocumentCache(store.collection<AwardDocument>(AWARDS));
-    await awards.load(awardEvents.map((event) => event.data.awardId));
-    for (const event of awardEvents) {
-      const award = awards.get(event.data.awardId);
-      if (alreadyApplied(award, event)) continue;
-      const next = evolveAward(award, event);
-      if (next !== undefined) awards.put(next);
-    }
-    await awards.flush();
-  },
-};
+  handles: awardAggregate.eventTypes,
+  collection: AWARDS,
+  indexes: [{ recipientId: 1 }, { grantedById: 1 }],
+  documentIds: (event) => [event.data.awardId],
+  evolve: evolveAward,
+});
 
 /** The award after `event`; undefined when there is no award to change. */
 export function evolveAward(award: AwardDocument | undefined, event: PositionedEvent<AwardEvent>): AwardDocument | undefined {

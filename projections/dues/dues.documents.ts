@@ -1,5 +1,7 @@
 import type { DuesCategory } from '../../src/domain/dues/duesCategory';
 
+export const DUES_BASES = 'duesBases';
+
 /** Collection `duesBases`: one document per base set, in force from `from` until the member's next one. */
 export type DuesBaseDocument = {
   /** The event id. */
@@ -12,6 +14,8 @@ export type DuesBaseDocument = {
   recordedAt: string;
   position: string;
 };
+
+export const DUES_PAYMENTS = 'duesPayments';
 
 /** Collection `duesPayments`: one document per payment of a member for a period. */
 export type DuesPaymentDocument = {

@@ -1,23 +1,32 @@
-import { eventsOf, type PositionedEvent } from '../../src/domain/events';
-import type { DuesEvent } from '../../src/domain/dues/dues.events';
-import { DUES_BASES, DUES_CREDITS, DUES_HORIZON, DUES_PAYMENTS, DUES_SPANS, MEMBERS } from '../shared/collections';
-import { alreadyApplied, DocumentCache } from '../shared/documentCache';
-import type { DuesBaseDocument, DuesPaymentDocument } from './dues.documents';
-import type { DuesCreditDocument } from './duesCredits.documents';
+import { DUES_BASES, DUES_PAYMENTS, type DuesBaseDocument, type DuesPaymentDocument } from './dues.documents';
+import { DUES_CREDITS, type DuesCreditDocument } from './duesCredits.documents';
+import { DUES_HORIZON, DUES_SPANS, DUES_HORIZON_ID, type DuesHorizonDocument, type DuesSpanDocument } from './duesSpans.documents';
+import { DocumentCache } from '../shared/documentCache';
+import type { DocumentRules } from '../shared/documentRules';
+import { foldEvents, loadDocuments } from '../shared/foldEvents';
+import { isOneOf, type EventOfType } from '../shared/handledEvents';
 import { recomputeCredits } from './duesCredits.write';
 import { advanceHorizon } from './duesHorizon';
 import { loadMemberFacts } from './duesMemberFacts';
 import { creditedBranchOf } from './duesPlacement';
 import { spansOf } from './duesSpans.compute';
-import { DUES_HORIZON_ID, type DuesHorizonDocument, type DuesSpanDocument } from './duesSpans.documents';
 import { replaceSpans } from './duesSpans.write';
 import { duesAggregate } from '../../src/domain/dues/dues.aggregate';
 import { memberAggregate } from '../../src/domain/members/member.aggregate';
-import type { MemberDocument } from '../members/members.documents';
+import { MEMBERS, MEMBERSHIPS, type MemberDocument } from '../members';
 import type { Projection } from '../shared/projection';
 
-const isDuesEvent = eventsOf(duesAggregate);
-const isMemberEvent = eventsOf(memberAggregate);
+const isDuesEvent = isOneOf(duesAggregate.eventTypes);
+const isMemberEvent = isOneOf(memberAggregate.eventTypes);
+const isBaseSet = isOneOf(['DuesBaseSet']);
+const isPayment = isOneOf(['DuesPaid']);
+
+/** A base set is a document of its own (the event's id); so is a payment (its id). */
+const BASE_RULES: DocumentRules<EventOfType<'DuesBaseSet'>, DuesBaseDocument> = { documentIds: (event) => [event.id], evolve: (_base, event) => baseOf(event) };
+const PAYMENT_RULES: DocumentRules<EventOfType<'DuesPaid'>, DuesPaymentDocument> = {
+  documentIds: (event) => [event.data.paymentId],
+  evolve: (_payment, event) => paymentOf(event),
+};
 
 /**
  * `duesBases` and `duesPayments`: every dues base and payment as recorded, each payment credited to
@@ -30,6 +39,8 @@ const isMemberEvent = eventsOf(memberAggregate);
 export const duesProjection: Projection = {
   name: 'dues',
   collections: [DUES_BASES, DUES_PAYMENTS, DUES_CREDITS, DUES_SPANS, DUES_HORIZON],
+  handles: [...duesAggregate.eventTypes, ...memberAggregate.eventTypes],
+  reads: [MEMBERS, MEMBERSHIPS],
 
   async setup(store) {
     await store.collection<DuesBaseDocument>(DUES_BASES).createIndex({ keys: { memberId: 1, from: 1 } });
@@ -48,19 +59,14 @@ export const duesProjection: Projection = {
     if (duesEvents.length === 0 && memberEvents.length === 0) return;
     const bases = new DocumentCache(store.collection<DuesBaseDocument>(DUES_BASES));
     const payments = new DocumentCache(store.collection<DuesPaymentDocument>(DUES_PAYMENTS));
-    await bases.load(duesEvents.filter((event) => event.type === 'DuesBaseSet').map((event) => event.id));
-    await payments.load(duesEvents.flatMap((event) => (event.type === 'DuesPaid' ? [event.data.paymentId] : [])));
+    const baseEvents = duesEvents.filter(isBaseSet);
+    const paymentEvents = duesEvents.filter(isPayment);
+    await loadDocuments(bases, baseEvents, BASE_RULES);
+    await loadDocuments(payments, paymentEvents, PAYMENT_RULES);
+    foldEvents(bases, baseEvents, BASE_RULES);
     // The branch months whose credits change: of each payment recorded, and before and after each re-credit.
     const creditKeys = new Set<string>();
-    for (const event of duesEvents) {
-      if (event.type === 'DuesBaseSet') {
-        if (!alreadyApplied(bases.get(event.id), event)) bases.put(baseOf(event, event.data));
-      } else if (!alreadyApplied(payments.get(event.data.paymentId), event)) {
-        const payment = paymentOf(event, event.data);
-        payments.put(payment);
-        creditKeys.add(payment.creditKey);
-      }
-    }
+    for (const { document } of foldEvents(payments, paymentEvents, PAYMENT_RULES)) creditKeys.add(document.creditKey);
 
     const horizons = store.collection<DuesHorizonDocument>(DUES_HORIZON);
     const before = (await horizons.findOne({ _id: DUES_HORIZON_ID })) ?? undefined;
@@ -95,14 +101,14 @@ export const duesProjection: Projection = {
 
 const creditKeyOf = (branchId: string, period: string): string => `${branchId}@${period}`;
 
-function baseOf(event: PositionedEvent<DuesEvent>, data: Extract<DuesEvent, { type: 'DuesBaseSet' }>['data']): DuesBaseDocument {
-  const { memberId, category, monthlyIncomeMinor, currency } = data;
+function baseOf(event: EventOfType<'DuesBaseSet'>): DuesBaseDocument {
+  const { memberId, category, monthlyIncomeMinor, currency } = event.data;
   return { _id: event.id, memberId, category, monthlyIncomeMinor, currency, from: event.effectiveDate, recordedAt: event.recordedAt, position: event.position };
 }
 
 /** Credited as the decider saw it, until re-credited below in the same batch. */
-function paymentOf(event: PositionedEvent<DuesEvent>, data: Extract<DuesEvent, { type: 'DuesPaid' }>['data']): DuesPaymentDocument {
-  const { paymentId, memberId, period, amountMinor, currency, extra, creditedBranchId } = data;
+function paymentOf(event: EventOfType<'DuesPaid'>): DuesPaymentDocument {
+  const { paymentId, memberId, period, amountMinor, currency, extra, creditedBranchId } = event.data;
   return {
     _id: paymentId,
     memberId,

@@ -1,3 +1,5 @@
+export const DUES_CREDITS = 'duesCredits';
+
 /**
  * Collection `duesCredits`: per branch and month, what was paid for the month and credited to the
  * branch (see `DuesPaymentDocument.creditedBranchId`), and by whom. Recomputed from the payments

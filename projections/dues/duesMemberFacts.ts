@@ -1,11 +1,9 @@
 import type { DatedDuesBase } from '../../src/domain/dues/dues';
 import type { ReadStore } from '../../src/readstore/readStore';
-import { DUES_BASES, MEMBERS, MEMBERSHIPS } from '../shared/collections';
-import type { DuesBaseDocument } from './dues.documents';
+import { DUES_BASES, type DuesBaseDocument } from './dues.documents';
 import type { Placement } from './duesPlacement';
 import type { DuesMemberFacts } from './duesSpans.compute';
-import type { MemberDocument } from '../members/members.documents';
-import type { MembershipDocument } from '../members/memberships.documents';
+import { MEMBERS, MEMBERSHIPS, type MemberDocument, type MembershipDocument } from '../members';
 
 type MemberFields = Pick<MemberDocument, '_id' | 'joinedOn' | 'leftOn' | 'position'>;
 

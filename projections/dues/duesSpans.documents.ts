@@ -1,5 +1,7 @@
 import type { DuesCategory } from '../../src/domain/dues/duesCategory';
 
+export const DUES_SPANS = 'duesSpans';
+
 /**
  * Collection `duesSpans`: the months a member counts for a branch at one dues base, as the read
  * models know it now (every fact, whatever its effective date). A month counts when the member owes
@@ -26,6 +28,8 @@ export type DuesSpanDocument = {
   /** The latest position of the member's facts and bases it was computed from. */
   position: string;
 };
+
+export const DUES_HORIZON = 'duesHorizon';
 
 /** Collection `duesHorizon`, one document (`DUES_HORIZON_ID`): what `duesSpans` and credits know. */
 export type DuesHorizonDocument = {

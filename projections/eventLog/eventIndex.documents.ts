@@ -1,5 +1,7 @@
 import type { OrgEventType } from '../../src/domain/events';
 
+export const EVENT_INDEX = 'eventIndex';
+
 /** Collection `eventIndex`: the log, searchable by the members and units each event concerns. */
 export type EventIndexDocument = {
   /** The event's position in the log: documents sort in log order by `_id`. */

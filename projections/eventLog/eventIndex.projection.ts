@@ -1,15 +1,13 @@
+import { EVENT_TYPES } from '../../src/domain/aggregates';
 import type { PositionedEvent } from '../../src/domain/events';
 import type { BulkOperation, Collection, ReadStore } from '../../src/readstore/readStore';
-import { EVENT_INDEX, MEMBERSHIPS, TRANSFERS, UNIT_VERSIONS } from '../shared/collections';
-import type { EventIndexDocument } from './eventIndex.documents';
-import { memberIdsNamedBy, subjectsOf, type EventSubjects, type SubjectFacts } from './eventSubjects';
-import type { MembershipDocument } from '../members/memberships.documents';
+import { EVENT_INDEX, type EventIndexDocument } from './eventIndex.documents';
+import { memberIdsNamedBy, subjectsOf } from './eventSubjects';
+import type { EventSubjects, SubjectFacts } from '../shared/subjectRule';
+import { MEMBERSHIPS, TRANSFERS, type MembershipDocument, type TransferDocument } from '../members';
 import type { Projection } from '../shared/projection';
 import { lastStartedOn } from '../shared/temporal';
-import type { TransferDocument } from '../members/transfers.documents';
-import { withAncestorsOn } from '../units/unitAncestry';
-import type { UnitVersionDocument } from '../units/unitVersions.documents';
-import { loadUnitVersions } from '../units/unitVersions.load';
+import { loadUnitVersions, UNIT_VERSIONS, withAncestorsOn, type UnitVersionDocument } from '../units';
 
 /**
  * `eventIndex`: every event with the members and units it concerns. It reads memberships,
@@ -19,6 +17,8 @@ import { loadUnitVersions } from '../units/unitVersions.load';
 export const eventIndexProjection: Projection = {
   name: 'eventIndex',
   collections: [EVENT_INDEX],
+  handles: EVENT_TYPES,
+  reads: [UNIT_VERSIONS, MEMBERSHIPS, TRANSFERS],
   seesRetractedEvents: true,
 
   async setup(store) {

@@ -4,6 +4,8 @@ import type { OfficerRole } from '../../src/domain/leadership/officerRole';
 /** Why a term of office ended before or at its due date. */
 export type OfficeEndReason = 'SUPERSEDED' | 'RESIGNED' | 'REMOVED';
 
+export const OFFICER_TERMS = 'officerTerms';
+
 /**
  * Collection `officerTerms`: one officer's term from one election, as a validity interval
  * [validFrom, validTo): from the election until the next election of the unit, a resignation or

@@ -1,5 +1,7 @@
 import type { FlagReason } from '../../src/domain/meetings/attendanceFlags';
 
+export const ATTENDANCE_FLAG_STATES = 'attendanceFlagStates';
+
 /**
  * Collection `attendanceFlagStates`: one document per member whose attendance flag was ever
  * recorded, with the flag as the last `AttendanceFlagRaised` / `AttendanceFlagCleared` left it.

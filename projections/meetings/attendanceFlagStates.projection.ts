@@ -1,35 +1,19 @@
-import { type PositionedEvent, eventsOf } from '../../src/domain/events';
+import type { PositionedEvent } from '../../src/domain/events';
 import { assertNever } from '../../src/domain/shared/assertNever';
 import type { AttendanceFlagEvent } from '../../src/domain/meetings/attendanceFlag.events';
-import type { AttendanceFlagStateDocument } from './attendanceFlagStates.documents';
-import { ATTENDANCE_FLAG_STATES } from '../shared/collections';
-import { alreadyApplied, DocumentCache } from '../shared/documentCache';
+import { type AttendanceFlagStateDocument, ATTENDANCE_FLAG_STATES } from './attendanceFlagStates.documents';
 import { attendanceFlagAggregate } from '../../src/domain/meetings/attendanceFlag.aggregate';
-import type { Projection } from '../shared/projection';
-
-const isAttendanceFlagEvent = eventsOf(attendanceFlagAggregate);
+import { defineProjection } from '../shared/defineProjection';
 
 /** `attendanceFlagStates`: whether each member's attendance flag is raised, as recorded. */
-export const attendanceFlagStatesProjection: Projection = {
+export const attendanceFlagStatesProjection = defineProjection({
   name: 'attendanceFlagStates',
-  collections: [ATTENDANCE_FLAG_STATES],
-
-  async setup(store) {
-    await store.collection<AttendanceFlagStateDocument>(ATTENDANCE_FLAG_STATES).createIndex({ keys: { raised: 1 } });
-  },
-
-  async apply(events, store) {
-    const flagEvents = events.filter(isAttendanceFlagEvent);
-    if (flagEvents.length === 0) return;
-    const states = new DocumentCache(store.collection<AttendanceFlagStateDocument>(ATTENDANCE_FLAG_STATES));
-    await states.load(flagEvents.map((event) => event.data.memberId));
-    for (const event of flagEvents) {
-      const current = states.get(event.data.memberId);
-      if (!alreadyApplied(current, event)) states.put(stateAfter(current, event));
-    }
-    await states.flush();
-  },
-};
+  handles: attendanceFlagAggregate.eventTypes,
+  collection: ATTENDANCE_FLAG_STATES,
+  indexes: [{ raised: 1 }],
+  documentIds: (event) => [event.data.memberId],
+  evolve: stateAfter,
+});
 
 export function stateAfter(current: AttendanceFlagStateDocument | undefined, event: PositionedEvent<AttendanceFlagEvent>): AttendanceFlagStateDocument {
   const { memberId, branchId } = event.data;

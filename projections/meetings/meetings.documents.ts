@@ -1,5 +1,7 @@
 import type { AttendanceOutcome, MeetingKind } from '../../src/domain/meetings/meetingKind';
 
+export const MEETINGS = 'meetings';
+
 /** Collection `meetings`: one document per meeting, with its attendance lists. */
 export type MeetingDocument = {
   _id: string;
@@ -17,6 +19,8 @@ export type MeetingDocument = {
   version: number;
 };
 
+export const ATTENDANCE = 'attendance';
+
 /** Collection `attendance`: how one listed member took part in one meeting. */
 export type AttendanceDocument = {
   /** `${meetingId}:${memberId}` */
@@ -30,6 +34,8 @@ export type AttendanceDocument = {
   outcome: AttendanceOutcome;
   position: string;
 };
+
+export const PARTY_DAY_YEARS = 'partyDayYears';
 
 /**
  * Collection `partyDayYears`: the theme party days one member was listed at in one calendar

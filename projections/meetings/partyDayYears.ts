@@ -2,8 +2,8 @@ import type { PositionedEvent } from '../../src/domain/events';
 import type { PartyDayOutcome } from '../../src/domain/meetings/attendanceFlags';
 import type { MeetingEvent } from '../../src/domain/meetings/meeting.events';
 import type { AttendanceOutcome } from '../../src/domain/meetings/meetingKind';
-import { alreadyApplied } from '../shared/documentCache';
-import type { PartyDayYearDocument } from './meetings.documents';
+import { declaredCollection } from '../shared/declaredCollection';
+import { PARTY_DAY_YEARS, type PartyDayYearDocument } from './meetings.documents';
 
 /** Id of the `partyDayYears` document of a member and a calendar year (`YYYY`). */
 export function partyDayYearId(memberId: string, year: string): string {
@@ -20,31 +20,40 @@ export function yearsOf(after: string, upTo: string): string[] {
   return years;
 }
 
-/** Every listed member of a theme party day with how they took part; nothing for other kinds. */
-export function partyDayOutcomes(event: PositionedEvent<MeetingEvent>): { memberId: string; outcome: AttendanceOutcome }[] {
-  const { kind, attendees, excused, absent } = event.data;
-  if (kind !== 'THEME_PARTY_DAY') return [];
-  return [
-    ...attendees.map((memberId) => ({ memberId, outcome: 'PRESENT' as const })),
-    ...excused.map((memberId) => ({ memberId, outcome: 'EXCUSED' as const })),
-    ...absent.map((memberId) => ({ memberId, outcome: 'ABSENT' as const })),
-  ];
+type Meeting = PositionedEvent<MeetingEvent>;
+
+/** `partyDayYears` of the `meetings` projection: each theme party day added to the year document of every member listed. */
+export const partyDayYearDocuments = declaredCollection<Meeting, PartyDayYearDocument>({
+  collection: PARTY_DAY_YEARS,
+  indexes: [{ absentMemberId: 1 }, { year: 1 }],
+  documentIds: (event) => (isPartyDay(event) ? listedIn(event).map((memberId) => partyDayYearId(memberId, yearOf(event))) : []),
+  // A member listed twice counts once, as first listed.
+  evolve: (current, event, { id }) => {
+    const memberId = id.slice(0, id.length - yearOf(event).length - 1);
+    const { attendees, excused } = event.data;
+    return withPartyDay(current, event, memberId, attendees.includes(memberId) ? 'PRESENT' : excused.includes(memberId) ? 'EXCUSED' : 'ABSENT');
+  },
+});
+
+function yearOf(event: Meeting): string {
+  return event.effectiveDate.slice(0, 4);
+}
+
+/** Every member listed, present, excused or absent, in that order. */
+function listedIn(event: Meeting): string[] {
+  const { attendees, excused, absent } = event.data;
+  return [...attendees, ...excused, ...absent];
+}
+
+function isPartyDay(event: Meeting): boolean {
+  return event.data.kind === 'THEME_PARTY_DAY';
 }
 
 const LIST_OF = { PRESENT: 'presentOn', EXCUSED: 'excusedOn', ABSENT: 'absentOn' } as const;
 
-/**
- * The member's year document with the day of `event` added, or undefined when the event was
- * applied to it already (a replay changes nothing). `current` is the stored document, if any.
- */
-export function withPartyDay(
-  current: PartyDayYearDocument | undefined,
-  event: PositionedEvent<MeetingEvent>,
-  memberId: string,
-  outcome: AttendanceOutcome,
-): PartyDayYearDocument | undefined {
-  if (alreadyApplied(current, event)) return undefined;
-  const year = event.effectiveDate.slice(0, 4);
+/** The member's year document with the day of `event` added. `current` is the stored document, if any. */
+function withPartyDay(current: PartyDayYearDocument | undefined, event: Meeting, memberId: string, outcome: AttendanceOutcome): PartyDayYearDocument {
+  const year = yearOf(event);
   const next: PartyDayYearDocument = {
     _id: partyDayYearId(memberId, year),
     memberId,

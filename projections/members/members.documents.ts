@@ -8,6 +8,8 @@ export type OpenTransfer = {
   expiresOn: string;
 };
 
+export const MEMBERS = 'members';
+
 /** Collection `members`: every member as they stand after the last recorded fact. */
 export type MemberDocument = {
   _id: string;

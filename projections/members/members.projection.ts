@@ -1,38 +1,22 @@
-import { type PositionedEvent, eventsOf } from '../../src/domain/events';
+import type { PositionedEvent } from '../../src/domain/events';
 import { assertNever } from '../../src/domain/shared/assertNever';
 import type { MemberEvent } from '../../src/domain/members/member.events';
-import { MEMBERS } from '../shared/collections';
-import { alreadyApplied, DocumentCache } from '../shared/documentCache';
+import { MEMBERS, type MemberDocument } from './members.documents';
 import { memberAggregate } from '../../src/domain/members/member.aggregate';
-import type { MemberDocument } from './members.documents';
-import type { Projection } from '../shared/projection';
-
-const isMemberEvent = eventsOf(memberAggregate);
+import { defineProjection } from '../shared/defineProjection';
 
 /** `members`: each member as they stand now. */
-export const membersProjection: Projection = {
+export const membersProjection = defineProjection({
   name: 'members',
-  collections: [MEMBERS],
-
-  async setup(store) {
-    const members = store.collection<MemberDocument>(MEMBERS);
-    for (const field of ['branchId', 'groupId', 'status']) await members.createIndex({ keys: { [field]: 1 } });
+  handles: memberAggregate.eventTypes,
+  collection: MEMBERS,
+  indexes: [{ branchId: 1 }, { groupId: 1 }, { status: 1 }],
+  documentIds: (event) => [event.data.memberId],
+  evolve: (member: MemberDocument | undefined, event) => {
+    const next = evolveMember(member, event);
+    return next === undefined ? undefined : { ...next, recordedAt: event.recordedAt, position: event.position, version: event.revision };
   },
-
-  async apply(events, store) {
-    const memberEvents = events.filter(isMemberEvent);
-    if (memberEvents.length === 0) return;
-    const members = new DocumentCache(store.collection<MemberDocument>(MEMBERS));
-    await members.load(memberEvents.map((event) => event.data.memberId));
-    for (const event of memberEvents) {
-      const member = members.get(event.data.memberId);
-      if (alreadyApplied(member, event)) continue;
-      const next = evolveMember(member, event);
-      if (next !== undefined) members.put({ ...next, recordedAt: event.recordedAt, position: event.position, version: event.revision });
-    }
-    await members.flush();
-  },
-};
+});
 
 /** The member after `event`; undefined when there is no member to change. */
 export function evolveMember(member: MemberDocument | undefined, event: PositionedEvent<MemberEvent>): MemberDocument | undefined {

@@ -10,6 +10,8 @@ export type MemberTimelineChange = {
   position: string;
 };
 
+export const MEMBER_TIMELINES = 'memberTimelines';
+
 /** Collection `memberTimelines`: a member's own facts, from which their memberships are recomputed. */
 export type MemberTimelineDocument = {
   _id: string;
@@ -21,6 +23,8 @@ export type MemberTimelineDocument = {
   leftRecordedAt: string | null;
   position: string;
 };
+
+export const MEMBERSHIPS = 'memberships';
 
 /**
  * Collection `memberships`: where a member belonged, and at which stage, during

@@ -1,15 +1,24 @@
-import { eventsOf } from '../../src/domain/events';
+import type { PositionedEvent } from '../../src/domain/events';
+import type { MemberEvent } from '../../src/domain/members/member.events';
 import type { BulkOperation, Collection, ReadStore } from '../../src/readstore/readStore';
-import { MEMBER_TIMELINES, MEMBERSHIPS, UNIT_MEMBER_COUNTS } from '../shared/collections';
-import { alreadyApplied, DocumentCache } from '../shared/documentCache';
+import { MEMBER_TIMELINES, MEMBERSHIPS, type MemberTimelineDocument, type MembershipDocument } from './memberships.documents';
+import { UNIT_MEMBER_COUNTS, type UnitMemberCountDocument } from './unitMemberCounts.documents';
+import { DocumentCache } from '../shared/documentCache';
+import type { DocumentRules } from '../shared/documentRules';
+import { foldEvents, loadDocuments } from '../shared/foldEvents';
+import { isOneOf } from '../shared/handledEvents';
 import { memberAggregate } from '../../src/domain/members/member.aggregate';
 import { evolveMemberTimeline, membershipsOf } from './memberTimeline';
-import type { MemberTimelineDocument, MembershipDocument } from './memberships.documents';
 import type { Projection } from '../shared/projection';
 import { memberCountDocuments, yearDocumentId } from './unitMemberCounts.compute';
-import type { UnitMemberCountDocument } from './unitMemberCounts.documents';
 
-const isMemberEvent = eventsOf(memberAggregate);
+const isMemberEvent = isOneOf(memberAggregate.eventTypes);
+
+/** Each member event is folded into the member's own timeline. */
+const TIMELINE_RULES: DocumentRules<PositionedEvent<MemberEvent>, MemberTimelineDocument> = {
+  documentIds: (event) => [event.data.memberId],
+  evolve: evolveMemberTimeline,
+};
 
 /**
  * `memberTimelines`, `memberships` and `unitMemberCounts`: where every member belonged over
@@ -20,6 +29,7 @@ const isMemberEvent = eventsOf(memberAggregate);
 export const membershipsProjection: Projection = {
   name: 'memberships',
   collections: [MEMBER_TIMELINES, MEMBERSHIPS, UNIT_MEMBER_COUNTS],
+  handles: memberAggregate.eventTypes,
 
   async setup(store) {
     const memberships = store.collection<MembershipDocument>(MEMBERSHIPS);
@@ -30,16 +40,11 @@ export const membershipsProjection: Projection = {
     const memberEvents = events.filter(isMemberEvent);
     if (memberEvents.length === 0) return;
     const timelines = new DocumentCache(store.collection<MemberTimelineDocument>(MEMBER_TIMELINES));
-    await timelines.load(memberEvents.map((event) => event.data.memberId));
+    await loadDocuments(timelines, memberEvents, TIMELINE_RULES);
     // Per member, the earliest effective date the batch changes: their intervals before it stay as they were.
     const changedFrom = new Map<string, string>();
-    for (const event of memberEvents) {
-      const timeline = timelines.get(event.data.memberId);
-      if (alreadyApplied(timeline, event)) continue;
-      const next = evolveMemberTimeline(timeline, event);
-      if (next === undefined) continue;
-      timelines.put(next);
-      changedFrom.set(next._id, earlier(changedFrom.get(next._id), event.effectiveDate));
+    for (const { event, document } of foldEvents(timelines, memberEvents, TIMELINE_RULES)) {
+      changedFrom.set(document._id, earlier(changedFrom.get(document._id), event.effectiveDate));
     }
     const changed = timelines
       .changedIds()

@@ -1,5 +1,7 @@
 export type TransferStatus = 'OPEN' | 'ACCEPTED' | 'REJECTED' | 'EXPIRED' | 'CANCELLED';
 
+export const TRANSFERS = 'transfers';
+
 /** Collection `transfers`: every transfer a member asked for, and how it ended. */
 export type TransferDocument = {
   _id: string;

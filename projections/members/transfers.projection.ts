@@ -1,44 +1,38 @@
-import { type PositionedEvent, eventsOf } from '../../src/domain/events';
+import type { PositionedEvent } from '../../src/domain/events';
 import { assertNever } from '../../src/domain/shared/assertNever';
 import type { MemberEvent } from '../../src/domain/members/member.events';
-import { TRANSFERS } from '../shared/collections';
-import { alreadyApplied, DocumentCache } from '../shared/documentCache';
-import { memberAggregate } from '../../src/domain/members/member.aggregate';
-import type { Projection } from '../shared/projection';
-import type { TransferDocument, TransferStatus } from './transfers.documents';
+import { TRANSFERS, type TransferDocument, type TransferStatus } from './transfers.documents';
+import { defineProjection } from '../shared/defineProjection';
 
-const isMemberEvent = eventsOf(memberAggregate);
+type TransferEvent = Extract<MemberEvent, { type: (typeof TRANSFER_EVENT_TYPES)[number] }>;
 
-type Transfers = DocumentCache<TransferDocument>;
+/** The member events that start or end a transfer (leaving cancels an open one). */
+const TRANSFER_EVENT_TYPES = ['TransferRequested', 'TransferAccepted', 'TransferRejected', 'TransferExpired', 'MemberLeft'] as const;
 
 /** `transfers`: each transfer with its status, from request to decision. */
-export const transfersProjection: Projection = {
+export const transfersProjection = defineProjection({
   name: 'transfers',
-  collections: [TRANSFERS],
-
-  async setup(store) {
-    const transfers = store.collection<TransferDocument>(TRANSFERS);
-    for (const field of ['memberId', 'status', 'toBranchId', 'fromBranchId']) await transfers.createIndex({ keys: { [field]: 1 } });
+  handles: TRANSFER_EVENT_TYPES,
+  collection: TRANSFERS,
+  indexes: [{ memberId: 1 }, { status: 1 }, { toBranchId: 1 }, { fromBranchId: 1 }],
+  documentIds: (event) => ('transferId' in event.data ? [event.data.transferId] : []),
+  // A member who leaves cancels every open transfer of theirs.
+  found: {
+    filter: (events) => {
+      const leaving = events.flatMap((event) => (event.type === 'MemberLeft' ? [event.data.memberId] : []));
+      return leaving.length === 0 ? undefined : { memberId: { $in: leaving }, status: 'OPEN' };
+    },
+    matching: (event) => (event.type === 'MemberLeft' ? (transfer) => transfer.memberId === event.data.memberId && transfer.status === 'OPEN' : undefined),
   },
+  evolve: evolveTransfer,
+});
 
-  async apply(events, store) {
-    const memberEvents = events.filter(isMemberEvent);
-    if (memberEvents.length === 0) return;
-    const transfers: Transfers = new DocumentCache(store.collection<TransferDocument>(TRANSFERS));
-    await transfers.load(memberEvents.flatMap((event) => ('transferId' in event.data ? [event.data.transferId] : [])));
-    const leaving = memberEvents.filter((event) => event.type === 'MemberLeft').map((event) => event.data.memberId);
-    if (leaving.length > 0) await transfers.loadWhere({ memberId: { $in: leaving }, status: 'OPEN' });
-    for (const event of memberEvents) applyEvent(transfers, event);
-    await transfers.flush();
-  },
-};
-
-function applyEvent(transfers: Transfers, event: PositionedEvent<MemberEvent>): void {
+/** The transfer after `event`; undefined when there is no transfer to decide. */
+function evolveTransfer(transfer: TransferDocument | undefined, event: PositionedEvent<TransferEvent>): TransferDocument | undefined {
   switch (event.type) {
     case 'TransferRequested': {
-      if (alreadyApplied(transfers.get(event.data.transferId), event)) return;
       const { transferId, memberId, fromBranchId, toBranchId, reason, expiresOn } = event.data;
-      transfers.put({
+      return {
         _id: transferId,
         memberId,
         fromBranchId,
@@ -50,31 +44,26 @@ function applyEvent(transfers: Transfers, event: PositionedEvent<MemberEvent>): 
         decidedOn: null,
         rejectionReason: null,
         position: event.position,
-      });
-      return;
+      };
     }
     case 'TransferAccepted':
-      return decide(transfers, event.data.transferId, 'ACCEPTED', event);
+      return decided(transfer, 'ACCEPTED', event);
     case 'TransferRejected':
-      return decide(transfers, event.data.transferId, 'REJECTED', event, event.data.reason);
+      return decided(transfer, 'REJECTED', event, event.data.reason);
     case 'TransferExpired':
-      return decide(transfers, event.data.transferId, 'EXPIRED', event);
-    case 'MemberLeft': {
-      const open = transfers.values().filter((transfer) => transfer.memberId === event.data.memberId && transfer.status === 'OPEN');
-      for (const transfer of open) decide(transfers, transfer._id, 'CANCELLED', event);
-      return;
-    }
-    case 'MemberRegistered':
-    case 'MemberStageAdvanced':
-    case 'MemberGroupAssigned':
-      return;
+      return decided(transfer, 'EXPIRED', event);
+    case 'MemberLeft':
+      return decided(transfer, 'CANCELLED', event);
     default:
-      assertNever(event);
+      return assertNever(event);
   }
 }
 
-function decide(transfers: Transfers, transferId: string, status: TransferStatus, event: PositionedEvent, rejectionReason: string | null = null): void {
-  const transfer = transfers.get(transferId);
-  if (transfer === undefined || alreadyApplied(transfer, event)) return;
-  transfers.put({ ...transfer, status, decidedOn: event.effectiveDate, rejectionReason, position: event.position });
+function decided(
+  transfer: TransferDocument | undefined,
+  status: TransferStatus,
+  event: PositionedEvent,
+  rejectionReason: string | null = null,
+): TransferDocument | undefined {
+  return transfer === undefined ? undefined : { ...transfer, status, decidedOn: event.effectiveDate, rejectionReason, position: event.position };
 }

@@ -1,6 +1,8 @@
 /** From `from` (YYYY-MM-DD) until the next step's `from`, the unit had `count` members. */
 export type MemberCountStep = { from: string; count: number };
 
+export const UNIT_MEMBER_COUNTS = 'unitMemberCounts';
+
 /**
  * Collection `unitMemberCounts`: how many members a BRANCH (members of its groups included) or
  * a GROUP had over time, for each unit that ever had a member: one document per calendar year

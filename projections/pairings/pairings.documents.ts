@@ -1,5 +1,7 @@
 import type { CounterpartKind, PairingKind, PartyKind } from '../../src/domain/pairings/pairingKind';
 
+export const PAIRINGS = 'pairings';
+
 /**
  * Collection `pairings`: each pairing as a validity interval [validFrom, validTo): from its start
  * to its end (exclusive), open while it holds.

@@ -41,6 +41,13 @@ export class DocumentCache<T extends Document> {
     return [...this.docs.values()];
   }
 
+  /** The ids of the cached documents that pass `test`. */
+  idsWhere(test: (doc: T) => boolean): string[] {
+    const ids: string[] = [];
+    for (const doc of this.docs.values()) if (test(doc)) ids.push(doc._id);
+    return ids;
+  }
+
   put(doc: T): void {
     this.docs.set(doc._id, doc);
     this.changed.add(doc._id);

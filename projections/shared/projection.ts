@@ -1,4 +1,4 @@
-import type { PositionedEvent } from '../../src/domain/events';
+import type { OrgEventType, PositionedEvent } from '../../src/domain/events';
 import type { ReadStore } from '../../src/readstore/readStore';
 
 /**
@@ -9,6 +9,13 @@ import type { ReadStore } from '../../src/readstore/readStore';
 export interface Projection {
   readonly name: string;
   readonly collections: readonly string[];
+  /** The event types whose events change its documents; it ignores the others. */
+  readonly handles: readonly OrgEventType[];
+  /**
+   * Collections of other projections it reads while applying a batch: those come before it in
+   * `allProjections`, so that it sees what they made of the same batch.
+   */
+  readonly reads?: readonly string[];
   /**
    * Sees every event of the log, retracted ones and the retractions included (the event index).
    * Every other projection sees only live events: a retracted event as if never recorded.

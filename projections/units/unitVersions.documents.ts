@@ -9,6 +9,8 @@ export type UnitTimelineChange = {
   position: string;
 };
 
+export const UNIT_TIMELINES = 'unitTimelines';
+
 /**
  * Collection `unitTimelines`: a unit's own facts, the input from which its versions are
  * recomputed whenever it or one of its ancestors changes.
@@ -27,6 +29,8 @@ export type UnitTimelineDocument = {
   parentIds: string[];
   position: string;
 };
+
+export const UNIT_VERSIONS = 'unitVersions';
 
 /**
  * Collection `unitVersions`: a unit as it stood during [validFrom, validTo). A new version

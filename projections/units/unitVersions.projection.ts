@@ -1,17 +1,25 @@
-import { eventsOf, type PositionedEvent } from '../../src/domain/events';
+import type { PositionedEvent } from '../../src/domain/events';
 import type { UnitEvent } from '../../src/domain/units/unit.events';
 import { UNIT_LEVELS } from '../../src/domain/units/unitLevel';
 import type { BulkOperation, Collection, ReadStore } from '../../src/readstore/readStore';
-import { UNIT_TIMELINES, UNIT_VERSIONS } from '../shared/collections';
-import { alreadyApplied, DocumentCache } from '../shared/documentCache';
+import { UNIT_TIMELINES, UNIT_VERSIONS, type UnitTimelineDocument, type UnitVersionDocument } from './unitVersions.documents';
+import { DocumentCache } from '../shared/documentCache';
+import type { DocumentRules } from '../shared/documentRules';
+import { foldEvents, loadDocuments } from '../shared/foldEvents';
+import { isOneOf } from '../shared/handledEvents';
 import { unitAggregate } from '../../src/domain/units/unit.aggregate';
 import type { Projection } from '../shared/projection';
 import { computeUnitVersions } from './unitVersions.compute';
-import type { UnitTimelineDocument, UnitVersionDocument } from './unitVersions.documents';
 import { evolveTimeline } from './unitTimeline';
 import { loadUnitVersions } from './unitVersions.load';
 
-const isUnitEvent = eventsOf(unitAggregate);
+const isUnitEvent = isOneOf(unitAggregate.eventTypes);
+
+/** Each unit event is folded into the unit's own timeline. */
+const TIMELINE_RULES: DocumentRules<PositionedEvent<UnitEvent>, UnitTimelineDocument> = {
+  documentIds: (event) => [event.data.unitId],
+  evolve: evolveTimeline,
+};
 
 type Timelines = DocumentCache<UnitTimelineDocument>;
 
@@ -26,6 +34,7 @@ const MAX_DEPTH_BELOW = UNIT_LEVELS.length - 1;
 export const unitVersionsProjection: Projection = {
   name: 'unitVersions',
   collections: [UNIT_TIMELINES, UNIT_VERSIONS],
+  handles: unitAggregate.eventTypes,
 
   async setup(store) {
     await store.collection<UnitTimelineDocument>(UNIT_TIMELINES).createIndex({ keys: { parentIds: 1 } });
@@ -38,10 +47,10 @@ export const unitVersionsProjection: Projection = {
     const unitEvents = events.filter(isUnitEvent);
     if (unitEvents.length === 0) return;
     const timelines: Timelines = new DocumentCache(store.collection<UnitTimelineDocument>(UNIT_TIMELINES));
-    await timelines.load(unitEvents.map((event) => event.data.unitId));
+    await loadDocuments(timelines, unitEvents, TIMELINE_RULES);
     const reparented = new Set<string>();
-    for (const event of unitEvents) {
-      if (fold(timelines, event) && (event.type === 'UnitEstablished' || event.type === 'UnitMoved')) reparented.add(event.data.unitId);
+    for (const { event } of foldEvents(timelines, unitEvents, TIMELINE_RULES)) {
+      if (event.type === 'UnitEstablished' || event.type === 'UnitMoved') reparented.add(event.data.unitId);
     }
     const changed = timelines.changedIds();
     if (changed.length === 0) return;
@@ -52,16 +61,6 @@ export const unitVersionsProjection: Projection = {
     await timelines.flush();
   },
 };
-
-/** Folds one event into its unit's timeline; false when it was already applied or is moot. */
-function fold(timelines: Timelines, event: PositionedEvent<UnitEvent>): boolean {
-  const timeline = timelines.get(event.data.unitId);
-  if (alreadyApplied(timeline, event)) return false;
-  const next = evolveTimeline(timeline, event);
-  if (next === undefined) return false;
-  timelines.put(next);
-  return true;
-}
 
 /** Reads the timelines of every unit that ever was below one of `roots`, level by level. */
 async function loadDescendants(timelines: Timelines, roots: ReadonlySet<string>): Promise<void> {

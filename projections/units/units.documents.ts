@@ -2,6 +2,8 @@ import type { UnitLevel } from '../../src/domain/units/unitLevel';
 
 export type UnitStatus = 'ACTIVE' | 'DISSOLVED';
 
+export const UNITS = 'units';
+
 /** Collection `units`: every unit as it stands after the last recorded fact. */
 export type UnitDocument = {
   _id: string;

@@ -1,69 +1,55 @@
-import { type PositionedEvent, eventsOf } from '../../src/domain/events';
+import type { PositionedEvent } from '../../src/domain/events';
 import { assertNever } from '../../src/domain/shared/assertNever';
 import type { UnitEvent } from '../../src/domain/units/unit.events';
-import { UNITS } from '../shared/collections';
-import { alreadyApplied, DocumentCache } from '../shared/documentCache';
+import { UNITS, type UnitDocument } from './units.documents';
 import { unitAggregate } from '../../src/domain/units/unit.aggregate';
-import type { Projection } from '../shared/projection';
-import type { UnitDocument } from './units.documents';
+import { defineProjection } from '../shared/defineProjection';
+import type { EvolveContext } from '../shared/documentRules';
 
-const isUnitEvent = eventsOf(unitAggregate);
-
-type Units = DocumentCache<UnitDocument>;
+type Units = Pick<EvolveContext<UnitDocument>, 'get'>;
 
 /** `units`: each unit as it stands now, with its ancestors for subtree queries. */
-export const unitsProjection: Projection = {
+export const unitsProjection = defineProjection({
   name: 'units',
-  collections: [UNITS],
-
-  async setup(store) {
-    const units = store.collection<UnitDocument>(UNITS);
-    for (const field of ['parentId', 'ancestors', 'level', 'code']) await units.createIndex({ keys: { [field]: 1 } });
+  handles: unitAggregate.eventTypes,
+  collection: UNITS,
+  indexes: [{ parentId: 1 }, { ancestors: 1 }, { level: 1 }, { code: 1 }],
+  documentIds: (event) => [event.data.unitId],
+  reads: (event) => ('parentId' in event.data && event.data.parentId !== null ? [event.data.parentId] : []),
+  // A move also changes the ancestors of every unit below the one moved.
+  found: {
+    filter: (events) => {
+      const moved = events.flatMap((event) => (event.type === 'UnitMoved' ? [event.data.unitId] : []));
+      return moved.length === 0 ? undefined : { ancestors: { $in: moved } };
+    },
+    matching: (event) => (event.type === 'UnitMoved' ? (unit) => unit.ancestors.includes(event.data.unitId) : undefined),
   },
+  evolve: evolveUnit,
+  // Deepest first: if the write stops half way, a moved unit is rewritten last, so replaying
+  // its move (not yet marked applied) repeats the update of its descendants.
+  writeOrder: (a, b) => b.ancestors.length - a.ancestors.length,
+});
 
-  async apply(events, store) {
-    const unitEvents = events.filter(isUnitEvent);
-    if (unitEvents.length === 0) return;
-    const units: Units = new DocumentCache(store.collection<UnitDocument>(UNITS));
-    await units.load(unitEvents.flatMap(unitsReferenced));
-    for (const event of unitEvents) await applyEvent(units, event);
-    // Deepest first: if the write stops half way, a moved unit is rewritten last, so replaying
-    // its move (not yet marked applied) repeats the update of its descendants.
-    await units.flush((a, b) => b.ancestors.length - a.ancestors.length);
-  },
-};
-
-function unitsReferenced(event: PositionedEvent<UnitEvent>): string[] {
-  const { data } = event;
-  return 'parentId' in data && data.parentId !== null ? [data.unitId, data.parentId] : [data.unitId];
-}
-
-async function applyEvent(units: Units, event: PositionedEvent<UnitEvent>): Promise<void> {
-  const unit = units.get(event.data.unitId);
-  if (alreadyApplied(unit, event)) return;
+/** The unit after `event`, or a unit below a moved one with its new ancestors; undefined when there is no unit to change. */
+function evolveUnit(unit: UnitDocument | undefined, event: PositionedEvent<UnitEvent>, units: EvolveContext<UnitDocument>): UnitDocument | undefined {
   const facts = { recordedAt: event.recordedAt, position: event.position, version: event.revision };
   if (event.type === 'UnitEstablished') {
     const { unitId, level, name, code, parentId } = event.data;
     const ancestors = ancestorsUnder(units, parentId);
-    units.put({ _id: unitId, level, name, code, parentId, ancestors, establishedOn: event.effectiveDate, dissolvedOn: null, status: 'ACTIVE', ...facts });
-    return;
+    return { _id: unitId, level, name, code, parentId, ancestors, establishedOn: event.effectiveDate, dissolvedOn: null, status: 'ACTIVE', ...facts };
   }
-  if (unit === undefined) return;
+  if (unit === undefined) return undefined;
+  if (unit._id !== event.data.unitId)
+    return event.type === 'UnitMoved' ? reattached(units, unit, event.data.unitId, event.data.parentId, event.position) : undefined;
   switch (event.type) {
     case 'UnitRenamed':
-      units.put({ ...unit, name: event.data.name, ...facts });
-      return;
-    case 'UnitMoved': {
-      const ancestors = ancestorsUnder(units, event.data.parentId);
-      units.put({ ...unit, parentId: event.data.parentId, ancestors, ...facts });
-      await reattachDescendants(units, unit._id, [...ancestors, unit._id], event.position);
-      return;
-    }
+      return { ...unit, name: event.data.name, ...facts };
+    case 'UnitMoved':
+      return { ...unit, parentId: event.data.parentId, ancestors: ancestorsUnder(units, event.data.parentId), ...facts };
     case 'UnitDissolved':
-      units.put({ ...unit, dissolvedOn: event.effectiveDate, status: 'DISSOLVED', ...facts });
-      return;
+      return { ...unit, dissolvedOn: event.effectiveDate, status: 'DISSOLVED', ...facts };
     default:
-      assertNever(event);
+      return assertNever(event);
   }
 }
 
@@ -72,12 +58,9 @@ function ancestorsUnder(units: Units, parentId: string | null): string[] {
   return [...(units.get(parentId)?.ancestors ?? []), parentId];
 }
 
-/** Every unit below `unitId` keeps its path up to it and takes `path` (ending in `unitId`) above. */
-async function reattachDescendants(units: Units, unitId: string, path: string[], position: string): Promise<void> {
-  await units.loadWhere({ ancestors: unitId });
-  for (const descendant of units.values()) {
-    const at = descendant.ancestors.indexOf(unitId);
-    if (at < 0) continue;
-    units.put({ ...descendant, ancestors: [...path, ...descendant.ancestors.slice(at + 1)], position });
-  }
+/** A unit below `movedId` keeps its path up to it and takes the moved unit's new path above. */
+function reattached(units: Units, descendant: UnitDocument, movedId: string, parentId: string, position: string): UnitDocument | undefined {
+  if (units.get(movedId) === undefined) return undefined;
+  const path = [...ancestorsUnder(units, parentId), movedId];
+  return { ...descendant, ancestors: [...path, ...descendant.ancestors.slice(descendant.ancestors.indexOf(movedId) + 1)], position };
 }

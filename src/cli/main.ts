@@ -4,7 +4,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../app/config';
 import { createLogger } from '../app/logger';
 import { emitSchema, SCHEMA_FILE } from './emitSchema';
-import { rebuild } from './rebuild';
+import { rebuild, UnknownProjectionError } from './rebuild';
 import { serve } from './serve';
 import { seed } from './seed';
 
@@ -39,10 +39,11 @@ async function main(argv: string[]): Promise<void> {
 
   program
     .command('rebuild')
-    .description('replay the whole log into fresh read models and swap them in (for a MongoDB read store after an upgrade)')
-    .action(async () => {
+    .description('replay the whole log into fresh read models and swap them in, or rebuild one projection in place (for a MongoDB read store after an upgrade)')
+    .argument('[projection]', 'rebuild only this projection (its collections and checkpoint); the others are left as they are')
+    .action(async (projection: string | undefined) => {
       const config = loadConfig();
-      await rebuild(config, createLogger(config.logLevel));
+      await rebuild(config, createLogger(config.logLevel), projection);
     });
 
   program
@@ -54,7 +55,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv).catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof UnknownProjectionError) {
     process.stderr.write(`orgtrack: ${error.message}\n`);
   } else {
     process.stderr.write(`orgtrack: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -4,21 +4,34 @@ import { openEventStore, openReadStore } from '../app/orgtrackApp';
 import { Projector } from '../app/projector/projector';
 import { allProjections } from '../../projections';
 
+/** `orgtrack rebuild <projection>` named no projection there is. */
+export class UnknownProjectionError extends Error {
+  constructor(name: string) {
+    super(`there is no projection "${name}"; the projections are: ${allProjections.map((projection) => projection.name).join(', ')}`);
+    this.name = 'UnknownProjectionError';
+  }
+}
+
 /**
- * `orgtrack rebuild`: replays the whole log into fresh read models and swaps them in. Needed for
- * a MongoDB read store after a projection changed (the embedded one is rebuilt at every start).
- * A running server keeps answering from the old read models until the swap.
+ * `orgtrack rebuild [projection]`. Without a name: replays the whole log into fresh read models
+ * and swaps them in; a running server keeps answering from the old read models until the swap.
+ * With one: drops that projection's collections, resets its checkpoint and catches it up alone;
+ * the other read models are not re-applied, and one it reads is read as it stands. Needed for a
+ * MongoDB read store after a projection changed (the embedded one is rebuilt at every start).
  */
-export async function rebuild(config: Config, logger: Logger): Promise<void> {
+export async function rebuild(config: Config, logger: Logger, projection?: string): Promise<void> {
+  if (projection !== undefined && !allProjections.some((candidate) => candidate.name === projection)) throw new UnknownProjectionError(projection);
   const events = await openEventStore(config);
   const readStore = await openReadStore(config);
   const projector = new Projector(events, readStore, allProjections);
   try {
     const started = process.hrtime.bigint();
     await projector.start();
-    await projector.rebuildAll();
+    if (projection === undefined) await projector.rebuildAll();
+    else await projector.rebuildProjections([projection]);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    logger.info({ position: projector.position, seconds: Number(seconds.toFixed(1)) }, `read models rebuilt from the log in ${seconds.toFixed(1)} s`);
+    const what = projection === undefined ? 'read models' : `projection ${projection}`;
+    logger.info({ projection, position: projector.position, seconds: Number(seconds.toFixed(1)) }, `${what} rebuilt from the log in ${seconds.toFixed(1)} s`);
   } finally {
     await projector.stop();
     await events.close();

@@ -3,6 +3,23 @@ import { idsOf, uniqueCollectionName } from './readStoreKit';
 
 /** Rebuilding beside the live store, then swapping: what the projector does after a retraction. */
 export function describeRebuildContract(fixture: ReadStoreFixture): void {
+  describe('checkpoints per projection', () => {
+    it('one bulk write upserts replacements by id, new and stored alike, and deletes by id; find by ids reads them back', async () => {
+      const checkpoints = fixture.collection();
+      await checkpoints.insertOne({ _id: 'projector', position: '01' });
+      await checkpoints.insertOne({ _id: 'units', position: '01' });
+      await checkpoints.bulkWrite([
+        { replaceOne: { filter: { _id: 'units' }, replacement: { _id: 'units', position: '02' }, upsert: true } },
+        { replaceOne: { filter: { _id: 'awards' }, replacement: { _id: 'awards', position: '02' }, upsert: true } },
+        { deleteOne: { filter: { _id: 'projector' } } },
+      ]);
+      expect(await checkpoints.find({ _id: { $in: ['units', 'awards', 'projector', 'dues'] } }, { sort: { _id: 1 } })).toEqual([
+        { _id: 'awards', position: '02' },
+        { _id: 'units', position: '02' },
+      ]);
+    });
+  });
+
   describe('scratch store and adopt', () => {
     it('a scratch store starts empty and does not touch the live one until adopted', async () => {
       const live = fixture.collection();

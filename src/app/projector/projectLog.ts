@@ -13,6 +13,8 @@ export interface ProjectLogOptions {
   include?: (event: RecordedEvent) => boolean;
   /** Events read and applied as one batch. */
   pageSize: number;
+  /** Each projection is given only the events after its own checkpoint; default: every event read. */
+  checkpointOf?: (projection: Projection) => Position | undefined;
   /** Checked between pages: true stops the reading. */
   stopping?: () => boolean;
   /** Called after each page is applied with its events and the last position read. */
@@ -37,7 +39,7 @@ export async function projectLog(
     const page = options.upTo === undefined ? read : read.filter((event) => event.position <= options.upTo!);
     if (page.length > 0) {
       const applied = page.filter((event) => isDomainEvent(event) && (options.include?.(event) ?? true));
-      await retracted.apply(applied.map(toPositionedEvent), projections, store);
+      await retracted.apply(applied.map(toPositionedEvent), projections, store, options.checkpointOf);
       position = page[page.length - 1].position;
       await options.onPage?.(page, position);
     }

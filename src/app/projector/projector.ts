@@ -5,6 +5,7 @@ import type { ReadStore } from '../../readstore/readStore';
 import type { Projection } from '../../../projections/shared/projection';
 import { isDomainEvent, toPositionedEvent } from '../recordedEvents';
 import { PositionWaiters } from './positionWaiters';
+import { ProjectionCheckpoints } from './projectionCheckpoints';
 import { projectLog } from './projectLog';
 import { RetractedEvents } from './retractedEvents';
 
@@ -22,23 +23,24 @@ export interface ProjectorOptions {
   onError?: (error: unknown) => void;
 }
 
-type Checkpoint = { _id: string; position: Position };
-const CHECKPOINTS = 'checkpoints';
-const CHECKPOINT_ID = 'projector';
 const IMMEDIATE = Symbol('immediate');
 const DEFAULT_BATCH_SIZE = 2000;
 const DEFAULT_CATCH_UP_BATCH_SIZE = 20_000;
 
 /**
- * Keeps the read models up to date: reads `$all` from the stored checkpoint in large pages
- * until it reaches the head, then follows a subscription from there. Events are applied in
- * batches (every projection in order), then the checkpoint is stored. Subscribers (the
- * subscription hub) hear of each applied batch.
+ * Keeps the read models up to date: reads `$all` from the lowest stored checkpoint in large
+ * pages until it reaches the head, then follows a subscription from there. Events are applied
+ * in batches (every projection in order, each given only what is after its own checkpoint, so
+ * a new or reset one catches up alone while the others stay where they are), then the
+ * checkpoints are stored. Subscribers (the subscription hub) hear of each event once every read
+ * model includes it.
  */
 export class Projector {
   private subscription: AllSubscription | undefined;
   private running: Promise<void> | undefined;
-  private checkpoint: Position | undefined;
+  private checkpoints: ProjectionCheckpoints;
+  /** The last position waiters and listeners were told of. */
+  private announced: Position | undefined;
   private applied = 0;
   private readonly waiters = new PositionWaiters();
   private readonly emitter = new EventEmitter();
@@ -58,11 +60,12 @@ export class Projector {
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     this.catchUpBatchSize = Math.max(options.catchUpBatchSize ?? DEFAULT_CATCH_UP_BATCH_SIZE, 1);
     this.emitter.setMaxListeners(0);
+    this.checkpoints = ProjectionCheckpoints.none(this.names);
   }
 
-  /** Last position applied to the read models. */
+  /** Last position every read model includes (the lowest checkpoint). */
   get position(): Position | undefined {
-    return this.checkpoint;
+    return this.checkpoints.lowest;
   }
 
   get eventsApplied(): number {
@@ -76,8 +79,8 @@ export class Projector {
 
   async start(): Promise<void> {
     for (const projection of this.projections) await projection.setup(this.readStore);
-    const stored = await this.readStore.collection<Checkpoint>(CHECKPOINTS).findOne({ _id: CHECKPOINT_ID });
-    this.checkpoint = stored?.position;
+    this.checkpoints = await ProjectionCheckpoints.load(this.readStore, this.names);
+    this.announced = this.checkpoints.lowest;
     this.running = this.run().catch((error: unknown) => {
       this.waiters.failAll(error);
       this.options.onError?.(error);
@@ -92,7 +95,8 @@ export class Projector {
 
   /** Resolves once the read models include the event at `position` (read-your-writes). */
   waitFor(position: Position, timeoutMs = 10_000): Promise<void> {
-    if (this.checkpoint !== undefined && this.checkpoint >= position) return Promise.resolve();
+    const reached = this.position;
+    if (reached !== undefined && reached >= position) return Promise.resolve();
     return this.waiters.wait(position, timeoutMs);
   }
 
@@ -111,34 +115,44 @@ export class Projector {
   private async run(): Promise<void> {
     await this.catchUpByPages();
     if (this.stopping) return;
-    this.subscription = this.events.subscribeAll(this.checkpoint ? { after: this.checkpoint } : {});
+    const from = this.checkpoints.lowest;
+    this.subscription = this.events.subscribeAll(from ? { after: from } : {});
     await this.follow(this.subscription);
   }
 
   /**
-   * Reads the stored log in large pages, each applied as one batch, until a page comes back
-   * short: the head is reached. The subscription then starts after the last position applied.
-   * Retractions already in the log are known first, so the events they withdraw are skipped;
-   * one that withdraws an event the stored read models hold makes them be rebuilt.
+   * Reads the stored log in large pages from the lowest checkpoint, each applied as one batch,
+   * until a page comes back short: the head is reached. The subscription then starts after the
+   * last position applied. Retractions already in the log are known first, so the events they
+   * withdraw are skipped; one that withdraws an event a stored read model holds makes them all
+   * be rebuilt.
    */
   private async catchUpByPages(): Promise<void> {
-    this.retracted = await RetractedEvents.inLog(this.events, { after: this.checkpoint });
-    if (this.checkpoint !== undefined && (await this.retractsApplied(this.checkpoint))) {
-      await this.rebuild(await this.events.headPosition());
-    }
-    await projectLog(this.events, this.readStore, this.projections, this.retracted, {
-      after: this.checkpoint,
+    this.retracted = await RetractedEvents.inLog(this.events, { after: this.checkpoints.lowest });
+    if (await this.retractsApplied()) await this.rebuild(await this.events.headPosition());
+    await this.projectPages({ stopping: () => this.stopping });
+  }
+
+  /** Applies the stored log from the lowest checkpoint to `upTo` (default: the head), each projection what is after its own. */
+  private projectPages(range: { upTo?: Position; stopping?: () => boolean }): Promise<Position | undefined> {
+    return projectLog(this.events, this.readStore, this.projections, this.retracted, {
+      after: this.checkpoints.lowest,
+      upTo: range.upTo,
       pageSize: this.catchUpBatchSize,
-      stopping: () => this.stopping,
+      stopping: range.stopping,
+      checkpointOf: (projection) => this.checkpoints.of(projection.name),
       onPage: (page, position) => this.reached(page, position),
     });
   }
 
-  /** Whether a retraction after `checkpoint` withdraws an event at or before it (already applied). */
-  private async retractsApplied(checkpoint: Position): Promise<boolean> {
-    for (const retraction of await this.events.readAll({ after: checkpoint, filter: { types: ['EventRetracted'] } })) {
+  /** Whether a retraction after some projection's checkpoint withdraws an event at or before it (one it already applied). */
+  private async retractsApplied(): Promise<boolean> {
+    const applied = this.checkpoints.applied();
+    if (applied.length === 0) return false;
+    const after = applied.reduce((lowest, position) => (position < lowest ? position : lowest));
+    for (const retraction of await this.events.readAll({ after, filter: { types: ['EventRetracted'] } })) {
       const target = (await this.events.readStream(retraction.stream)).find((event) => event.id === retraction.data.eventId);
-      if (target !== undefined && target.position <= checkpoint) return true;
+      if (target !== undefined && applied.some((checkpoint) => target.position <= checkpoint && checkpoint < retraction.position)) return true;
     }
     return false;
   }
@@ -151,6 +165,33 @@ export class Projector {
     await this.catchUp();
     // Between two live batches, so that none is applied to the store being replaced.
     await this.serially(async () => this.rebuild(await this.events.headPosition()));
+  }
+
+  /**
+   * Rebuilds these projections in place (after a change of their code, say): drops their
+   * collections, forgets their checkpoints and catches them up alone to where the others are;
+   * the others are not re-applied. A rebuilt projection that reads other read models (`reads`)
+   * reads them as they stand. Until it has caught up, `position` does not move. Call after `start`.
+   */
+  async rebuildProjections(names: readonly string[]): Promise<void> {
+    const chosen = names.map((name) => {
+      const projection = this.projections.find((candidate) => candidate.name === name);
+      if (projection === undefined) throw new Error(`No projection named ${name}; the projections are ${this.names.join(', ')}`);
+      return projection;
+    });
+    await this.catchUp();
+    await this.serially(async () => {
+      const upTo = this.checkpoints.highest;
+      for (const projection of chosen) {
+        for (const collection of projection.collections) await this.readStore.collection(collection).drop();
+        await projection.setup(this.readStore);
+      }
+      await this.checkpoints.reset(this.readStore, names);
+      if (upTo === undefined) return;
+      // From the beginning of the log: every retraction up to where the others are.
+      this.retracted = await RetractedEvents.inLog(this.events, { upTo });
+      await this.projectPages({ upTo });
+    });
   }
 
   /** Runs `work` after the live batch or rebuild in progress, and before the next. */
@@ -171,10 +212,11 @@ export class Projector {
     const retracted = await RetractedEvents.inLog(this.events, { upTo });
     const position =
       upTo === undefined ? undefined : await projectLog(this.events, scratch, this.projections, retracted, { upTo, pageSize: this.catchUpBatchSize });
-    if (position !== undefined) await storeCheckpoint(scratch, position);
+    const rebuilt = ProjectionCheckpoints.none(this.names);
+    if (position !== undefined) await rebuilt.advance(scratch, position);
     await this.readStore.adopt(scratch);
     await scratch.close();
-    this.checkpoint = position;
+    this.checkpoints = rebuilt;
     this.retracted = retracted;
     this.rebuilds++;
     if (position !== undefined) this.waiters.reached(position);
@@ -215,22 +257,29 @@ export class Projector {
     const position = batch[batch.length - 1].position;
     const domainEvents = batch.filter(isDomainEvent).map(toPositionedEvent);
     if (this.retracted.needsRebuild(domainEvents)) await this.rebuild(position);
-    else await this.retracted.apply(domainEvents, this.projections, this.readStore);
+    else await this.retracted.apply(domainEvents, this.projections, this.readStore, (projection) => this.checkpoints.of(projection.name));
     await this.reached(batch, position);
   }
 
-  /** Stores the checkpoint reached and tells waiters and listeners. */
+  /**
+   * Stores the checkpoints reached and tells waiters and listeners of the batch's events every
+   * read model now includes, each event once (a rebuilt projection catching up tells nothing).
+   */
   private async reached(batch: readonly RecordedEvent[], position: Position): Promise<void> {
-    await storeCheckpoint(this.readStore, position);
-    this.checkpoint = position;
-    const domainEvents = batch.filter(isDomainEvent).map(toPositionedEvent);
-    this.applied += domainEvents.length;
-    this.waiters.reached(position);
-    if (domainEvents.length > 0) this.emitter.emit('applied', domainEvents);
+    await this.checkpoints.advance(this.readStore, position);
+    const included = this.checkpoints.lowest;
+    if (included !== undefined) this.waiters.reached(included);
+    const since = this.announced;
+    if (included !== undefined && (since === undefined || included > since)) {
+      this.announced = included;
+      const domainEvents = batch.filter((event) => isDomainEvent(event) && (since === undefined || event.position > since) && event.position <= included);
+      this.applied += domainEvents.length;
+      if (domainEvents.length > 0) this.emitter.emit('applied', domainEvents.map(toPositionedEvent));
+    }
     this.options.onProgress?.(position, this.applied);
   }
-}
 
-async function storeCheckpoint(store: ReadStore, position: Position): Promise<void> {
-  await store.collection<Checkpoint>(CHECKPOINTS).updateOne({ _id: CHECKPOINT_ID }, { $set: { position } }, { upsert: true });
+  private get names(): string[] {
+    return this.projections.map((projection) => projection.name);
+  }
 }

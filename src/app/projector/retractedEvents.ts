@@ -51,12 +51,26 @@ export class RetractedEvents {
     return false;
   }
 
-  /** Applies a batch: the live events to every projection, all of them to those that see retractions. */
-  async apply(batch: readonly PositionedEvent[], projections: readonly Projection[], store: ReadStore): Promise<void> {
+  /**
+   * Applies a batch: the live events to every projection, all of them to those that see
+   * retractions; each projection only those after its own checkpoint (`checkpointOf`, default none).
+   */
+  async apply(
+    batch: readonly PositionedEvent[],
+    projections: readonly Projection[],
+    store: ReadStore,
+    checkpointOf: (projection: Projection) => Position | undefined = () => undefined,
+  ): Promise<void> {
     const live = batch.filter((event) => event.type !== 'EventRetracted' && !this.ids.has(event.id));
     for (const projection of projections) {
-      const events = projection.seesRetractedEvents ? batch : live;
+      const events = after(projection.seesRetractedEvents ? batch : live, checkpointOf(projection));
       if (events.length > 0) await projection.apply(events, store);
     }
   }
+}
+
+/** The events (in log order) after `checkpoint`. */
+function after(events: readonly PositionedEvent[], checkpoint: Position | undefined): readonly PositionedEvent[] {
+  if (checkpoint === undefined || events.length === 0 || events[0].position > checkpoint) return events;
+  return events.filter((event) => event.position > checkpoint);
 }

@@ -1,0 +1,39 @@
+import type { PositionedEvent } from '../../src/domain/events';
+import type { IndexSpec, ReadStore } from '../../src/readstore/readStore';
+import { DocumentCache } from './documentCache';
+import type { DocumentRules, ProjectedDocument } from './documentRules';
+import { foldEvents, loadDocuments } from './foldEvents';
+
+/** One collection of a declared projection: its name, its indexes, and how events change its documents. */
+export interface CollectionDeclaration<E extends PositionedEvent, D extends ProjectedDocument> extends DocumentRules<E, D> {
+  readonly collection: string;
+  /** The keys of every index its queries need. */
+  readonly indexes?: readonly IndexSpec['keys'][];
+  /** The order of the batch's bulk write; default: the order the documents were read or made. */
+  readonly writeOrder?: (a: D, b: D) => number;
+}
+
+/** A declared collection, ready to apply: the batch loop over its documents. */
+export interface DeclaredCollection<E extends PositionedEvent> {
+  readonly collection: string;
+  setup(store: ReadStore): Promise<void>;
+  /** Reads the documents the events change, folds the events into them and writes them back in one bulk write. */
+  apply(events: readonly E[], store: ReadStore): Promise<void>;
+}
+
+export function declaredCollection<E extends PositionedEvent, D extends ProjectedDocument>(declaration: CollectionDeclaration<E, D>): DeclaredCollection<E> {
+  const { collection, indexes = [], writeOrder } = declaration;
+  return {
+    collection,
+    async setup(store) {
+      const documents = store.collection<D>(collection);
+      for (const keys of indexes) await documents.createIndex({ keys });
+    },
+    async apply(events, store) {
+      const documents = new DocumentCache(store.collection<D>(collection));
+      await loadDocuments(documents, events, declaration);
+      foldEvents(documents, events, declaration);
+      await documents.flush(writeOrder);
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import type { PositionedEvent } from '../../src/domain/events';
+import type { IndexSpec } from '../../src/readstore/readStore';
+import type { DeclaredCollection } from './declaredCollection';
+import { DocumentCache } from './documentCache';
+import type { ProjectedDocument } from './documentRules';
+
+/** A collection whose documents follow from their event alone (one attendance record per member a meeting lists). */
+export interface DerivedCollectionDeclaration<E extends PositionedEvent, D extends ProjectedDocument> {
+  readonly collection: string;
+  readonly indexes?: readonly IndexSpec['keys'][];
+  /** The documents an event makes; of two with the same id, the later stands. */
+  readonly documentsOf: (event: E) => readonly D[];
+}
+
+/**
+ * A declared collection of documents made by their event alone: a batch writes them without
+ * reading what is stored (a replayed event writes the same documents again).
+ */
+export function derivedCollection<E extends PositionedEvent, D extends ProjectedDocument>(
+  declaration: DerivedCollectionDeclaration<E, D>,
+): DeclaredCollection<E> {
+  const { collection, indexes = [], documentsOf } = declaration;
+  return {
+    collection,
+    async setup(store) {
+      const documents = store.collection<D>(collection);
+      for (const keys of indexes) await documents.createIndex({ keys });
+    },
+    async apply(events, store) {
+      const documents = new DocumentCache(store.collection<D>(collection));
+      for (const event of events) for (const document of documentsOf(event)) documents.put(document);
+      await documents.flush();
+    },
+  };
+}
