@@ -1,4 +1,3 @@
-import type { Aggregate } from './aggregate';
 import type { OrgEvent } from './aggregates';
 
 export type { OrgEvent, OrgEventType } from './aggregates';
@@ -21,11 +20,3 @@ export type PositionedEvent<E extends OrgEvent = OrgEvent> = E & {
   effectiveDate: string;
   recordedAt: string;
 };
-
-/** The type guard of an aggregate's events. */
-export function eventsOf<Command, Event extends OrgEvent, State>(
-  aggregate: Aggregate<Command, Event, State>,
-): (event: PositionedEvent) => event is Extract<PositionedEvent, { type: Event['type'] }> {
-  const types: ReadonlySet<string> = new Set(aggregate.eventTypes);
-  return (event): event is Extract<PositionedEvent, { type: Event['type'] }> => types.has(event.type);
-}
