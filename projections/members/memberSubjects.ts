@@ -26,6 +26,7 @@ export const memberSubjectRules = {
   TransferRejected: aboutTheMember,
   TransferExpired: aboutTheMember,
   MemberLeft: aboutTheMember,
+  MemberDetailsCorrected: aboutTheMember,
 } satisfies SubjectRules<MemberEvent['type']>;
 
 function unitsNamedBy(event: PositionedEvent<MemberEvent>, facts: SubjectFacts): (string | null)[] {
@@ -46,6 +47,7 @@ function unitsNamedBy(event: PositionedEvent<MemberEvent>, facts: SubjectFacts):
     case 'MemberGroupAssigned':
       return [event.data.branchId, event.data.previousGroupId, event.data.groupId];
     case 'MemberStageAdvanced':
+    case 'MemberDetailsCorrected':
       return [];
     default:
       return assertNever(event);

@@ -7,7 +7,7 @@ import { segmentsOf } from '../shared/temporal';
 
 /**
  * The timeline after `event`; undefined when the event does not change where the member
- * belongs or at which stage (transfer requests and their refusals), or finds no member.
+ * belongs, at which stage or under which name (transfer requests and their refusals), or finds no member.
  */
 export function evolveMemberTimeline(timeline: MemberTimelineDocument | undefined, event: PositionedEvent<MemberEvent>): MemberTimelineDocument | undefined {
   const facts = { from: event.effectiveDate, recordedAt: event.recordedAt, position: event.position };
@@ -26,6 +26,9 @@ export function evolveMemberTimeline(timeline: MemberTimelineDocument | undefine
       return withChange(timeline, { ...current, ...facts, groupId: event.data.groupId });
     case 'MemberLeft':
       return { ...timeline, leftOn: event.effectiveDate, leftRecordedAt: event.recordedAt, position: event.position };
+    case 'MemberDetailsCorrected':
+      // A correction holds for every date: each membership carries the corrected name.
+      return { ...timeline, name: event.data.name, position: event.position };
     case 'TransferRequested':
     case 'TransferRejected':
     case 'TransferExpired':

@@ -57,6 +57,8 @@ export function evolveMember(member: MemberDocument | undefined, event: Position
       return withoutTransfer(member, event.data.transferId);
     case 'MemberGroupAssigned':
       return { ...member, groupId: event.data.groupId };
+    case 'MemberDetailsCorrected':
+      return { ...member, name: event.data.name, joinedOn: event.data.joinedOn };
     default:
       return assertNever(event);
   }

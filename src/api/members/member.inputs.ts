@@ -78,3 +78,18 @@ export class AssignGroupInput extends MutationInput {
   @Field(() => ID, { nullable: true, description: "A GROUP of the member's branch; null removes the member from their group." })
   groupId?: string | null;
 }
+
+@InputType({ description: 'Fixes a mistyped name or political birthday; give at least one. The history keeps what the records said before.' })
+export class CorrectMemberDetailsInput extends MutationInput {
+  @Field(() => ID)
+  memberId!: string;
+
+  @Field(() => String, { nullable: true, description: 'The name as it should have been recorded; omitted: unchanged.' })
+  name?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The political birthday as it should have been recorded; omitted: unchanged.' })
+  joinedOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the record is corrected.' })
+  reason?: string | null;
+}

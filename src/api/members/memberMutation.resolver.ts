@@ -6,6 +6,7 @@ import {
   AcceptTransferInput,
   AdvanceMemberStageInput,
   AssignGroupInput,
+  CorrectMemberDetailsInput,
   MemberLeftInput,
   RegisterMemberInput,
   RejectTransferInput,
@@ -43,6 +44,15 @@ export class MemberMutationResolver {
   async assignGroup(@Arg('input', () => AssignGroupInput) input: AssignGroupInput, @Ctx() context: ApiContext): Promise<MemberPayload> {
     const { memberId, groupId } = input;
     return memberPayload(context, input, await context.app.members.assignGroup({ memberId, groupId }, mutationOptions(input, context)));
+  }
+
+  @Mutation(() => MemberPayload, { description: 'Corrects a mistyped name or political birthday without retracting the registration.' })
+  async correctMemberDetails(
+    @Arg('input', () => CorrectMemberDetailsInput) input: CorrectMemberDetailsInput,
+    @Ctx() context: ApiContext,
+  ): Promise<MemberPayload> {
+    const { memberId, name, joinedOn, reason } = input;
+    return memberPayload(context, input, await context.app.members.correctDetails({ memberId, name, joinedOn, reason }, mutationOptions(input, context)));
   }
 
   @Mutation(() => TransferPayload, { description: 'The sending side issues a transfer to another branch; it waits for the receiving branch.' })

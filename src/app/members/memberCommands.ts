@@ -18,7 +18,7 @@ export interface RegisterMemberInput {
   joinedOn?: string | null;
 }
 
-/** Commands on members: registration, stages, leaving, transfers and group assignment. */
+/** Commands on members: registration, stages, leaving, transfers, group assignment and corrections of their details. */
 export class MemberCommands {
   constructor(
     private readonly runner: MutationRunner,
@@ -136,6 +136,21 @@ export class MemberCommands {
       memberId: input.memberId,
       groupId: input.groupId ?? null,
       group: await this.unitStreamFacts.onDate(input.groupId, effectiveDate),
+      effectiveDate,
+      today,
+    }));
+  }
+
+  correctDetails(
+    input: { memberId: string; name?: string | null; joinedOn?: string | null; reason?: string | null },
+    options: MutationOptions,
+  ): Promise<RememberedResult> {
+    return this.onMember('correctMemberDetails', input.memberId, input, options, ({ effectiveDate, today }) => ({
+      type: 'CorrectMemberDetails',
+      memberId: input.memberId,
+      name: input.name ?? null,
+      joinedOn: input.joinedOn ?? null,
+      reason: input.reason ?? null,
       effectiveDate,
       today,
     }));

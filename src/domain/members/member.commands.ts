@@ -47,5 +47,22 @@ export type AssignGroup = CommandTime & {
   group: UnitOnDate | null;
 };
 
+/** Fixes what the records say: a field left null keeps its value; at least one must change. */
+export type CorrectMemberDetails = CommandTime & {
+  type: 'CorrectMemberDetails';
+  memberId: string;
+  name: string | null;
+  joinedOn: string | null;
+  reason: string | null;
+};
+
 export type MemberCommand =
-  RegisterMember | AdvanceMemberStage | RecordMemberLeft | RequestTransfer | AcceptTransfer | RejectTransfer | ExpireTransfer | AssignGroup;
+  | RegisterMember
+  | AdvanceMemberStage
+  | RecordMemberLeft
+  | RequestTransfer
+  | AcceptTransfer
+  | RejectTransfer
+  | ExpireTransfer
+  | AssignGroup
+  | CorrectMemberDetails;

@@ -3,8 +3,8 @@ import { assertNever } from '../shared/assertNever';
 import { Conflict, InvalidInput, RuleViolation } from '../shared/errors';
 import { optionalText, requireDateUpToToday, requireEffectiveDate, requireName, requireOneOf } from '../shared/validation';
 import { evolve, initialMemberState, type MemberState } from './member';
-import type { AdvanceMemberStage, AssignGroup, MemberCommand, RecordMemberLeft, RegisterMember } from './member.commands';
-import type { MemberEvent, MemberGroupAssigned, MemberLeft, MemberRegistered, MemberStageAdvanced } from './member.events';
+import type { AdvanceMemberStage, AssignGroup, CorrectMemberDetails, MemberCommand, RecordMemberLeft, RegisterMember } from './member.commands';
+import type { MemberDetailsCorrected, MemberEvent, MemberGroupAssigned, MemberLeft, MemberRegistered, MemberStageAdvanced } from './member.events';
 import { requireActiveBranch, requireGroupOfBranch, requireMember, requireMemberTimeline, requireNotLeft } from './member.guards';
 import { LEAVE_REASONS, MEMBER_STAGES, nextStage, type MemberStage } from './memberStatus';
 import { acceptTransfer, expireTransfer, rejectTransfer, requestTransfer } from './transfer.decide';
@@ -74,6 +74,35 @@ export function assignGroup(command: AssignGroup, state: MemberState): MemberGro
   };
 }
 
+export function correctDetails(command: CorrectMemberDetails, state: MemberState): MemberDetailsCorrected {
+  const member = requireMember(state, command.memberId);
+  requireMemberTimeline(command, member);
+  const name = command.name === null ? member.name : requireName(command.name, 'input.name');
+  let joinedOn = member.joinedOn;
+  if (command.joinedOn !== null) {
+    if (member.joinedOn === null) {
+      throw new RuleViolation(
+        'MEMBER.NOT_JOINED',
+        `input.joinedOn: member ${member.memberId} has no political birthday to correct yet: it is set when they become PROBATIONARY`,
+        'input.joinedOn',
+      );
+    }
+    joinedOn = requireDateUpToToday(command.joinedOn, 'input.joinedOn', command.today);
+  }
+  if (name === member.name && joinedOn === member.joinedOn) {
+    throw new RuleViolation(
+      'MEMBER.NOTHING_TO_CORRECT',
+      `member ${member.memberId} is already recorded as "${name}"${joinedOn === null ? '' : `, joined ${joinedOn}`}: give a name or a joinedOn that differs`,
+      command.name === null ? 'input.joinedOn' : 'input.name',
+    );
+  }
+  const reason = optionalText(command.reason, 'input.reason');
+  return {
+    type: 'MemberDetailsCorrected',
+    data: { memberId: member.memberId, name, previousName: member.name, joinedOn, previousJoinedOn: member.joinedOn, reason },
+  };
+}
+
 export function decide(command: MemberCommand, state: MemberState): MemberEvent[] {
   switch (command.type) {
     case 'RegisterMember':
@@ -92,6 +121,8 @@ export function decide(command: MemberCommand, state: MemberState): MemberEvent[
       return [expireTransfer(command, state)];
     case 'AssignGroup':
       return [assignGroup(command, state)];
+    case 'CorrectMemberDetails':
+      return [correctDetails(command, state)];
     default:
       return assertNever(command);
   }

@@ -40,8 +40,26 @@ export type MemberGroupAssigned = {
   data: { memberId: string; branchId: string; groupId: string | null; previousGroupId: string | null };
 };
 
+/**
+ * A mistyped name or political birthday fixed without retracting the registration. It corrects
+ * the record for every date, before its effective date too; as known before it was recorded,
+ * the records still say what they said then. Carries the values before and after.
+ */
+export type MemberDetailsCorrected = {
+  type: 'MemberDetailsCorrected';
+  data: { memberId: string; name: string; previousName: string; joinedOn: string | null; previousJoinedOn: string | null; reason: string | null };
+};
+
 export type MemberEvent =
-  MemberRegistered | MemberStageAdvanced | MemberLeft | TransferRequested | TransferAccepted | TransferRejected | TransferExpired | MemberGroupAssigned;
+  | MemberRegistered
+  | MemberStageAdvanced
+  | MemberLeft
+  | TransferRequested
+  | TransferAccepted
+  | TransferRejected
+  | TransferExpired
+  | MemberGroupAssigned
+  | MemberDetailsCorrected;
 
 export const memberStream = (memberId: string): string => `member-${memberId}`;
 
@@ -55,4 +73,5 @@ export const memberEventTypes = eventTypesOf<MemberEvent>({
   TransferRejected: true,
   TransferExpired: true,
   MemberGroupAssigned: true,
+  MemberDetailsCorrected: true,
 });

@@ -70,6 +70,8 @@ export function evolve(state: MemberState, event: Dated<MemberEvent>): MemberSta
   switch (event.type) {
     case 'MemberStageAdvanced':
       return { ...changed, status: event.data.to, joinedOn: event.data.joinedOn ?? state.joinedOn };
+    case 'MemberDetailsCorrected':
+      return { ...changed, name: event.data.name, joinedOn: event.data.joinedOn };
     case 'MemberLeft':
       return {
         ...(state.openTransfer ? closeTransfer(changed, state.openTransfer.transferId, 'CANCELLED') : changed),

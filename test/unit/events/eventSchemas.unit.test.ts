@@ -153,6 +153,7 @@ describe('every event the command layer records satisfies the published schemas'
     if (transfer.transferId === undefined) throw new Error('requestTransfer returned no transferId');
     await app.members.rejectTransfer({ transferId: transfer.transferId }, by);
     await app.members.left({ memberId: member, reason: 'OTHER' }, by);
+    await app.members.correctDetails({ memberId: member, name: 'Wang Fan', reason: null }, by);
     await app.units.rename({ unitId: group, name: 'Schema Group Renamed' }, by);
     await app.units.dissolve({ unitId: group }, by);
     await app.units.dissolve({ unitId: branch, reason: 'Merged into the receiving branch' }, by);

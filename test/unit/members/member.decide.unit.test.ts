@@ -1,5 +1,5 @@
 import { evolve, initialMemberState } from '../../../src/domain/members/member';
-import type { AdvanceMemberStage, AssignGroup, RecordMemberLeft, RegisterMember } from '../../../src/domain/members/member.commands';
+import type { AdvanceMemberStage, AssignGroup, CorrectMemberDetails, RecordMemberLeft, RegisterMember } from '../../../src/domain/members/member.commands';
 import { memberDecider } from '../../../src/domain/members/member.decide';
 import type { MemberEvent } from '../../../src/domain/members/member.events';
 import type { LeaveReason, MemberStage } from '../../../src/domain/members/memberStatus';
@@ -44,6 +44,17 @@ const assign = (groupId: string | null, group = groupId === null ? null : unit(g
   group,
   effectiveDate: '2021-01-01',
   today: TODAY,
+});
+
+const correct = (overrides: Partial<CorrectMemberDetails> = {}): CorrectMemberDetails => ({
+  type: 'CorrectMemberDetails',
+  memberId: 'm1',
+  name: null,
+  joinedOn: null,
+  reason: null,
+  effectiveDate: '2022-01-01',
+  today: TODAY,
+  ...overrides,
 });
 
 const memberLeft = on<MemberEvent>('2021-06-01', {
@@ -323,5 +334,81 @@ describe('assigning a member to a group of their branch', () => {
     given([registered(), stageAdvanced('2021-06-01', 'APPLICANT', 'ACTIVIST')])
       .when(assign('g2', groupG2))
       .thenThrows(RuleViolation, 'DATE.BEFORE_LAST_CHANGE');
+  });
+});
+
+describe('correcting what the records say about a member', () => {
+  it('a mistyped name is corrected, trimmed, with the name it replaces', () => {
+    given([registered('FULL', '2012-07-01')])
+      .when(correct({ name: '  张山 ', reason: 'Mistyped at registration' }))
+      .then([
+        {
+          type: 'MemberDetailsCorrected',
+          data: {
+            memberId: 'm1',
+            name: '张山',
+            previousName: '张三',
+            joinedOn: '2012-07-01',
+            previousJoinedOn: '2012-07-01',
+            reason: 'Mistyped at registration',
+          },
+        },
+      ]);
+  });
+
+  it('a political birthday is corrected, and the corrected state is what later commands see', () => {
+    given([registered('FULL', '2012-07-01')])
+      .when(correct({ joinedOn: '2012-06-01' }))
+      .then([
+        {
+          type: 'MemberDetailsCorrected',
+          data: { memberId: 'm1', name: '张三', previousName: '张三', joinedOn: '2012-06-01', previousJoinedOn: '2012-07-01', reason: null },
+        },
+      ]);
+    const corrected = on<MemberEvent>('2022-01-01', {
+      type: 'MemberDetailsCorrected',
+      data: { memberId: 'm1', name: '张山', previousName: '张三', joinedOn: '2012-06-01', previousJoinedOn: '2012-07-01', reason: null },
+    });
+    expect([registered('FULL', '2012-07-01'), corrected].reduce(evolve, initialMemberState())).toMatchObject({ name: '张山', joinedOn: '2012-06-01' });
+  });
+
+  it('a correction that changes nothing is refused', () => {
+    given([registered()])
+      .when(correct({ name: '张三 ' }))
+      .thenThrows(RuleViolation, 'MEMBER.NOTHING_TO_CORRECT');
+    given([registered()]).when(correct()).thenThrows(RuleViolation, 'MEMBER.NOTHING_TO_CORRECT');
+  });
+
+  it('a political birthday can only be corrected once the member has one', () => {
+    const error = given([registered('CANDIDATE')])
+      .when(correct({ joinedOn: '2019-01-01' }))
+      .thenThrows(RuleViolation, 'MEMBER.NOT_JOINED');
+    expect(error.field).toBe('input.joinedOn');
+  });
+
+  it('the corrected values follow the rules of registration', () => {
+    given([registered()])
+      .when(correct({ name: '   ' }))
+      .thenThrows(InvalidInput, 'INPUT.REQUIRED');
+    given([registered('FULL', '2012-07-01')])
+      .when(correct({ joinedOn: '2024-07-01' }))
+      .thenThrows(InvalidInput, 'DATE.IN_FUTURE');
+  });
+
+  it('only a registered member can be corrected, in the order of their record', () => {
+    given([])
+      .when(correct({ name: '李四' }))
+      .thenThrows(NotFound, 'MEMBER.NOT_FOUND');
+    given([registered(), stageAdvanced('2022-06-01', 'APPLICANT', 'ACTIVIST')])
+      .when(correct({ name: '李四' }))
+      .thenThrows(RuleViolation, 'DATE.BEFORE_LAST_CHANGE');
+  });
+
+  it('the record of a member who has left can still be corrected', () => {
+    given([registered(), memberLeft])
+      .when(correct({ name: '张山' }))
+      .then([
+        { type: 'MemberDetailsCorrected', data: { memberId: 'm1', name: '张山', previousName: '张三', joinedOn: null, previousJoinedOn: null, reason: null } },
+      ]);
   });
 });

@@ -9,6 +9,7 @@ import {
   type MembershipDocument,
 } from '../../../projections';
 import { unitYearsOf } from '../../../projections/members/memberships.years';
+import type { OrgEvent } from '../../../src/domain/events';
 import type { ReadStore } from '../../../src/readstore/readStore';
 import { advanced, groupAssigned, left, registered, transferAccepted, transferRequested } from '../support/eventLog';
 import { freshStore, project } from '../support/projectionHarness';
@@ -213,5 +214,34 @@ describe('members', () => {
     await project(store, log.events);
 
     expect(await member(store, 'm1')).toMatchObject({ status: 'FULL', joinedOn: '2020-05-01' });
+  });
+});
+
+describe('a correction of a member’s details', () => {
+  const corrected = (name: string, previousName: string, joinedOn: string | null, previousJoinedOn: string | null): OrgEvent => ({
+    type: 'MemberDetailsCorrected',
+    data: { memberId: 'm1', name, previousName, joinedOn, previousJoinedOn, reason: 'Mistyped' },
+  });
+
+  it.each([1, 3])('corrects the member and every membership, before the correction’s date too (batches of %i)', async (batchSize) => {
+    const log = logWithTree();
+    const registration = log.record('2020-01-01', registered('m1', 'B1', 'G1', 'PROBATIONARY'));
+    log.record('2021-01-10', transferRequested('t1', 'm1', 'B1', 'B2', '2021-04-10'));
+    const acceptance = log.record('2021-02-01', transferAccepted('t1', 'm1', 'B1', 'B2', 'G1'));
+    log.record('2022-05-01', corrected('李华', 'Name of m1', '2019-07-01', null));
+    const store = await freshStore();
+    await project(store, log.events, batchSize);
+
+    expect(await member(store, 'm1')).toMatchObject({ name: '李华', joinedOn: '2019-07-01', branchId: 'B2' });
+    const memberships = await store.collection<MembershipDocument>(MEMBERSHIPS).find({ memberId: 'm1' }, { sort: { validFrom: 1 } });
+    expect(memberships.map(({ name, branchId, validFrom, validTo }) => ({ name, branchId, validFrom, validTo }))).toEqual([
+      { name: '李华', branchId: 'B1', validFrom: '2020-01-01', validTo: '2021-02-01' },
+      { name: '李华', branchId: 'B2', validFrom: '2021-02-01', validTo: null },
+    ]);
+    // A correction moves nobody: the intervals keep the recorded times of the facts that started them.
+    expect(await recordedTimesOf(store, 'm1')).toEqual([
+      { validFrom: '2020-01-01', recordedAt: registration.recordedAt, endRecordedAt: acceptance.recordedAt },
+      { validFrom: '2021-02-01', recordedAt: acceptance.recordedAt, endRecordedAt: null },
+    ]);
   });
 });
