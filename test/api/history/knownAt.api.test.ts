@@ -1,8 +1,5 @@
 import {
   AcceptTransferDocument,
-  CorrectMemberDetailsDocument,
-  EventsDocument,
-  MemberDetailsDocument,
   EventsKnownAtDocument,
   MemberAtThreeMomentsDocument,
   MemberKnownAtDocument,
@@ -15,7 +12,6 @@ import {
   UnitMembersKnownAtDocument,
 } from '../generated/graphql';
 import { buildTree, register, type Tree } from '../support/fixtures';
-import { expectRefused } from '../support/refusals';
 import { SteppingClock } from '../support/steppingClock';
 import { firstError, startTestServer, type TestServer } from '../support/testServer';
 
@@ -203,24 +199,5 @@ describe('knownAt: root queries answer as the records stood at a recorded time',
     expect(result.errors).toHaveLength(1);
     expect(firstError(result)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'knownAt' });
     expect(firstError(result).message).toContain('at most 4');
-  });
-
-  it('a corrected name holds for every date, and as known before the correction the records say the old one', async () => {
-    clock.set(LATER);
-    const refusal = { code: 'RULE_VIOLATION', reason: 'MEMBER.NOTHING_TO_CORRECT', mentions: '李华', field: 'input.name' };
-    await expectRefused(server, () => server.request(CorrectMemberDetailsDocument, { input: { memberId: li, name: ' 李华 ' } }), refusal);
-    const corrected = await server.ok(CorrectMemberDetailsDocument, { input: { memberId: li, name: '李桦', joinedOn: '2001-06-01', reason: 'Mistyped' } });
-    expect(corrected.correctMemberDetails.member).toEqual({ id: li, name: '李桦', joinedOn: '2001-06-01' });
-
-    expect((await server.ok(MemberDetailsDocument, { id: li, asOf: '2025-06-01' })).member).toEqual({ id: li, name: '李桦', joinedOn: '2001-06-01' });
-    expect((await server.ok(MemberDetailsDocument, { id: li, asOf: '2025-06-01', knownAt: AFTER_RETRACTION })).member).toEqual({
-      id: li,
-      name: '李华',
-      joinedOn: '2001-07-01',
-    });
-    const events = await server.ok(EventsDocument, { filter: { memberId: li, types: ['MemberDetailsCorrected'] } });
-    expect(events.events.edges.map((edge) => edge.node.data)).toEqual([
-      { memberId: li, name: '李桦', previousName: '李华', joinedOn: '2001-06-01', previousJoinedOn: '2001-07-01', reason: 'Mistyped' },
-    ]);
   });
 });
