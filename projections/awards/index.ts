@@ -1,9 +1,12 @@
-import type { Projection } from '../shared/projection';
+import { awardSubjectRules } from './awardSubjects';
+import type { ReadModelFeature } from '../shared/readModelFeature';
 import { awardsProjection } from './awards.projection';
 
 /** The awards feature's read models. */
-export const awardsProjections: readonly Projection[] = [awardsProjection];
+export const awardsReadModels = {
+  projections: [awardsProjection],
+  subjectRules: awardSubjectRules,
+} satisfies ReadModelFeature;
 
 export { awardsProjection };
 export { AWARDS, type AwardDocument } from './awards.documents';
-export { awardSubjectRules } from './awardSubjects';

@@ -1,28 +1,16 @@
 import type { OrgEventType, PositionedEvent } from '../../src/domain/events';
-import { assessmentSubjectRules } from '../assessments';
-import { awardSubjectRules } from '../awards';
-import { duesSubjectRules } from '../dues';
-import { leadershipSubjectRules } from '../leadership';
-import { meetingSubjectRules } from '../meetings';
-import { memberSubjectRules } from '../members';
-import { pairingSubjectRules } from '../pairings';
+import { readModelFeatures } from '../features';
 import type { EventOfType } from '../shared/handledEvents';
 import type { EventSubjects, SubjectFacts, SubjectRules } from '../shared/subjectRule';
-import { unitSubjectRules } from '../units';
 
-/**
- * Every feature's subject rules, and the event index's own for a retraction (it is about what
- * the event it withdraws was about). A new event type without a rule does not compile.
- */
+type UnionToIntersection<U> = (U extends unknown ? (union: U) => void : never) extends (intersection: infer I) => void ? I : never;
+/** Every feature's rules together: a new event type without a rule in its feature does not compile below. */
+type FeatureRules = UnionToIntersection<(typeof readModelFeatures)[number]['subjectRules']>;
+
+/** The features' subject rules, and the event index's own for a retraction (about what the event it withdraws was about). */
 const SUBJECT_RULES: SubjectRules<OrgEventType> = {
-  ...unitSubjectRules,
-  ...memberSubjectRules,
-  ...pairingSubjectRules,
-  ...awardSubjectRules,
-  ...assessmentSubjectRules,
-  ...duesSubjectRules,
-  ...meetingSubjectRules,
-  ...leadershipSubjectRules,
+  // Each feature's rules are for its own event types, so merged they hold one rule per type.
+  ...(readModelFeatures.reduce<Partial<SubjectRules<OrgEventType>>>((rules, feature) => ({ ...rules, ...feature.subjectRules }), {}) as FeatureRules),
   EventRetracted: { subjects: (event, facts) => facts.subjectsOfEvent(event.data.eventId) ?? { memberIds: [], unitIds: [] } },
 };
 

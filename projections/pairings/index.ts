@@ -1,9 +1,12 @@
-import type { Projection } from '../shared/projection';
+import { pairingSubjectRules } from './pairingSubjects';
+import type { ReadModelFeature } from '../shared/readModelFeature';
 import { pairingsProjection } from './pairings.projection';
 
 /** The pairings feature's read models. */
-export const pairingsProjections: readonly Projection[] = [pairingsProjection];
+export const pairingsReadModels = {
+  projections: [pairingsProjection],
+  subjectRules: pairingSubjectRules,
+} satisfies ReadModelFeature;
 
 export { pairingsProjection };
 export { PAIRINGS, type PairingDocument } from './pairings.documents';
-export { pairingSubjectRules } from './pairingSubjects';
