@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDomainEvent } from '../../../src/app/recordedEvents';
 import { aggregateOfType, aggregates, DOMAIN_CATEGORIES, EVENT_TYPES } from '../../../src/domain/aggregates';
@@ -46,5 +46,14 @@ describe('the aggregate list is the one source of event types and categories', (
       .filter((file) => file.endsWith('.json') && file !== 'metadata.json')
       .map((file) => file.slice(0, -'.json'.length));
     expect(new Set(schemas)).toEqual(new Set(EVENT_TYPES));
+  });
+
+  it('documents every category and event type in the stream table of schema/events/README.md', () => {
+    const table = readFileSync(join(SCHEMA_DIR, 'README.md'), 'utf8');
+    for (const aggregate of aggregates) {
+      const row = table.split('\n').find((line) => line.includes(`| \`${aggregate.category}\` |`));
+      expect({ category: aggregate.category, row: row !== undefined }).toEqual({ category: aggregate.category, row: true });
+      for (const type of aggregate.eventTypes) expect(`${aggregate.category}: ${row}`).toContain(type);
+    }
   });
 });
