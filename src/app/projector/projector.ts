@@ -80,7 +80,9 @@ export class Projector {
   async start(): Promise<void> {
     for (const projection of this.projections) await projection.setup(this.readStore);
     this.checkpoints = await ProjectionCheckpoints.load(this.readStore, this.names);
-    this.announced = this.checkpoints.lowest;
+    // What the most advanced projection holds was announced before: a projection added or being
+    // rebuilt catches up without telling subscribers of history again.
+    this.announced = this.checkpoints.highest;
     this.running = this.run().catch((error: unknown) => {
       this.waiters.failAll(error);
       this.options.onError?.(error);
@@ -182,11 +184,12 @@ export class Projector {
     await this.catchUp();
     await this.serially(async () => {
       const upTo = this.checkpoints.highest;
+      // Checkpoints first: a crash before the collections are refilled leaves them to catch up at the next start.
+      await this.checkpoints.reset(this.readStore, names);
       for (const projection of chosen) {
         for (const collection of projection.collections) await this.readStore.collection(collection).drop();
         await projection.setup(this.readStore);
       }
-      await this.checkpoints.reset(this.readStore, names);
       if (upTo === undefined) return;
       // From the beginning of the log: every retraction up to where the others are.
       this.retracted = await RetractedEvents.inLog(this.events, { upTo });
