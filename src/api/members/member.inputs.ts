@@ -79,7 +79,10 @@ export class AssignGroupInput extends MutationInput {
   groupId?: string | null;
 }
 
-@InputType({ description: 'Fixes a mistyped name or political birthday; give at least one. The history keeps what the records said before.' })
+@InputType({
+  description:
+    'Fixes a mistyped name or political birthday; give at least one. The correction holds for every date; effectiveDate defaults to the member’s last recorded change. The history keeps what the records said before.',
+})
 export class CorrectMemberDetailsInput extends MutationInput {
   @Field(() => ID)
   memberId!: string;

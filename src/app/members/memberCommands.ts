@@ -145,13 +145,15 @@ export class MemberCommands {
     input: { memberId: string; name?: string | null; joinedOn?: string | null; reason?: string | null },
     options: MutationOptions,
   ): Promise<RememberedResult> {
-    return this.onMember('correctMemberDetails', input.memberId, input, options, ({ effectiveDate, today }) => ({
+    return this.onMember('correctMemberDetails', input.memberId, input, options, ({ effectiveDate, today }, state) => ({
       type: 'CorrectMemberDetails',
       memberId: input.memberId,
       name: input.name ?? null,
       joinedOn: input.joinedOn ?? null,
       reason: input.reason ?? null,
-      effectiveDate,
+      // A correction holds for every date: by default it is dated at the member's last change, so
+      // it moves nothing later facts are decided on (backdated ones, an automatic expiry).
+      effectiveDate: options.effectiveDate ?? (state.exists ? state.lastChangeOn : effectiveDate),
       today,
     }));
   }

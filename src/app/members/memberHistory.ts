@@ -22,14 +22,20 @@ export function currentMember(history: MemberHistory): RegisteredMember {
   return history.steps[history.steps.length - 1].member;
 }
 
-/** The member as they stood on `date`; null when they were registered only later. */
+/**
+ * The member as they stood on `date`; null when they were registered only later. Their name and
+ * political birthday are as the records say now: a correction (`MemberDetailsCorrected`) holds
+ * for every date.
+ */
 export function memberOn(history: MemberHistory, date: LocalDate): RegisteredMember | null {
   let found: RegisteredMember | null = null;
   for (const step of history.steps) {
     if (step.effectiveDate > date) break;
     found = step.member;
   }
-  return found;
+  if (found === null) return null;
+  const now = currentMember(history);
+  return { ...found, name: now.name, joinedOn: found.joinedOn === null ? null : now.joinedOn };
 }
 
 /** The one answer to "was this member active on that date": registered on or before it and not left on or before it. */

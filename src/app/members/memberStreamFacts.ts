@@ -8,7 +8,7 @@ import { currentMember, isActiveMemberOn, memberOn, type MemberHistory, type Mem
 /** A member on one date, as the decisions of other features need them. */
 export interface MemberStanding {
   memberId: string;
-  /** The name they were registered with (a member's name does not change). */
+  /** Their name as the records say now (a correction holds for every date). */
   name: string;
   /** Registered on or before the date and not left on or before it (`isActiveMemberOn`). */
   active: boolean;

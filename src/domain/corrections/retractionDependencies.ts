@@ -22,7 +22,11 @@ export function buildsOnInStream(later: StreamFact, target: StreamFact): boolean
     case 'TransferExpired':
       return later.type === 'TransferRequested';
     case 'MemberStageAdvanced':
-      return later.type === 'MemberStageAdvanced';
+      // A correction carries the political birthday the advance may have set.
+      return later.type === 'MemberStageAdvanced' || later.type === 'MemberDetailsCorrected';
+    case 'MemberDetailsCorrected':
+      // A later correction carries the values this one set.
+      return later.type === 'MemberDetailsCorrected';
     case 'ElectionHeld':
       return (later.type === 'OfficerResigned' || later.type === 'OfficerRemoved') && later.data.electionId === target.data.electionId;
     default:

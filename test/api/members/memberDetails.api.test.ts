@@ -1,4 +1,4 @@
-import { CorrectMemberDetailsDocument, EventsDocument, MemberDetailsDocument } from '../generated/graphql';
+import { CorrectMemberDetailsDocument, EventsDocument, MemberDetailsDocument, MemberLeftDocument, RetractEventDocument } from '../generated/graphql';
 import { buildTree, register } from '../support/fixtures';
 import { expectRefused } from '../support/refusals';
 import { SteppingClock } from '../support/steppingClock';
@@ -39,5 +39,18 @@ describe('correcting a member’s details over GraphQL', () => {
     expect(events.events.edges.map((edge) => edge.node.data)).toEqual([
       { memberId: li, name: '李桦', previousName: '李华', joinedOn: '2001-06-01', previousJoinedOn: '2001-07-01', reason: 'Mistyped' },
     ]);
+  });
+
+  it('is dated at the member’s last change, so later backdated facts are still accepted; an earlier fact it carries cannot be retracted under it', async () => {
+    const events = await server.ok(EventsDocument, { filter: { memberId: li, types: ['MemberRegistered', 'MemberDetailsCorrected'] } });
+    const [registration, correction] = events.events.edges.map((edge) => edge.node);
+    expect(correction).toMatchObject({ type: 'MemberDetailsCorrected', effectiveDate: registration.effectiveDate });
+    const second = await server.ok(CorrectMemberDetailsDocument, { input: { memberId: li, name: '李桦华' } });
+    await expectRefused(server, () => server.request(RetractEventDocument, { input: { eventId: correction.id, reason: 'Wrong' } }), {
+      code: 'RULE_VIOLATION',
+      mentions: second.correctMemberDetails.eventIds[0],
+    });
+    const left = await server.ok(MemberLeftDocument, { input: { memberId: li, reason: 'WITHDREW', effectiveDate: '2025-12-01' } });
+    expect(left.memberLeft.member).toMatchObject({ id: li, status: 'LEFT' });
   });
 });

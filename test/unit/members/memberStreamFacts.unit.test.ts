@@ -76,4 +76,17 @@ describe('MemberStreamFacts: the one fold of a member stream', () => {
     expect(await facts.standingOn('nobody', '2020-01-01')).toBeNull();
     expect(await facts.standingOn('  ', '2020-01-01')).toBeNull();
   });
+
+  it('gives the corrected name on every date, the correction holding before its own date too', async () => {
+    await record(store, 'm1', '2019-01-01', 'MemberDetailsCorrected', {
+      memberId: 'm1',
+      name: '李铭',
+      previousName: '李明',
+      joinedOn: null,
+      previousJoinedOn: null,
+      reason: null,
+    });
+    expect((await facts.standingOn('m1', '2015-01-01'))?.name).toBe('李铭');
+    expect((await facts.standingOn('m1', '2015-01-01'))?.onDate).toMatchObject({ name: '李铭', branchId: 'B1', joinedOn: null });
+  });
 });
