@@ -40,7 +40,10 @@ async function main(argv: string[]): Promise<void> {
   program
     .command('rebuild')
     .description('replay the whole log into fresh read models and swap them in, or rebuild one projection in place (for a MongoDB read store after an upgrade)')
-    .argument('[projection]', 'rebuild only this projection (its collections and checkpoint); the others are left as they are')
+    .argument(
+      '[projection]',
+      'rebuild only this projection (its collections and checkpoint); the others are left as they are and read as they stand; stop the servers on the same read store first',
+    )
     .action(async (projection: string | undefined) => {
       const config = loadConfig();
       await rebuild(config, createLogger(config.logLevel), projection);
