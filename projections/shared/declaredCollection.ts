@@ -25,10 +25,7 @@ export function declaredCollection<E extends PositionedEvent, D extends Projecte
   const { collection, indexes = [], writeOrder } = declaration;
   return {
     collection,
-    async setup(store) {
-      const documents = store.collection<D>(collection);
-      for (const keys of indexes) await documents.createIndex({ keys });
-    },
+    setup: (store) => createIndexes(store, collection, indexes),
     async apply(events, store) {
       const documents = new DocumentCache(store.collection<D>(collection));
       await loadDocuments(documents, events, declaration);
@@ -36,4 +33,9 @@ export function declaredCollection<E extends PositionedEvent, D extends Projecte
       await documents.flush(writeOrder);
     },
   };
+}
+
+/** Creates a declared collection's indexes; safe to call again. */
+export async function createIndexes(store: ReadStore, collection: string, indexes: readonly IndexSpec['keys'][]): Promise<void> {
+  for (const keys of indexes) await store.collection(collection).createIndex({ keys });
 }

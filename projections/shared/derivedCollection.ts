@@ -1,6 +1,6 @@
 import type { PositionedEvent } from '../../src/domain/events';
 import type { IndexSpec } from '../../src/readstore/readStore';
-import type { DeclaredCollection } from './declaredCollection';
+import { createIndexes, type DeclaredCollection } from './declaredCollection';
 import { DocumentCache } from './documentCache';
 import type { ProjectedDocument } from './documentRules';
 
@@ -22,10 +22,7 @@ export function derivedCollection<E extends PositionedEvent, D extends Projected
   const { collection, indexes = [], documentsOf } = declaration;
   return {
     collection,
-    async setup(store) {
-      const documents = store.collection<D>(collection);
-      for (const keys of indexes) await documents.createIndex({ keys });
-    },
+    setup: (store) => createIndexes(store, collection, indexes),
     async apply(events, store) {
       const documents = new DocumentCache(store.collection<D>(collection));
       for (const event of events) for (const document of documentsOf(event)) documents.put(document);
