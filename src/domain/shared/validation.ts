@@ -24,10 +24,31 @@ function quote(value: string): string {
   return JSON.stringify(shown);
 }
 
-/** A name: trimmed, 1 to 200 characters, no control characters. Returns it trimmed. */
+/** Characters that draw nothing: format characters (zero-width spaces and joiners, U+FEFF) and white space. */
+const INVISIBLE = /[\p{Cf}\s]/gu;
+/** Bidirectional embeddings, overrides and isolates, which make text display in another order than it is stored. */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
+/** Half of a UTF-16 surrogate pair without its other half: not a character at all (with `u`, a whole pair is one code point and does not match). */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/**
+ * A name: trimmed, 1 to 200 characters, with at least one visible character; no control
+ * characters, bidirectional overrides or broken characters. Returns it trimmed.
+ */
 export function requireName(value: string | null | undefined, field: string): string {
   const name = (value ?? '').trim();
   if (name === '') throw new InvalidInput('INPUT.REQUIRED', `${field} must not be empty`, field);
+  if (name.replace(INVISIBLE, '') === '') {
+    throw new InvalidInput('INPUT.REQUIRED', `${field} must contain a visible character, not only invisible ones such as zero-width spaces`, field);
+  }
+  if (LONE_SURROGATE.test(name)) throw new InvalidInput('INPUT.BROKEN_CHARACTER', `${field} holds a broken character (a lone UTF-16 surrogate)`, field);
+  if (BIDI_CONTROL.test(name)) {
+    throw new InvalidInput(
+      'INPUT.BIDI_CONTROL',
+      `${field} must not contain bidirectional override or isolate characters (U+202A–U+202E, U+2066–U+2069)`,
+      field,
+    );
+  }
   if (lengthOf(name) > MAX_NAME_LENGTH) {
     throw new InvalidInput('INPUT.TOO_LONG', `${field} must be at most ${MAX_NAME_LENGTH} characters, got ${lengthOf(name)}`, field);
   }
@@ -58,6 +79,7 @@ export function optionalText(value: string | null | undefined, field: string, ma
   if (lengthOf(text) > max) {
     throw new InvalidInput('INPUT.TOO_LONG', `${field} must be at most ${max} characters, got ${lengthOf(text)}`, field);
   }
+  if (LONE_SURROGATE.test(text)) throw new InvalidInput('INPUT.BROKEN_CHARACTER', `${field} holds a broken character (a lone UTF-16 surrogate)`, field);
   if (CONTROL_IN_TEXT.test(text)) {
     throw new InvalidInput('INPUT.CONTROL_CHARACTER', `${field} must not contain control characters other than line breaks and tabs`, field);
   }

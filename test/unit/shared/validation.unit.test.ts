@@ -46,6 +46,23 @@ describe('names', () => {
       expect(refusal(() => requireName(bad, 'input.name'))).toEqual({ code: 'INPUT.CONTROL_CHARACTER', field: 'input.name' });
     }
   });
+
+  it('a name has a visible character: one of only zero-width or format characters looks empty to a person', () => {
+    for (const bad of ['\u200b', '\u200b\u200c\u200d', '\ufeff', ' \u200b \u2060 ']) {
+      expect(refusal(() => requireName(bad, 'input.name'))).toEqual({ code: 'INPUT.REQUIRED', field: 'input.name' });
+    }
+    expect(requireName('👩\u200d💻', 'input.name')).toBe('👩\u200d💻'); // a joiner inside a visible name is part of it
+  });
+
+  it('a name has no bidirectional overrides or isolates, and no broken characters', () => {
+    for (const bad of ['abc\u202etxt.exe', '\u2066李\u2069', 'a\u202ab']) {
+      expect(refusal(() => requireName(bad, 'input.name'))).toEqual({ code: 'INPUT.BIDI_CONTROL', field: 'input.name' });
+    }
+    for (const bad of ['a\ud800b', 'a\udc00', '\ud83d']) {
+      expect(refusal(() => requireName(bad, 'input.name'))).toEqual({ code: 'INPUT.BROKEN_CHARACTER', field: 'input.name' });
+    }
+    expect(requireName('𠀀李', 'input.name')).toBe('𠀀李');
+  });
 });
 
 describe('codes', () => {
