@@ -53,6 +53,10 @@ export class MutationRunner {
   ) {}
 
   async run(mutation: string, input: object, options: MutationOptions, body: MutationBody): Promise<RememberedResult> {
+    if (options.idempotencyKey !== undefined && options.idempotencyKey.trim() === '') {
+      // An empty key would silently turn idempotency off: two sends, two facts.
+      throw new InvalidInput('IDEMPOTENCY.EMPTY_KEY', 'input.idempotencyKey must not be empty: omit it to record without one', 'input.idempotencyKey');
+    }
     const now = today(this.clock);
     const scope: MutationScope = {
       effectiveDate: options.effectiveDate ?? now,

@@ -12,7 +12,7 @@ export class EventQueries {
   async page(filter: EventLogFilter | undefined, page: PageRequest): Promise<Page<EventIndexDocument>> {
     const events = this.store.collection<EventIndexDocument>(EVENT_INDEX);
     const query = eventLogQuery(filter);
-    const after = page.after === undefined ? undefined : requirePosition(page.after, 'after');
+    const after = page.after === undefined || page.after === null ? undefined : requirePosition(page.after, 'after');
     const { documents: found, totalCount } = await events.findPage(query, {
       sort: { _id: 1 },
       limit: page.first + 1,

@@ -11,7 +11,8 @@ export interface Page<T> {
 
 export interface PageRequest {
   first: number;
-  after?: string;
+  /** Absent or null: from the start. */
+  after?: string | null;
 }
 
 export const DEFAULT_PAGE_SIZE = 50;

@@ -229,6 +229,31 @@ describe('bad input is refused with a clear error naming the field, and nothing 
     });
   });
 
+  describe('names that look empty or are not what they show', () => {
+    it.each([
+      ['only a zero-width space', '\u200b', 'visible'],
+      ['only invisible characters and spaces', ' \u200b\ufeff ', 'visible'],
+      ['a right-to-left override', '张三\u202e', 'bidirectional'],
+      ['a lone surrogate', '张\ud800三', 'broken'],
+    ])('refuses a name of %s, naming input.name, over HTTP and WebSocket', async (_what, name, mentions) => {
+      const expected = { code: 'BAD_USER_INPUT', field: 'input.name', mentions: ['input.name', mentions] };
+      await expectRefused(server, () => server.request(RegisterMemberDocument, { input: registerInput({ name }) }), expected);
+      await expectRefused(server, () => server.request(RenameUnitDocument, { input: { unitId: tree.branchA1, name } }), expected);
+      await expectRefused(server, () => server.wsRequest(RegisterMemberDocument, { input: registerInput({ name }) }), expected);
+    });
+  });
+
+  it('refuses an empty idempotencyKey instead of recording without one', async () => {
+    for (const idempotencyKey of ['', '  ']) {
+      await expectRefused(server, () => server.request(RegisterMemberDocument, { input: registerInput({ name: '孙一', idempotencyKey }) }), {
+        code: 'BAD_USER_INPUT',
+        reason: 'IDEMPOTENCY.EMPTY_KEY',
+        field: 'input.idempotencyKey',
+        mentions: 'idempotencyKey',
+      });
+    }
+  });
+
   it('refuses a stale expectedVersion with CONFLICT; the version from the last payload is accepted', async () => {
     const unit = await establish(server, 'BRANCH', '旧名党支部', tree.committeeB, '2016-01-01');
     const renamed = await server.ok(RenameUnitDocument, { input: { unitId: unit, name: '新名党支部', effectiveDate: '2018-01-01' } });
@@ -261,6 +286,13 @@ describe('bad input is refused with a clear error naming the field, and nothing 
   });
 
   describe('paging arguments', () => {
+    it('takes after: null on events as no after, as for every other nullable argument', async () => {
+      const withNull = await server.request(EventsDocument, { after: null, first: 3 });
+      expect(withNull.errors).toBeUndefined();
+      expect(withNull.data).toEqual((await server.request(EventsDocument, { first: 3 })).data);
+      expect(withNull.data?.events.edges).toHaveLength(3);
+    });
+
     it.each([501, -1])('refuses first: %d on units, members and events', async (first) => {
       const expected = { code: 'BAD_USER_INPUT', mentions: 'first', field: 'first' };
       await expectRefused(server, () => server.request(UnitsDocument, { first }), expected);

@@ -29,6 +29,8 @@ export interface TestServer {
   ok<T, V>(document: TypedDocumentNode<T, V>, variables?: V): Promise<T>;
   /** POSTs a raw query string (for inline-literal tests). */
   raw(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Record<string, unknown>>>;
+  /** Sends a query or mutation over graphql-ws (one shared client), answering as `request` does. */
+  wsRequest<T, V>(document: TypedDocumentNode<T, V>, variables?: V): Promise<GraphQLResponse<T>>;
   /** A graphql-ws client on the same server. */
   wsClient(): Client;
   close(): Promise<void>;
@@ -47,6 +49,12 @@ export async function startTestServer(options: { eventStorePath?: string; clock?
   });
   const server: RunningServer = await startServer(app, await buildOrgtrackSchema(), { port: 0, host: '127.0.0.1', logger: pino({ level: 'silent' }) });
   const clients: Client[] = [];
+  let shared: Client | undefined;
+  const newClient = (): Client => {
+    const client = createClient({ url: server.url.replace('http', 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+    clients.push(client);
+    return client;
+  };
 
   const post = async (body: object, headers: Record<string, string> = {}): Promise<GraphQLResponse<never>> => {
     const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -63,11 +71,26 @@ export async function startTestServer(options: { eventStorePath?: string; clock?
       return result.data as never;
     },
     raw: (query, variables) => post({ query, variables }),
-    wsClient() {
-      const client = createClient({ url: server.url.replace('http', 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
-      clients.push(client);
-      return client;
+    wsRequest<T, V>(document: TypedDocumentNode<T, V>, variables?: V): Promise<GraphQLResponse<T>> {
+      shared ??= newClient();
+      const client = shared;
+      return new Promise((resolve, reject) => {
+        let answer: GraphQLResponse<T> = {};
+        client.subscribe<T>(
+          { query: print(document), variables: variables as Record<string, unknown> | undefined },
+          {
+            next: (result) => {
+              answer = { data: result.data ?? null, errors: result.errors ? [...result.errors] : undefined };
+            },
+            // Errors that refuse the operation before it runs arrive as a list on the error sink.
+            error: (error) =>
+              Array.isArray(error) ? resolve({ errors: error as GraphQLFormattedError[] }) : reject(error instanceof Error ? error : new Error(String(error))),
+            complete: () => resolve(answer),
+          },
+        );
+      });
     },
+    wsClient: newClient,
     async close() {
       await Promise.all(clients.map((client) => client.dispose()));
       await server.close();
