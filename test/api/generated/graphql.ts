@@ -88,7 +88,7 @@ export type AwardTitle =
   /** 红旗党小组: for a GROUP, chosen each quarter by score. */
   | 'RED_FLAG_GROUP';
 
-/** Fixes a mistyped name or political birthday; give at least one. The history keeps what the records said before. */
+/** Fixes a mistyped name or political birthday; give at least one. The correction holds for every date; effectiveDate defaults to the member’s last recorded change. The history keeps what the records said before. */
 export type CorrectMemberDetailsInput = {
   /** When the fact took effect; default today. May be in the past (a late entry), never in the future. */
   effectiveDate?: string | null | undefined;
