@@ -1,3 +1,4 @@
+import { accessReadModels } from './access';
 import { assessmentsReadModels } from './assessments';
 import { awardsReadModels } from './awards';
 import { duesReadModels } from './dues';
@@ -21,4 +22,5 @@ export const readModelFeatures = [
   duesReadModels,
   meetingsReadModels,
   leadershipReadModels,
+  accessReadModels,
 ] as const;

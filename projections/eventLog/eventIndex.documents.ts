@@ -14,6 +14,9 @@ export type EventIndexDocument = {
   effectiveDate: string;
   recordedAt: string;
   data: Record<string, unknown>;
+  /** Who recorded it (metadata.actor) and whom that token stands for; absent for older logs. */
+  actor?: string;
+  actorSubject?: string;
   memberIds: string[];
   /**
    * The units the event is about and all their ancestors on the effective date, so that the

@@ -64,11 +64,20 @@ function entryOf(
     category: dash < 0 ? event.stream : event.stream.slice(0, dash),
     effectiveDate: event.effectiveDate,
     recordedAt: event.recordedAt,
-    data: event.data,
+    data: publicData(event),
+    ...(event.actor === undefined ? {} : { actor: event.actor }),
+    ...(event.actorSubject === undefined ? {} : { actorSubject: event.actorSubject }),
     memberIds,
     unitIds: withAncestorsOn(unitIds, event.effectiveDate, versionsOf),
     subjectUnitIds: unitIds,
   };
+}
+
+/** What the `events` query may show of an event's data: a key's hash stays in the log alone. */
+function publicData(event: PositionedEvent): Record<string, unknown> {
+  if (event.type !== 'ApiKeyIssued') return event.data;
+  const { secretHash: _hidden, ...shown } = event.data;
+  return shown;
 }
 
 /** The log keeps a retracted event: its entry stays, marked with the retraction's id. */

@@ -1,5 +1,7 @@
 import type { ClassType, NonEmptyArray } from 'type-graphql';
 import type { ApiFeature } from './shared/apiFeature';
+import { RuleBook } from './shared/access/accessRules';
+import { sharedAccess } from './shared/shared.access';
 import { assessmentsApi } from './assessments';
 import { awardsApi } from './awards';
 import { correctionsApi } from './corrections';
@@ -29,6 +31,11 @@ export const apiFeatures: NonEmptyArray<ApiFeature> = [
   correctionsApi,
   meetingsApi,
 ];
+
+/** Every feature's access rules, and the shared types' (page info), in one book. */
+export function accessRuleBook(): RuleBook {
+  return new RuleBook([sharedAccess, ...apiFeatures.map((feature) => feature.access)]);
+}
 
 /** The resolver classes of every feature, which the schema is built from. */
 export function apiResolvers(): NonEmptyArray<ClassType> {

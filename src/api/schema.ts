@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
-import { apiResolvers } from './features';
+import { accessRuleBook, apiResolvers } from './features';
+import { guardSchema } from './shared/access/guardSchema';
 
 /**
  * type-graphql refuses a schema with subscriptions unless a PubSub is given, even when every
@@ -17,10 +18,12 @@ const unusedPubSub: PubSub = {
   },
 };
 
-export function buildOrgtrackSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+/** The schema every transport serves: every root field behind the access rules (`guardSchema`). */
+export async function buildOrgtrackSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: apiResolvers(),
     pubSub: unusedPubSub,
     validate: false,
   });
+  return guardSchema(schema, accessRuleBook());
 }

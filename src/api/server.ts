@@ -5,11 +5,14 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { GraphQLError, GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import type { OrgtrackApp } from '../app/orgtrackApp';
+import type { Principal } from '../app/access/principal';
+import { callerOf } from './shared/access/bearerToken';
+import { OpenConnections, TOKEN_ENDED_CLOSE_CODE } from './shared/access/openConnections';
 import { createContext, type ApiContext } from './shared/context';
 import { formatError, isUnexpected } from './shared/errors';
 import { queryCostPlugin } from './shared/queryCost';
@@ -18,6 +21,8 @@ export interface ServerOptions {
   port: number;
   host?: string;
   logger: Logger;
+  /** How often open WebSocket connections have their token checked again; default 1,000 ms. */
+  tokenRecheckMs?: number;
 }
 
 export interface RunningServer {
@@ -34,10 +39,34 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
   const expressApp = express();
   const httpServer = http.createServer(expressApp);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const principals = new WeakMap<object, Principal>();
+  const connections = new OpenConnections(
+    (principal) => app.authenticator.stillValid(principal),
+    (error) => logger.error({ err: error }, 'checking the tokens of open WebSocket connections failed'),
+  );
+  connections.start(options.tokenRecheckMs ?? 1000);
   const wsCleanup = useServer(
     {
       schema,
-      context: () => createContext(app, undefined),
+      async onConnect(ctx) {
+        const { socket } = ctx.extra;
+        try {
+          const caller = await callerOf(app.authenticator, ctx.connectionParams?.authorization);
+          if (caller === null) {
+            socket.close(TOKEN_ENDED_CLOSE_CODE, 'Unauthorized: send { "authorization": "Bearer <key>" } in connection_init');
+            return false;
+          }
+          principals.set(ctx, caller);
+          connections.add(socket, caller);
+          socket.once('close', () => connections.remove(socket));
+          return true;
+        } catch (error) {
+          if (!(error instanceof GraphQLError)) throw error;
+          socket.close(TOKEN_ENDED_CLOSE_CODE, `Unauthorized: ${error.message}`.slice(0, 123));
+          return false;
+        }
+      },
+      context: (ctx) => createContext(app, principals.get(ctx) ?? null, undefined),
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((error) => logged(logger, error)) } : undefined),
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => logged(logger, error)),
     },
@@ -60,6 +89,7 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
         async serverWillStart() {
           return {
             async drainServer() {
+              connections.stop();
               await wsCleanup.dispose();
             },
           };
@@ -76,7 +106,7 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: ({ req }) => createContext(app, req.header('x-min-position')),
+      context: async ({ req }) => createContext(app, await callerOf(app.authenticator, req.header('authorization')), req.header('x-min-position')),
     }),
   );
 

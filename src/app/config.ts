@@ -27,6 +27,29 @@ export interface Config {
   duesPolicy: DuesPolicy;
   /** How many `knownAt` moments keep their replayed read models in memory; default 4. */
   knownAtCacheSize: number;
+  /** NODE_ENV=production as the operator set it (the CLI's own default does not count). */
+  production: boolean;
+  /**
+   * Refuse to start without an authentication source (a live API key or a JWT issuer), and
+   * never create a first-start admin key: ORGTRACK_REQUIRE_AUTH=true, or production.
+   */
+  requireAuth: boolean;
+  /** An external identity provider whose JWTs are accepted; null when not configured. */
+  jwt: JwtConfig | null;
+}
+
+/** ORGTRACK_JWT_*: which JWTs are accepted and how their claims map to a role and a unit. */
+export interface JwtConfig {
+  issuer: string;
+  audience: string;
+  /** Keys are fetched from here (RS256, ES256, …)… */
+  jwksUrl: string | null;
+  /** …or HS256 with this shared secret. */
+  secret: string | null;
+  /** Claim holding the role (ADMIN, ORGANIZER, ANALYST, INTEGRATOR, VIEWER); default `orgtrack_role`. */
+  roleClaim: string;
+  /** Claim holding the id of the unit whose subtree the caller reaches; default `orgtrack_unit`. */
+  unitClaim: string;
 }
 
 export class ConfigError extends Error {}
@@ -74,8 +97,42 @@ function duesPolicy(env: Env): DuesPolicy {
   }
 }
 
-export function loadConfig(env: Env = process.env): Config {
+function flag(env: Env, name: string): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (raw === '' || raw === 'false' || raw === '0') return false;
+  if (raw === 'true' || raw === '1') return true;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+function jwt(env: Env): JwtConfig | null {
+  const issuer = env.ORGTRACK_JWT_ISSUER?.trim() || undefined;
+  const jwksUrl = env.ORGTRACK_JWT_JWKS_URL?.trim() || null;
+  const secret = env.ORGTRACK_JWT_SECRET || null;
+  if (issuer === undefined) {
+    if (jwksUrl !== null || secret !== null) throw new ConfigError('ORGTRACK_JWT_ISSUER must be set when ORGTRACK_JWT_JWKS_URL or ORGTRACK_JWT_SECRET is');
+    return null;
+  }
+  const audience = env.ORGTRACK_JWT_AUDIENCE?.trim();
+  if (!audience) throw new ConfigError('ORGTRACK_JWT_AUDIENCE must be set when ORGTRACK_JWT_ISSUER is');
+  if ((jwksUrl === null) === (secret === null)) throw new ConfigError('set exactly one of ORGTRACK_JWT_JWKS_URL and ORGTRACK_JWT_SECRET');
+  if (jwksUrl !== null && !/^https?:\/\//.test(jwksUrl)) throw new ConfigError(`ORGTRACK_JWT_JWKS_URL must be an http(s) URL, got "${jwksUrl}"`);
+  if (secret !== null && secret.length < 32) throw new ConfigError('ORGTRACK_JWT_SECRET must be at least 32 characters');
   return {
+    issuer,
+    audience,
+    jwksUrl,
+    secret,
+    roleClaim: env.ORGTRACK_JWT_ROLE_CLAIM?.trim() || 'orgtrack_role',
+    unitClaim: env.ORGTRACK_JWT_UNIT_CLAIM?.trim() || 'orgtrack_unit',
+  };
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const production = env.NODE_ENV === 'production' && env.ORGTRACK_NODE_ENV_IMPLIED !== 'true';
+  return {
+    production,
+    requireAuth: production || flag(env, 'ORGTRACK_REQUIRE_AUTH'),
+    jwt: jwt(env),
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.ORGTRACK_DATA_DIR || './data'),

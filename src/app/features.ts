@@ -1,3 +1,4 @@
+import { accessFeature } from './access';
 import { assessmentsFeature } from './assessments';
 import { awardsFeature } from './awards';
 import { correctionsFeature } from './corrections';
@@ -27,7 +28,8 @@ export const appFeatures = FeatureList.empty()
   .with(duesFeature)
   .with(meetingsFeature)
   .with(obligationsFeature)
-  .with(correctionsFeature);
+  .with(correctionsFeature)
+  .with(accessFeature);
 
 /** Every feature's query services. */
 export type FeatureQueries = QueriesOf<typeof appFeatures>;

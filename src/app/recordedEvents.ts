@@ -18,5 +18,7 @@ export function toPositionedEvent(event: RecordedEvent): PositionedEvent {
     revision: event.revision,
     effectiveDate: event.metadata.effectiveDate,
     recordedAt: event.metadata.recordedAt,
+    ...(event.metadata.actor === undefined ? {} : { actor: event.metadata.actor }),
+    ...(typeof event.metadata.actorSubject === 'string' ? { actorSubject: event.metadata.actorSubject } : {}),
   } as PositionedEvent<OrgEvent>;
 }

@@ -6,6 +6,9 @@ import { createLogger } from '../app/logger';
 import { emitSchema, SCHEMA_FILE } from './emitSchema';
 import { rebuild, UnknownProjectionError } from './rebuild';
 import { serve } from './serve';
+import { createToken, listTokens, revokeToken, type CreateTokenOptions } from './tokens';
+import { DomainError } from '../domain/shared/errors';
+import { ROLES } from '../domain/access/role';
 import { seed } from './seed';
 
 function positiveInteger(value: string): number {
@@ -49,6 +52,26 @@ async function main(argv: string[]): Promise<void> {
       await rebuild(config, createLogger(config.logLevel), projection);
     });
 
+  const tokens = program.command('tokens').description('issue, list and revoke API keys (each is an event in the log)');
+  const print = (line: string): void => void process.stdout.write(`${line}\n`);
+  tokens
+    .command('create')
+    .description('issue an API key and print it once (only its hash is kept)')
+    .requiredOption('--role <role>', `what it may do: ${ROLES.join(', ')}`)
+    .requiredOption('--name <name>', 'a name to list and revoke it by: 1 to 64 of a-z, 0-9, ".", "-", "_"')
+    .option('--unit <unitId>', 'the unit whose subtree it may reach (every role but ADMIN)')
+    .option('--expires <date>', 'a date (valid through that day, UTC) or an ISO-8601 instant; default never')
+    .action(async (options: CreateTokenOptions) => createToken(loadConfig(), options, print));
+  tokens
+    .command('list')
+    .description('list every key issued: name, role, unit, status, expiry (never the key)')
+    .action(async () => listTokens(loadConfig(), print));
+  tokens
+    .command('revoke')
+    .description('revoke the key issued under a name; requests and open WebSockets using it stop within seconds')
+    .argument('<name>', 'the name it was issued under')
+    .action(async (name: string) => revokeToken(loadConfig(), name, print));
+
   program
     .command('emit-schema')
     .description(`write the GraphQL schema to ${SCHEMA_FILE}`)
@@ -58,7 +81,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof UnknownProjectionError) {
+  if (error instanceof ConfigError || error instanceof UnknownProjectionError || error instanceof DomainError) {
     process.stderr.write(`orgtrack: ${error.message}\n`);
   } else {
     process.stderr.write(`orgtrack: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

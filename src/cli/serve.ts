@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
-import type { Config } from '../app/config';
+import { ConfigError, type Config } from '../app/config';
+import { isLiveKey, listApiKeys } from '../app/access/apiKeyList';
+import { firstStartAdminKey, type FirstStartKey } from '../app/access/firstStartAdminKey';
 import { createApp } from '../app/orgtrackApp';
 import { buildOrgtrackSchema } from '../api/schema';
 import { startServer } from '../api/server';
@@ -13,7 +15,15 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
     },
     onProjectionError: (error) => logger.fatal({ err: error }, 'a projection failed; read models are stopped'),
   });
+  const keys = await listApiKeys(app.eventStore);
+  if (config.requireAuth && config.jwt === null && !keys.some((key) => isLiveKey(key, Date.now()))) {
+    await app.close();
+    throw new ConfigError(
+      'authentication is required (NODE_ENV=production or ORGTRACK_REQUIRE_AUTH) but no source is configured: issue a key with `orgtrack tokens create --role ADMIN --name <name>`, or set ORGTRACK_JWT_ISSUER, ORGTRACK_JWT_AUDIENCE and ORGTRACK_JWT_JWKS_URL or ORGTRACK_JWT_SECRET',
+    );
+  }
   await app.projector.catchUp();
+  if (!config.requireAuth) announce(await firstStartAdminKey(config.dataDir, keys.length > 0, app.apiKeys), config, logger);
   logger.info(
     {
       eventsApplied: app.projector.eventsApplied,
@@ -39,6 +49,26 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+function announce(first: FirstStartKey, config: Config, logger: Logger): void {
+  if (first === null) return;
+  const url = `http://localhost:${config.port}/graphql`;
+  if (first.created) {
+    logger.info({ file: first.file }, 'first start: created an ADMIN key');
+    process.stderr.write(
+      [
+        '',
+        `First start: an ADMIN key was created and saved in ${first.file} (shown here once):`,
+        `  ${first.key}`,
+        `Use it as:  curl -H "Authorization: Bearer $(cat ${first.file})" -H 'content-type: application/json' -d '{"query":"{ units { totalCount } }"}' ${url}`,
+        'Issue narrower keys with: npm run orgtrack -- tokens create --role ORGANIZER --unit <unitId> --name <name>',
+        '',
+      ].join('\n'),
+    );
+  } else {
+    logger.info({ file: first.file }, `the first start's ADMIN key is in ${first.file}: send it as Authorization: Bearer <key>`);
+  }
 }
 
 function throttled<A extends unknown[]>(intervalMs: number, action: (...args: A) => void): (...args: A) => void {

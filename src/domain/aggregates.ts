@@ -1,4 +1,5 @@
 import type { Aggregate, EventOf } from './aggregate';
+import { apiKeyAggregate } from './access/apiKey.aggregate';
 import { appraisalAggregate } from './assessments/appraisal.aggregate';
 import { groupScoreAggregate } from './assessments/groupScore.aggregate';
 import { awardAggregate } from './awards/award.aggregate';
@@ -27,6 +28,7 @@ export const aggregates = [
   meetingAggregate,
   duesAggregate,
   attendanceFlagAggregate,
+  apiKeyAggregate,
 ] as const;
 
 export type AnyAggregate = (typeof aggregates)[number];

@@ -19,4 +19,8 @@ export type PositionedEvent<E extends OrgEvent = OrgEvent> = E & {
   revision: number;
   effectiveDate: string;
   recordedAt: string;
+  /** Who recorded it: a token's name (absent in logs written before tokens). */
+  actor?: string;
+  /** The token's subject: an API key's id, a JWT's `sub`. */
+  actorSubject?: string;
 };

@@ -1,4 +1,5 @@
 import type { ApiFeature } from '../shared/apiFeature';
+import { assessmentsAccess } from './assessments.access';
 import { GroupScoreResolver } from './groupScore.resolver';
 import { AssessmentMutationResolver } from './assessmentMutation.resolver';
 import { UnitGroupScoresResolver } from './unitGroupScores.resolver';
@@ -6,4 +7,5 @@ import { MemberAppraisalsResolver } from './memberAppraisals.resolver';
 
 export const assessmentsApi: ApiFeature = {
   resolvers: [GroupScoreResolver, AssessmentMutationResolver, UnitGroupScoresResolver, MemberAppraisalsResolver],
+  access: assessmentsAccess,
 };

@@ -1,4 +1,5 @@
 import type { ApiFeature } from '../shared/apiFeature';
+import { awardsAccess } from './awards.access';
 import { AwardResolver } from './award.resolver';
 import { AwardMutationResolver } from './awardMutation.resolver';
 import { MemberAwardsResolver } from './memberAwards.resolver';
@@ -6,4 +7,5 @@ import { UnitAwardsResolver } from './unitAwards.resolver';
 
 export const awardsApi: ApiFeature = {
   resolvers: [AwardResolver, AwardMutationResolver, MemberAwardsResolver, UnitAwardsResolver],
+  access: awardsAccess,
 };

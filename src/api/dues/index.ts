@@ -1,8 +1,10 @@
 import type { ApiFeature } from '../shared/apiFeature';
+import { duesAccess } from './dues.access';
 import { DuesMutationResolver } from './duesMutation.resolver';
 import { DuesReportResolver } from './duesReport.resolver';
 import { MemberDuesResolver } from './memberDues.resolver';
 
 export const duesApi: ApiFeature = {
   resolvers: [DuesMutationResolver, DuesReportResolver, MemberDuesResolver],
+  access: duesAccess,
 };

@@ -5,6 +5,7 @@ import type { ReadView } from '../shared/readView';
 import { DateScalar } from '../shared/dateScalar';
 import { DateTimeScalar } from '../shared/dateTimeScalar';
 import { ConnectionType } from '../shared/connection';
+import { EventActor } from './eventActor.type';
 
 @ObjectType({ description: 'One recorded organizational event, as integrators receive it.' })
 export class Event {
@@ -32,6 +33,9 @@ export class Event {
   @Field(() => GraphQLJSON, { description: 'The event payload; schemas in schema/events/.' })
   data!: Record<string, unknown>;
 
+  @Field(() => EventActor, { nullable: true, description: 'Who recorded it (ADMIN and ANALYST tokens only); null when the log does not say.' })
+  actor!: EventActor | null;
+
   /** Id of the retraction that withdrew this event (resolved by `retractedBy`). */
   retractedById!: string | null;
 }
@@ -46,6 +50,7 @@ export function toEvent(document: EventIndexDocument, view: ReadView): Event {
     effectiveDate: document.effectiveDate,
     recordedAt: document.recordedAt,
     data: document.data,
+    actor: document.actor === undefined ? null : { name: document.actor, subject: document.actorSubject ?? null },
     retractedById: document.retractedBy ?? null,
   };
 }

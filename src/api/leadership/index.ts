@@ -1,4 +1,5 @@
 import type { ApiFeature } from '../shared/apiFeature';
+import { leadershipAccess } from './leadership.access';
 import { LeadershipMutationResolver } from './leadershipMutation.resolver';
 import { OfficerTermResolver } from './officerTerm.resolver';
 import { UnitOfficersResolver } from './unitOfficers.resolver';
@@ -6,4 +7,5 @@ import { MemberOfficesResolver } from './memberOffices.resolver';
 
 export const leadershipApi: ApiFeature = {
   resolvers: [LeadershipMutationResolver, OfficerTermResolver, UnitOfficersResolver, MemberOfficesResolver],
+  access: leadershipAccess,
 };

@@ -1,4 +1,5 @@
 import type { ApiFeature } from '../shared/apiFeature';
+import { meetingsAccess } from './meetings.access';
 import { MeetingResolver } from './meeting.resolver';
 import { MeetingMutationResolver } from './meetingMutation.resolver';
 import { AttendanceFlagResolver } from './attendanceFlag.resolver';
@@ -13,4 +14,5 @@ export const meetingsApi: ApiFeature = {
     BranchMeetingComplianceResolver,
     MeetingRequirementResolver,
   ],
+  access: meetingsAccess,
 };

@@ -1,4 +1,5 @@
 import type { ApiFeature } from '../shared/apiFeature';
+import { pairingsAccess } from './pairings.access';
 import { PairingResolver } from './pairing.resolver';
 import { PairingMutationResolver } from './pairingMutation.resolver';
 import { PairingPartyResolver, PairingCounterpartResolver } from './pairingSides.resolver';
@@ -7,4 +8,5 @@ import { UnitPairingsResolver } from './unitPairings.resolver';
 
 export const pairingsApi: ApiFeature = {
   resolvers: [PairingResolver, PairingMutationResolver, PairingPartyResolver, PairingCounterpartResolver, MemberPairingsResolver, UnitPairingsResolver],
+  access: pairingsAccess,
 };

@@ -1,7 +1,10 @@
 import type { ClassType, NonEmptyArray } from 'type-graphql';
+import type { AccessRules } from './access/accessRules';
 
 /** What one feature folder contributes to the API: its `index.ts` exports one, src/api/features.ts lists them. */
 export interface ApiFeature {
   /** Its resolver classes: root fields, and the fields it adds to its own and other features' types. */
   readonly resolvers: NonEmptyArray<ClassType>;
+  /** Who may read each field it adds, its root fields included (`<feature>.access.ts`). */
+  readonly access: AccessRules;
 }

@@ -1,3 +1,4 @@
+import type { Principal } from '../../app/access/principal';
 import { today } from '../../app/clock';
 import type { OrgtrackApp } from '../../app/orgtrackApp';
 import { requirePosition } from '../../app/eventLog/eventQueries';
@@ -9,8 +10,8 @@ import type { ViewArgs } from './viewArgs';
 /** Each moment not cached may replay the whole log: a request may not ask for many at once. */
 const MAX_MOMENTS_PER_REQUEST = 4;
 
-/** Who is calling. Everyone is anonymous for now; access rules will hang off this one place. */
-export type Caller = { kind: 'anonymous' };
+/** Who is calling: the principal its token proved, or null when it sent none (refused by every root field). */
+export type Caller = Principal | null;
 
 export interface ApiContext {
   caller: Caller;
@@ -36,15 +37,15 @@ export interface DatedView {
 }
 
 /** The context of one request (HTTP or graphql-ws); whatever refuses it is mapped by errors.ts. */
-export async function createContext(app: OrgtrackApp, minPositionHeader: string | undefined): Promise<ApiContext> {
+export async function createContext(app: OrgtrackApp, caller: Caller, minPositionHeader: string | undefined): Promise<ApiContext> {
   try {
-    return await contextFor(app, minPositionHeader);
+    return await contextFor(app, caller, minPositionHeader);
   } catch (error) {
     throw contextError(error);
   }
 }
 
-async function contextFor(app: OrgtrackApp, minPositionHeader: string | undefined): Promise<ApiContext> {
+async function contextFor(app: OrgtrackApp, caller: Caller, minPositionHeader: string | undefined): Promise<ApiContext> {
   const readAfter = async (position: string | null | undefined, field = 'minPosition'): Promise<void> => {
     if (position) await app.projector.waitFor(requirePosition(position, field));
   };
@@ -52,7 +53,7 @@ async function contextFor(app: OrgtrackApp, minPositionHeader: string | undefine
   const live = readView(app, null);
   const views = new Map<string, Promise<ReadView>>();
   const context: ApiContext = {
-    caller: { kind: 'anonymous' },
+    caller,
     today: today(app.clock),
     app,
     live,
@@ -82,6 +83,7 @@ async function contextFor(app: OrgtrackApp, minPositionHeader: string | undefine
   return context;
 }
 
-export function actorOf(context: ApiContext): string {
-  return context.caller.kind;
+/** Who an event records as its actor: the token's name and subject (the root field refused a caller without one). */
+export function actorOf(context: ApiContext): { actor: string; actorSubject?: string } {
+  return context.caller === null ? { actor: 'anonymous' } : { actor: context.caller.name, actorSubject: context.caller.subject };
 }

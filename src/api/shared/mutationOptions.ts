@@ -8,6 +8,6 @@ export function mutationOptions(input: MutationInput, context: ApiContext): Muta
     effectiveDate: input.effectiveDate ?? undefined,
     idempotencyKey: input.idempotencyKey ?? undefined,
     expectedVersion: input.expectedVersion ?? undefined,
-    actor: actorOf(context),
+    ...actorOf(context),
   };
 }

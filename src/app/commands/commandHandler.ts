@@ -9,7 +9,10 @@ import { loadAggregate } from './loadAggregate';
 
 /** Who issued a command and how it relates to other messages. */
 export interface CommandMetadata {
+  /** A token's name, or a process such as `system:transfer-expiry`. */
   actor: string;
+  /** Whom the token stands for (an API key's id, a JWT's `sub`); none for processes. */
+  actorSubject?: string;
   correlationId?: string;
   idempotencyKey?: string;
 }
@@ -90,6 +93,7 @@ export class CommandHandler {
         effectiveDate,
         recordedAt,
         actor: metadata.actor,
+        ...(metadata.actorSubject === undefined ? {} : { actorSubject: metadata.actorSubject }),
         correlationId: metadata.correlationId,
         idempotencyKey: metadata.idempotencyKey,
         schemaVersion: EVENT_SCHEMA_VERSION,

@@ -27,11 +27,13 @@ export class IdempotencyKeys {
     private readonly clock: Clock,
   ) {}
 
-  async run(key: string, input: { mutation: string; input: unknown }, execute: () => Promise<RememberedResult>): Promise<RememberedResult> {
+  /** `owner` (a token's subject) keeps one caller's keys apart from another's. */
+  async run(key: string, input: { mutation: string; input: unknown }, execute: () => Promise<RememberedResult>, owner?: string): Promise<RememberedResult> {
     if (key.length === 0 || key.length > 200) {
       throw new InvalidInput('IDEMPOTENCY.KEY_LENGTH', 'input.idempotencyKey must be 1 to 200 characters', 'input.idempotencyKey');
     }
-    const stream = `idempotency-${createHash('sha256').update(key).digest('hex').slice(0, 40)}`;
+    const scoped = owner === undefined ? key : `${owner}\n${key}`;
+    const stream = `idempotency-${createHash('sha256').update(scoped).digest('hex').slice(0, 40)}`;
     const fingerprint = fingerprintOf(input);
     const reserved = await this.reserve(stream, key, fingerprint);
     if (!reserved) return this.previousResult(stream, key, fingerprint);

@@ -13,6 +13,7 @@ export interface MutationOptions {
   idempotencyKey?: string;
   expectedVersion?: number;
   actor: string;
+  actorSubject?: string;
   correlationId?: string;
 }
 
@@ -63,12 +64,12 @@ export class MutationRunner {
       today: now,
       commandOptions: {
         expectedVersion: options.expectedVersion,
-        metadata: { actor: options.actor, correlationId: options.correlationId, idempotencyKey: options.idempotencyKey },
+        metadata: { actor: options.actor, actorSubject: options.actorSubject, correlationId: options.correlationId, idempotencyKey: options.idempotencyKey },
       },
     };
     const execute = (): Promise<RememberedResult> => body(scope);
     const result = options.idempotencyKey
-      ? await this.idempotency.run(options.idempotencyKey, { mutation, input: { ...input, ...withoutActor(options) } }, execute)
+      ? await this.idempotency.run(options.idempotencyKey, { mutation, input: { ...input, ...withoutActor(options) } }, execute, options.actorSubject)
       : await execute();
     if (result.eventIds.length > 0) await this.readModelsInclude(result.position);
     return result;

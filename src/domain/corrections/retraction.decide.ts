@@ -23,6 +23,13 @@ export function decideRetraction(command: RetractEvent, state: RetractionState):
   const at = state.facts.findIndex((fact) => fact.eventId === command.eventId);
   const target = state.facts[at];
   if (target === undefined) throw new NotFound('RETRACTION.EVENT_NOT_FOUND', `input.eventId ${command.eventId} names no event of its stream`, 'input.eventId');
+  if (target.type === 'ApiKeyIssued' || target.type === 'ApiKeyRevoked') {
+    throw new RuleViolation(
+      'RETRACTION.ACCESS_EVENT',
+      `Event ${target.eventId} (${target.type}) records who could do what and stays in the log; revoke the key (orgtrack tokens revoke) instead`,
+      'input.eventId',
+    );
+  }
   if (target.type === 'EventRetracted') {
     throw new RuleViolation(
       'RETRACTION.OF_RETRACTION',

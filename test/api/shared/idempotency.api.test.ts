@@ -142,7 +142,7 @@ describe('idempotency keys survive a restart of the service', () => {
       await before.close();
     }
 
-    const after = await startTestServer({ eventStorePath });
+    const after = await startTestServer({ eventStorePath, adminKey: before.adminKey });
     try {
       const head = await after.app.eventStore.headPosition();
       const retried = (

@@ -23,7 +23,7 @@ describe('a restart of the service on the same data', () => {
       const before = await answers(first);
       await first.close();
 
-      const second = await startTestServer({ eventStorePath: file });
+      const second = await startTestServer({ eventStorePath: file, adminKey: first.adminKey });
       await second.app.projector.catchUp();
       expect(await answers(second)).toEqual(before);
       await register(second, '丙', tree.branchB1, '2016-01-01');

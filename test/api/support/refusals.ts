@@ -52,7 +52,7 @@ export async function rawResponseText(
 ): Promise<{ status: number; text: string }> {
   const response = await fetch(server.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminKey}`, ...headers },
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, text: await response.text() };

@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import pino from 'pino';
 import WebSocket from 'ws';
+import type { Role } from '../../../src/domain/access/role';
 import { fixedClock as stoppedAt, type Clock } from '../../../src/app/clock';
 import { loadConfig } from '../../../src/app/config';
 import { createApp, type OrgtrackApp } from '../../../src/app/orgtrackApp';
@@ -23,6 +25,10 @@ export interface GraphQLResponse<T> {
 export interface TestServer {
   app: OrgtrackApp;
   url: string;
+  /** The ADMIN key every request sends unless told otherwise. */
+  adminKey: string;
+  /** Issues a key (as `orgtrack tokens create` does) and waits until the server knows it. */
+  issueKey(role: Role, unitId: string | null, name?: string): Promise<string>;
   /** POSTs an operation over real HTTP. */
   request<T, V>(document: TypedDocumentNode<T, V>, variables?: V, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** POSTs an operation and fails the test if it has errors. */
@@ -31,16 +37,17 @@ export interface TestServer {
   raw(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Record<string, unknown>>>;
   /** Sends a query or mutation over graphql-ws (one shared client), answering as `request` does. */
   wsRequest<T, V>(document: TypedDocumentNode<T, V>, variables?: V): Promise<GraphQLResponse<T>>;
-  /** A graphql-ws client on the same server. */
-  wsClient(): Client;
+  /** A graphql-ws client on the same server, sending the admin key (or `key`; null: none). */
+  wsClient(key?: string | null): Client;
   close(): Promise<void>;
 }
 
 /**
- * Starts the whole service (in-memory SQLite log, embedded read store) on a random loopback port.
+ * Starts the whole service (in-memory SQLite log, embedded read store) on a random loopback port,
+ * with an ADMIN key issued for its requests (or `adminKey`, issued by an earlier start on the same log).
  * `clock` (default `fixedClock`) is where the service reads the time it records events at.
  */
-export async function startTestServer(options: { eventStorePath?: string; clock?: Clock } = {}): Promise<TestServer> {
+export async function startTestServer(options: { eventStorePath?: string; clock?: Clock; adminKey?: string } = {}): Promise<TestServer> {
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent' });
   const app = await createApp(config, {
     clock: options.clock ?? fixedClock,
@@ -48,22 +55,42 @@ export async function startTestServer(options: { eventStorePath?: string; clock?
     readStore: new EmbeddedReadStore(),
   });
   const server: RunningServer = await startServer(app, await buildOrgtrackSchema(), { port: 0, host: '127.0.0.1', logger: pino({ level: 'silent' }) });
+  let issued = 0;
+  const issueKey = async (role: Role, unitId: string | null, name = `test-${role.toLowerCase()}-${++issued}`): Promise<string> => {
+    const key = await app.apiKeys.issue({ name, role, unitId, expires: null }, { actor: 'test' });
+    await app.projector.waitFor(key.position);
+    return key.key;
+  };
+  // A restart on the same log passes the first start's key (it is in the log already).
+  const adminKey = options.adminKey ?? (await issueKey('ADMIN', null, `test-admin-${randomBytes(4).toString('hex')}`));
   const clients: Client[] = [];
   let shared: Client | undefined;
-  const newClient = (): Client => {
-    const client = createClient({ url: server.url.replace('http', 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+  const newClient = (key: string | null = adminKey): Client => {
+    const client = createClient({
+      url: server.url.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: true,
+      connectionParams: key === null ? undefined : { authorization: `Bearer ${key}` },
+    });
     clients.push(client);
     return client;
   };
 
   const post = async (body: object, headers: Record<string, string> = {}): Promise<GraphQLResponse<never>> => {
-    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminKey}`, ...headers },
+      body: JSON.stringify(body),
+    });
     return (await response.json()) as GraphQLResponse<never>;
   };
 
   return {
     app,
     url: server.url,
+    adminKey,
+    issueKey,
     request: (document, variables, headers) => post({ query: print(document), variables }, headers),
     async ok(document, variables) {
       const result = await post({ query: print(document), variables });

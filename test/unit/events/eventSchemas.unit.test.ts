@@ -199,6 +199,9 @@ describe('every event the command layer records satisfies the published schemas'
     expect(await app.attendanceFlagWatcher.reassess([absentee])).toBe(1);
     await partyDay(45, [], [adviser, absentee]);
     expect(await app.attendanceFlagWatcher.reassess([absentee])).toBe(1);
+    // Access: a key issued for a branch, then revoked.
+    await app.apiKeys.issue({ name: 'branch-secretary', role: 'ORGANIZER', unitId: receiving, expires: '2099-12-31' }, { actor: 'cli' });
+    await app.apiKeys.revoke('branch-secretary', { actor: 'cli' });
   }
 
   beforeAll(async () => {
