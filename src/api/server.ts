@@ -9,15 +9,18 @@ import type { GraphQLError, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
+import type { RequestLimits } from '../app/config';
 import type { OrgtrackApp } from '../app/orgtrackApp';
 import { createContext, type ApiContext } from './shared/context';
 import { formatError, isUnexpected } from './shared/errors';
-import { queryCostPlugin } from './shared/queryCost';
+import { apolloLimitOptions, operationLimitsPlugin } from './shared/limits/apolloLimits';
+import { OperationLimits } from './shared/limits/operationLimits';
 
 export interface ServerOptions {
   port: number;
   host?: string;
   logger: Logger;
+  limits: RequestLimits;
 }
 
 export interface RunningServer {
@@ -31,12 +34,14 @@ export interface RunningServer {
 /** Apollo Server 5 on express, with graphql-ws on the same HTTP server and path. */
 export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, options: ServerOptions): Promise<RunningServer> {
   const { logger } = options;
+  const limits = new OperationLimits(schema, options.limits);
   const expressApp = express();
   const httpServer = http.createServer(expressApp);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer(
     {
       schema,
+      onSubscribe: (_ctx, _id, payload) => limits.prepare(payload),
       context: () => createContext(app, undefined),
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((error) => logged(logger, error)) } : undefined),
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => logged(logger, error)),
@@ -46,6 +51,7 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
 
   const apollo = new ApolloServer<ApiContext>({
     schema,
+    ...apolloLimitOptions(limits),
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => {
       if (isUnexpected(error)) logger.error({ err: error }, 'unexpected error in a GraphQL request');
@@ -54,7 +60,7 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
     plugins: [
       // We send no cache hints; the plugin would otherwise wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
-      queryCostPlugin(),
+      operationLimitsPlugin(limits),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
         async serverWillStart() {
@@ -74,7 +80,7 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
   });
   expressApp.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: options.limits.maxRequestBytes }),
     expressMiddleware(apollo, {
       context: ({ req }) => createContext(app, req.header('x-min-position')),
     }),

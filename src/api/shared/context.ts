@@ -7,7 +7,7 @@ import { contextError } from './errors';
 import type { ViewArgs } from './viewArgs';
 
 /** Each moment not cached may replay the whole log: a request may not ask for many at once. */
-const MAX_MOMENTS_PER_REQUEST = 4;
+export const MAX_MOMENTS_PER_REQUEST = 4;
 
 /** Who is calling. Everyone is anonymous for now; access rules will hang off this one place. */
 export type Caller = { kind: 'anonymous' };
