@@ -13,8 +13,11 @@ import type { RequestLimits } from '../app/config';
 import type { OrgtrackApp } from '../app/orgtrackApp';
 import { createContext, type ApiContext } from './shared/context';
 import { formatError, isUnexpected } from './shared/errors';
+import { AllowedOrigins } from './shared/limits/allowedOrigins';
 import { apolloLimitOptions, operationLimitsPlugin } from './shared/limits/apolloLimits';
+import { httpErrorHandler } from './shared/limits/httpErrors';
 import { OperationLimits } from './shared/limits/operationLimits';
+import { logSocketErrors } from './shared/limits/socketErrors';
 
 export interface ServerOptions {
   port: number;
@@ -35,9 +38,16 @@ export interface RunningServer {
 export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, options: ServerOptions): Promise<RunningServer> {
   const { logger } = options;
   const limits = new OperationLimits(schema, options.limits);
+  const origins = new AllowedOrigins(options.limits.allowedOrigins, logger);
   const expressApp = express();
+  expressApp.disable('x-powered-by');
   const httpServer = http.createServer(expressApp);
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    maxPayload: options.limits.maxRequestBytes,
+    verifyClient: origins.verifyUpgrade,
+  });
   const wsCleanup = useServer(
     {
       schema,
@@ -48,6 +58,7 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
     },
     wsServer,
   );
+  logSocketErrors(wsServer, logger);
 
   const apollo = new ApolloServer<ApiContext>({
     schema,
@@ -80,11 +91,13 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
   });
   expressApp.use(
     '/graphql',
+    origins.httpGuard,
     express.json({ limit: options.limits.maxRequestBytes }),
     expressMiddleware(apollo, {
       context: ({ req }) => createContext(app, req.header('x-min-position')),
     }),
   );
+  expressApp.use(httpErrorHandler(logger));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
