@@ -15,6 +15,7 @@ import { createContext, type ApiContext } from './shared/context';
 import { formatError, isUnexpected } from './shared/errors';
 import { AllowedOrigins } from './shared/limits/allowedOrigins';
 import { apolloLimitOptions, operationLimitsPlugin } from './shared/limits/apolloLimits';
+import { refuseLargeBodies } from './shared/limits/bodySize';
 import { httpErrorHandler } from './shared/limits/httpErrors';
 import { OperationLimits } from './shared/limits/operationLimits';
 import { logSocketErrors } from './shared/limits/socketErrors';
@@ -92,6 +93,7 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
   expressApp.use(
     '/graphql',
     origins.httpGuard,
+    refuseLargeBodies(options.limits.maxRequestBytes, logger),
     express.json({ limit: options.limits.maxRequestBytes }),
     expressMiddleware(apollo, {
       context: ({ req }) => createContext(app, req.header('x-min-position')),

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { postOperation, postRaw, type RawResponse } from '../support/rawHttp';
 import { probeResolvers, type ResolverProbe } from '../support/resolverProbe';
 import { startTestServer, type TestServer } from '../support/testServer';
@@ -26,6 +27,26 @@ describe('HTTP: requests refused before GraphQL answer as JSON GraphQL errors, w
   it('a 10 MB body is 413 PAYLOAD_TOO_LARGE', async () => {
     const body = JSON.stringify({ query: '{ __typename }', variables: { padding: 'x'.repeat(TEN_MB) } });
     expectJsonError(await postRaw(server.url, body), 413, 'PAYLOAD_TOO_LARGE');
+  });
+
+  it('a 10 MB body sent in chunks (no Content-Length) is 413 PAYLOAD_TOO_LARGE too', async () => {
+    const status = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = http.request(
+        server.url,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+        (response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        },
+      );
+      request.on('error', reject);
+      request.write('{"query":"{ __typename }","variables":{"padding":"');
+      for (let sent = 0; sent < TEN_MB; sent += 1024 * 1024) request.write('x'.repeat(1024 * 1024));
+      request.end('"}}');
+    });
+    expect(status.status).toBe(413);
+    expect(JSON.parse(status.body)).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
   });
 
   it('invalid JSON is 400 BAD_REQUEST', async () => {
