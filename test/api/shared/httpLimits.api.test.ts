@@ -8,13 +8,19 @@ const TEN_MB = 10 * 1024 * 1024;
 describe('HTTP: requests refused before GraphQL answer as JSON GraphQL errors, with the right status and no stack', () => {
   let server: TestServer;
   let probe: ResolverProbe;
+  let stderr: jest.SpyInstance;
   beforeAll(async () => (server = await startTestServer({ env: { ORGTRACK_ALLOWED_ORIGINS: 'https://app.example.org' } })));
   afterAll(() => server.close());
-  beforeEach(() => (probe = probeResolvers(server)));
+  beforeEach(() => {
+    probe = probeResolvers(server);
+    stderr = jest.spyOn(console, 'error');
+  });
   afterEach(() => {
-    // Nothing that was refused ran a resolver.
+    // Nothing that was refused ran a resolver, and nothing was printed to stderr.
     expect(probe.calls()).toBe(0);
+    expect(stderr).not.toHaveBeenCalled();
     probe.restore();
+    stderr.mockRestore();
   });
 
   const expectJsonError = (response: RawResponse, status: number, code: string): void => {
