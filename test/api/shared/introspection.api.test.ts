@@ -20,6 +20,14 @@ describe('introspection in production (NODE_ENV=production): refused on HTTP and
     expect(await server.wsRaw(query)).toEqual({ errors: http.json?.errors });
   });
 
+  it('a misspelt field is not answered with the names of the fields it resembles', async () => {
+    const http = await postOperation(server.url, '{ unitt(id: "x") { id } }');
+    expect(http.json?.errors).toEqual([
+      { message: 'Cannot query field "unitt" on type "Query".', locations: [{ line: 1, column: 3 }], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+    ]);
+    expect(await server.wsRaw('{ unitt(id: "x") { id } }')).toEqual({ errors: http.json?.errors });
+  });
+
   it('__typename still answers', async () => {
     expect((await postOperation(server.url, '{ __typename }')).json).toEqual({ data: { __typename: 'Query' } });
   });
@@ -31,6 +39,11 @@ describe('introspection is on in development, and in production with ORGTRACK_IN
     async () => (servers = await Promise.all([startTestServer(), startTestServer({ env: { NODE_ENV: 'production', ORGTRACK_INTROSPECTION: 'true' } })])),
   );
   afterAll(() => Promise.all(servers.map((server) => server.close())));
+
+  it('suggests field names in development', async () => {
+    const http = await postOperation(servers[0].url, '{ unitt(id: "x") { id } }');
+    expect(http.json?.errors?.[0].message).toMatch(/Did you mean "unit"/);
+  });
 
   it('answers __schema on both transports', async () => {
     for (const server of servers) {

@@ -3,7 +3,7 @@ import type { OperationLimits } from './operationLimits';
 
 type LimitOptions = Pick<
   ApolloServerOptions<BaseContext>,
-  'parseOptions' | 'validationRules' | 'introspection' | 'csrfPrevention' | 'allowBatchedHttpRequests'
+  'parseOptions' | 'validationRules' | 'validationOptions' | 'introspection' | 'csrfPrevention' | 'allowBatchedHttpRequests'
 >;
 
 /**
@@ -14,6 +14,7 @@ export function apolloLimitOptions(limits: OperationLimits): LimitOptions {
   return {
     parseOptions: limits.parseOptions,
     validationRules: [...limits.validationRules],
+    validationOptions: limits.validationOptions,
     // The rules above refuse introspection when it is off; Apollo would add a second rule saying the same.
     introspection: true,
     csrfPrevention: true,

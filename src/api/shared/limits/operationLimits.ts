@@ -10,6 +10,7 @@ import {
   type ParseOptions,
   type ValidationRule,
 } from 'graphql';
+import type { ValidationOptions } from 'graphql/validation/validate';
 import type { RequestLimits } from '../../../app/config';
 import { MAX_MOMENTS_PER_REQUEST } from '../context';
 import { documentRules } from './documentRules';
@@ -32,6 +33,8 @@ export class OperationLimits {
   readonly parseOptions: ParseOptions;
   /** The rules beyond graphql-js's specified ones (Apollo adds those itself). */
   readonly validationRules: readonly ValidationRule[];
+  /** Without introspection, "Did you mean …?" would still spell the schema out field by field. */
+  readonly validationOptions: ValidationOptions;
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -39,6 +42,7 @@ export class OperationLimits {
   ) {
     this.parseOptions = { maxTokens: limits.maxTokens };
     this.validationRules = documentRules(limits);
+    this.validationOptions = { hideSuggestions: !limits.introspection };
   }
 
   /** Why a valid operation may not run: too many `knownAt` moments, too many selections, or too costly; else undefined. */
@@ -83,7 +87,7 @@ export class OperationLimits {
     } catch (error) {
       return [limitRefusalIn(error) ?? parseFailure(error)];
     }
-    const invalid = validate(this.schema, document, [...specifiedRules, ...this.validationRules]);
+    const invalid = validate(this.schema, document, [...specifiedRules, ...this.validationRules], this.validationOptions);
     if (invalid.length > 0) return invalid.map(validationFailure);
     const operation = getOperationAST(document, request.operationName);
     if (!operation) {
