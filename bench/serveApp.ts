@@ -20,9 +20,10 @@ export interface ServedApp {
  */
 export async function serveApp(eventsPath: string, readStore: ReadStore, schema: GraphQLSchema, connections: number): Promise<ServedApp> {
   const eventStore = SqliteEventStore.open({ path: eventsPath, synchronous: 'NORMAL' });
-  const app = await createApp(loadConfig({}), { eventStore, readStore: keepOpen(readStore) });
+  const config = loadConfig({});
+  const app = await createApp(config, { eventStore, readStore: keepOpen(readStore) });
   await app.projector.catchUp();
-  const server = await startServer(app, schema, { port: 0, host: '127.0.0.1', logger: pino({ level: 'silent' }) });
+  const server = await startServer(app, schema, { port: 0, host: '127.0.0.1', logger: pino({ level: 'silent' }), limits: config.limits });
   const client = new GraphqlClient(server.url, connections);
   return {
     app,

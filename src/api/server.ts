@@ -9,13 +9,19 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
+import type { RequestLimits } from '../app/config';
 import type { OrgtrackApp } from '../app/orgtrackApp';
 import type { Principal } from '../app/access/principal';
 import { callerOf } from './shared/access/bearerToken';
 import { OpenConnections, TOKEN_ENDED_CLOSE_CODE } from './shared/access/openConnections';
 import { createContext, type ApiContext } from './shared/context';
 import { formatError, isUnexpected } from './shared/errors';
-import { queryCostPlugin } from './shared/queryCost';
+import { AllowedOrigins } from './shared/limits/allowedOrigins';
+import { apolloLimitOptions, operationLimitsPlugin } from './shared/limits/apolloLimits';
+import { refuseLargeBodies } from './shared/limits/bodySize';
+import { httpErrorHandler } from './shared/limits/httpErrors';
+import { OperationLimits } from './shared/limits/operationLimits';
+import { logSocketErrors } from './shared/limits/socketErrors';
 
 export interface ServerOptions {
   port: number;
@@ -23,6 +29,7 @@ export interface ServerOptions {
   logger: Logger;
   /** How often open WebSocket connections have their token checked again; default 1,000 ms. */
   tokenRecheckMs?: number;
+  limits: RequestLimits;
 }
 
 export interface RunningServer {
@@ -36,9 +43,17 @@ export interface RunningServer {
 /** Apollo Server 5 on express, with graphql-ws on the same HTTP server and path. */
 export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, options: ServerOptions): Promise<RunningServer> {
   const { logger } = options;
+  const limits = new OperationLimits(schema, options.limits);
+  const origins = new AllowedOrigins(options.limits.allowedOrigins, logger);
   const expressApp = express();
+  expressApp.disable('x-powered-by');
   const httpServer = http.createServer(expressApp);
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    maxPayload: options.limits.maxRequestBytes,
+    verifyClient: origins.verifyUpgrade,
+  });
   const principals = new WeakMap<object, Principal>();
   const connections = new OpenConnections(
     (principal) => app.authenticator.stillValid(principal),
@@ -48,6 +63,7 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
   const wsCleanup = useServer(
     {
       schema,
+      onSubscribe: (_ctx, _id, payload) => limits.prepare(payload),
       async onConnect(ctx) {
         const { socket } = ctx.extra;
         try {
@@ -72,9 +88,11 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
     },
     wsServer,
   );
+  logSocketErrors(wsServer, logger);
 
   const apollo = new ApolloServer<ApiContext>({
     schema,
+    ...apolloLimitOptions(limits),
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => {
       if (isUnexpected(error)) logger.error({ err: error }, 'unexpected error in a GraphQL request');
@@ -83,7 +101,7 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
     plugins: [
       // We send no cache hints; the plugin would otherwise wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
-      queryCostPlugin(),
+      operationLimitsPlugin(limits),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
         async serverWillStart() {
@@ -104,11 +122,14 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
   });
   expressApp.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    origins.httpGuard,
+    refuseLargeBodies(options.limits.maxRequestBytes, logger),
+    express.json({ limit: options.limits.maxRequestBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }) => createContext(app, await callerOf(app.authenticator, req.header('authorization')), req.header('x-min-position')),
     }),
   );
+  expressApp.use(httpErrorHandler(logger));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -36,6 +36,8 @@ export interface Config {
   requireAuth: boolean;
   /** An external identity provider whose JWTs are accepted; null when not configured. */
   jwt: JwtConfig | null;
+  /** What one request may ask of the API, on HTTP and WebSocket alike. */
+  limits: RequestLimits;
 }
 
 /** ORGTRACK_JWT_*: which JWTs are accepted and how their claims map to a role and a unit. */
@@ -50,6 +52,29 @@ export interface JwtConfig {
   roleClaim: string;
   /** Claim holding the id of the unit whose subtree the caller reaches; default `orgtrack_unit`. */
   unitClaim: string;
+}
+
+/** Checked before a request runs (README "Configuration"); the defaults let every frontend query of the README run. */
+export interface RequestLimits {
+  /** Largest HTTP body and WebSocket message, in bytes (ORGTRACK_MAX_REQUEST_BYTES); default 1 MiB. */
+  maxRequestBytes: number;
+  /** Highest estimated cost of a document (ORGTRACK_MAX_QUERY_COST); default 25,000. */
+  maxCost: number;
+  /** Most aliases in an operation (ORGTRACK_MAX_ALIASES); default 50. */
+  maxAliases: number;
+  /** Deepest nesting of fields (ORGTRACK_MAX_DEPTH); default 12. */
+  maxDepth: number;
+  /** Most directives in an operation (ORGTRACK_MAX_DIRECTIVES); default 50. */
+  maxDirectives: number;
+  /** Most lexical tokens in a document (ORGTRACK_MAX_TOKENS); default 2,000. */
+  maxTokens: number;
+  /** Whether `__schema` and `__type` answer (ORGTRACK_INTROSPECTION); default on, off when NODE_ENV=production. */
+  introspection: boolean;
+  /**
+   * Browser origins (`https://host[:port]`) that may call the API (ORGTRACK_ALLOWED_ORIGINS, comma
+   * separated); default none. Requests without an Origin header (non-browser clients) are not affected.
+   */
+  allowedOrigins: readonly string[];
 }
 
 export class ConfigError extends Error {}
@@ -72,6 +97,41 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   const value = allowed.find((candidate) => candidate === raw.toUpperCase());
   if (!value) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
   return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function origins(env: Env): string[] {
+  const raw = env.ORGTRACK_ALLOWED_ORIGINS ?? '';
+  return raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry) => {
+      const url = URL.canParse(entry) ? new URL(entry) : undefined;
+      // A browser sends the origin alone: scheme, host and a port other than the scheme's default.
+      const originOnly = url && (url.protocol === 'https:' || url.protocol === 'http:') && url.pathname === '/' && !url.search && !url.hash && !url.username;
+      if (!url || !originOnly) throw new ConfigError(`ORGTRACK_ALLOWED_ORIGINS must list origins such as https://app.example.org, got "${entry}"`);
+      return url.origin;
+    });
+}
+
+function requestLimits(env: Env): RequestLimits {
+  return {
+    maxRequestBytes: integer(env, 'ORGTRACK_MAX_REQUEST_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    maxCost: integer(env, 'ORGTRACK_MAX_QUERY_COST', 25_000, 1, 10_000_000),
+    maxAliases: integer(env, 'ORGTRACK_MAX_ALIASES', 50, 0, 10_000),
+    maxDepth: integer(env, 'ORGTRACK_MAX_DEPTH', 12, 1, 1_000),
+    maxDirectives: integer(env, 'ORGTRACK_MAX_DIRECTIVES', 50, 0, 10_000),
+    maxTokens: integer(env, 'ORGTRACK_MAX_TOKENS', 2_000, 10, 1_000_000),
+    introspection: flag(env, 'ORGTRACK_INTROSPECTION', !isProduction(env)),
+    allowedOrigins: origins(env),
+  };
 }
 
 function timeZone(env: Env): string {
@@ -97,11 +157,9 @@ function duesPolicy(env: Env): DuesPolicy {
   }
 }
 
-function flag(env: Env, name: string): boolean {
-  const raw = (env[name] ?? '').trim().toLowerCase();
-  if (raw === '' || raw === 'false' || raw === '0') return false;
-  if (raw === 'true' || raw === '1') return true;
-  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+/** NODE_ENV=production as the operator set it: the CLI's own default (for speed) does not count. */
+function isProduction(env: Env): boolean {
+  return env.NODE_ENV === 'production' && env.ORGTRACK_NODE_ENV_IMPLIED !== 'true';
 }
 
 function jwt(env: Env): JwtConfig | null {
@@ -128,10 +186,10 @@ function jwt(env: Env): JwtConfig | null {
 }
 
 export function loadConfig(env: Env = process.env): Config {
-  const production = env.NODE_ENV === 'production' && env.ORGTRACK_NODE_ENV_IMPLIED !== 'true';
+  const production = isProduction(env);
   return {
     production,
-    requireAuth: production || flag(env, 'ORGTRACK_REQUIRE_AUTH'),
+    requireAuth: production || flag(env, 'ORGTRACK_REQUIRE_AUTH', false),
     jwt: jwt(env),
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -144,5 +202,6 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: (env.LOG_LEVEL || 'info').toLowerCase(),
     timeZone: timeZone(env),
     duesPolicy: duesPolicy(env),
+    limits: requestLimits(env),
   };
 }

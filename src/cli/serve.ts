@@ -35,7 +35,7 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
   );
   app.transferExpiry.start((error) => logger.error({ err: error }, 'expiring overdue transfers failed'));
   app.attendanceFlagWatcher.start((error) => logger.error({ err: error }, 'recording attendance flag changes failed'));
-  const server = await startServer(app, await buildOrgtrackSchema(), { port: config.port, host: config.host, logger });
+  const server = await startServer(app, await buildOrgtrackSchema(), { port: config.port, host: config.host, logger, limits: config.limits });
   logger.info({ url: server.url }, `orgtrack is serving GraphQL at ${server.url}`);
 
   let stopping = false;

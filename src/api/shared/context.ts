@@ -8,7 +8,7 @@ import { contextError } from './errors';
 import type { ViewArgs } from './viewArgs';
 
 /** Each moment not cached may replay the whole log: a request may not ask for many at once. */
-const MAX_MOMENTS_PER_REQUEST = 4;
+export const MAX_MOMENTS_PER_REQUEST = 4;
 
 /** Who is calling: the principal its token proved, or null when it sent none (refused by every root field). */
 export type Caller = Principal | null;

@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError, type DomainErrorKind } from '../../domain/shared/errors';
 import { ProjectionLagError } from '../../app/projector/positionWaiters';
 import { literalFieldPath } from './literalFieldPath';
+import { limitRefusalIn } from './limits/limitRefusal';
 
 const CODES: Record<DomainErrorKind, string> = {
   INVALID_INPUT: 'BAD_USER_INPUT',
@@ -56,6 +57,8 @@ export function badUserInput(message: string, field: string): GraphQLError {
  * INTERNAL_SERVER_ERROR with no detail (and are logged by the caller).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const refusal = limitRefusalIn(error);
+  if (refusal) return refusal.formatted();
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) {
     return {

@@ -1,4 +1,4 @@
-import { MAX_QUERY_COST } from '../../../src/api/shared/queryCost';
+import { loadConfig } from '../../../src/app/config';
 import { firstError, startTestServer, type TestServer } from '../support/testServer';
 
 describe('query cost limit', () => {
@@ -10,7 +10,7 @@ describe('query cost limit', () => {
     const result = await server.raw(`{ units(first: 500) { edges { node { members(first: 500) { edges { node { name } } } } } } }`);
     expect(firstError(result).code).toBe('BAD_USER_INPUT');
     expect(firstError(result).message).toMatch(/too expensive: estimated cost \d+, at most 25000/);
-    expect(result.errors![0].extensions!.maximum).toBe(MAX_QUERY_COST);
+    expect(result.errors![0].extensions).toMatchObject({ reason: 'QUERY.TOO_COSTLY', maximum: loadConfig({}).limits.maxCost });
     expect(result.data).toBeUndefined();
   });
 

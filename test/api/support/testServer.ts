@@ -37,6 +37,8 @@ export interface TestServer {
   raw(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Record<string, unknown>>>;
   /** Sends a query or mutation over graphql-ws (one shared client), answering as `request` does. */
   wsRequest<T, V>(document: TypedDocumentNode<T, V>, variables?: V): Promise<GraphQLResponse<T>>;
+  /** Sends a raw query string over graphql-ws (the shared client). */
+  wsRaw(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Record<string, unknown>>>;
   /** A graphql-ws client on the same server, sending the admin key (or `key`; null: none). */
   wsClient(key?: string | null): Client;
   close(): Promise<void>;
@@ -45,16 +47,24 @@ export interface TestServer {
 /**
  * Starts the whole service (in-memory SQLite log, embedded read store) on a random loopback port,
  * with an ADMIN key issued for its requests (or `adminKey`, issued by an earlier start on the same log).
- * `clock` (default `fixedClock`) is where the service reads the time it records events at.
+ * `clock` (default `fixedClock`) is where the service reads the time it records events at; `env`
+ * is merged into the environment the configuration is read from (e.g. NODE_ENV, ORGTRACK_MAX_DEPTH).
  */
-export async function startTestServer(options: { eventStorePath?: string; clock?: Clock; adminKey?: string } = {}): Promise<TestServer> {
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent' });
+export async function startTestServer(
+  options: { eventStorePath?: string; clock?: Clock; adminKey?: string; env?: Record<string, string> } = {},
+): Promise<TestServer> {
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...options.env });
   const app = await createApp(config, {
     clock: options.clock ?? fixedClock,
     eventStore: SqliteEventStore.open({ path: options.eventStorePath ?? ':memory:', synchronous: 'NORMAL' }),
     readStore: new EmbeddedReadStore(),
   });
-  const server: RunningServer = await startServer(app, await buildOrgtrackSchema(), { port: 0, host: '127.0.0.1', logger: pino({ level: 'silent' }) });
+  const server: RunningServer = await startServer(app, await buildOrgtrackSchema(), {
+    port: 0,
+    host: '127.0.0.1',
+    logger: pino({ level: 'silent' }),
+    limits: config.limits,
+  });
   let issued = 0;
   const issueKey = async (role: Role, unitId: string | null, name = `test-${role.toLowerCase()}-${++issued}`): Promise<string> => {
     const key = await app.apiKeys.issue({ name, role, unitId, expires: null }, { actor: 'test' });
@@ -86,6 +96,26 @@ export async function startTestServer(options: { eventStorePath?: string; clock?
     return (await response.json()) as GraphQLResponse<never>;
   };
 
+  const wsSend = <T>(query: string, variables: Record<string, unknown> | undefined): Promise<GraphQLResponse<T>> => {
+    shared ??= newClient();
+    const client = shared;
+    return new Promise((resolve, reject) => {
+      let answer: GraphQLResponse<T> = {};
+      client.subscribe<T>(
+        { query, variables },
+        {
+          next: (result) => {
+            answer = { data: result.data ?? null, errors: result.errors ? [...result.errors] : undefined };
+          },
+          // Errors that refuse the operation before it runs arrive as a list on the error sink.
+          error: (error) =>
+            Array.isArray(error) ? resolve({ errors: error as GraphQLFormattedError[] }) : reject(error instanceof Error ? error : new Error(String(error))),
+          complete: () => resolve(answer),
+        },
+      );
+    });
+  };
+
   return {
     app,
     url: server.url,
@@ -98,25 +128,8 @@ export async function startTestServer(options: { eventStorePath?: string; clock?
       return result.data as never;
     },
     raw: (query, variables) => post({ query, variables }),
-    wsRequest<T, V>(document: TypedDocumentNode<T, V>, variables?: V): Promise<GraphQLResponse<T>> {
-      shared ??= newClient();
-      const client = shared;
-      return new Promise((resolve, reject) => {
-        let answer: GraphQLResponse<T> = {};
-        client.subscribe<T>(
-          { query: print(document), variables: variables as Record<string, unknown> | undefined },
-          {
-            next: (result) => {
-              answer = { data: result.data ?? null, errors: result.errors ? [...result.errors] : undefined };
-            },
-            // Errors that refuse the operation before it runs arrive as a list on the error sink.
-            error: (error) =>
-              Array.isArray(error) ? resolve({ errors: error as GraphQLFormattedError[] }) : reject(error instanceof Error ? error : new Error(String(error))),
-            complete: () => resolve(answer),
-          },
-        );
-      });
-    },
+    wsRequest: <T, V>(document: TypedDocumentNode<T, V>, variables?: V) => wsSend<T>(print(document), variables as Record<string, unknown> | undefined),
+    wsRaw: (query, variables) => wsSend(query, variables),
     wsClient: newClient,
     async close() {
       await Promise.all(clients.map((client) => client.dispose()));
