@@ -10,6 +10,7 @@ import { benchAnalystQueries } from './analystQueries.bench';
 import { benchCommands } from './commands.bench';
 import { demoDataset } from './demoData';
 import { benchHistory } from './history.bench';
+import { benchConcurrentReplays } from './concurrentReplays';
 import { benchLatency } from './latency.bench';
 import { benchReadStoreCalls } from './readStoreCalls.bench';
 import { benchRebuild } from './rebuild.bench';
@@ -21,7 +22,7 @@ import { now } from './stats';
  * A report, not a test: it exits 0 even when a target is missed. `--small` uses a small
  * hand-made organization instead of the demo seed (quick check of the bench itself).
  * `--only <section>[,<section>]` runs only those sections (commands, rebuild, latency, calls,
- * analyst, history; the rebuild runs anyway, for the read models). `--history-x10` adds the
+ * analyst, history, replays; the rebuild runs anyway, for the read models). `--history-x10` adds the
  * 10×-history dataset to section 6 (seeded once, a few minutes; about two more minutes a run).
  */
 async function main(): Promise<void> {
@@ -39,11 +40,11 @@ async function main(): Promise<void> {
     const dataset = await demoDataset(scratch, small);
 
     if (runs('commands')) {
-      progress('1/6 commands');
+      progress('1/7 commands');
       await figure(rows, '1  commands', () => benchCommands(scratch));
     }
 
-    progress('2/6 projection rebuild');
+    progress('2/7 projection rebuild');
     const rebuilt = await benchRebuild(dataset.eventsPath).catch((error: unknown) => {
       rows.push(failedRow('2  projection rebuild', error));
       return undefined;
@@ -54,19 +55,19 @@ async function main(): Promise<void> {
       header = `dataset: ${dataset.label}: ${fmt.int(rebuilt.events)} events; ${shape}`;
       const schema = await buildOrgtrackSchema();
       if (runs('latency')) {
-        progress('3/6 HTTP latency');
+        progress('3/7 HTTP latency');
         await figure(rows, '3  HTTP latency', () => benchLatency(dataset.eventsPath, rebuilt.readStore, schema, committeeId));
       }
       if (runs('calls')) {
-        progress('4/6 read-store calls');
+        progress('4/7 read-store calls');
         await figure(rows, '4  read-store calls', () => benchReadStoreCalls(dataset.eventsPath, rebuilt.readStore, schema, districtId));
       }
       if (runs('analyst')) {
-        progress('5/6 analyst queries');
+        progress('5/7 analyst queries');
         await figure(rows, '5  analyst queries', () => benchAnalystQueries(dataset.eventsPath, rebuilt.readStore, schema, committeeId));
       }
       if (runs('history')) {
-        progress(`6/6 history${x10 ? ' (with the 10× history)' : ''}`);
+        progress(`6/7 history${x10 ? ' (with the 10× history)' : ''}`);
         await figure(rows, '6  history', () =>
           benchHistory(
             { eventsPath: dataset.eventsPath, readStore: rebuilt.readStore, tag: dataset.label.startsWith('demo') ? 'demo 6 y' : 'small org' },
@@ -74,6 +75,10 @@ async function main(): Promise<void> {
             { x10 },
           ),
         );
+      }
+      if (runs('replays')) {
+        progress('7/7 concurrent replays');
+        await figure(rows, '7  concurrent replays', () => benchConcurrentReplays(dataset.eventsPath, rebuilt.readStore, schema));
       }
       await rebuilt.readStore.close();
     }
