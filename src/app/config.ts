@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_DUES_POLICY, DuesPolicyError, parseDuesPolicy, type DuesPolicy } from '../domain/dues/duesPolicy';
 import { isTimeZone } from './clock';
+import { DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './subscriptions/subscriptionLimits';
 
 /** Everything the process reads from its environment, validated once at start. */
 export interface Config {
@@ -27,6 +28,8 @@ export interface Config {
   duesPolicy: DuesPolicy;
   /** How many `knownAt` moments keep their replayed read models in memory; default 4. */
   knownAtCacheSize: number;
+  /** Caps on `orgEvents` replays and on what a subscriber may leave unread (ORGTRACK_MAX_REPLAYS and the like). */
+  subscriptions: SubscriptionLimits;
 }
 
 export class ConfigError extends Error {}
@@ -74,6 +77,22 @@ function duesPolicy(env: Env): DuesPolicy {
   }
 }
 
+function subscriptionLimits(env: Env): SubscriptionLimits {
+  const defaults = DEFAULT_SUBSCRIPTION_LIMITS;
+  const maxReplays = integer(env, 'ORGTRACK_MAX_REPLAYS', defaults.maxReplays, 1, 10_000);
+  const maxReplaysPerCaller = integer(env, 'ORGTRACK_MAX_REPLAYS_PER_CALLER', Math.min(defaults.maxReplaysPerCaller, maxReplays), 1, 10_000);
+  if (maxReplaysPerCaller > maxReplays) {
+    throw new ConfigError(`ORGTRACK_MAX_REPLAYS_PER_CALLER (${maxReplaysPerCaller}) cannot exceed ORGTRACK_MAX_REPLAYS (${maxReplays})`);
+  }
+  return {
+    maxReplays,
+    maxReplaysPerCaller,
+    maxWaitingReplaysPerCaller: integer(env, 'ORGTRACK_MAX_WAITING_REPLAYS_PER_CALLER', defaults.maxWaitingReplaysPerCaller, 0, 100_000),
+    maxBufferedEvents: integer(env, 'ORGTRACK_SUBSCRIBER_BUFFER', defaults.maxBufferedEvents, 1, 10_000_000),
+    replayStallMs: integer(env, 'ORGTRACK_REPLAY_STALL_MS', defaults.replayStallMs, 1, 3_600_000),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
@@ -87,5 +106,6 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: (env.LOG_LEVEL || 'info').toLowerCase(),
     timeZone: timeZone(env),
     duesPolicy: duesPolicy(env),
+    subscriptions: subscriptionLimits(env),
   };
 }
