@@ -9,6 +9,7 @@ import { Event, EventConnection, EventFilter, toEvent } from './event.type';
 import { PageArgs } from '../shared/pageArgs';
 import { RecordsArgs } from '../shared/viewArgs';
 import { eventLoaders } from './eventLoaders';
+import { replayCallerKey } from './replayCallerKey';
 
 interface OrgEventsArgs {
   filter?: EventFilter | null;
@@ -48,7 +49,7 @@ export class EventResolver {
       'Organizational events as they are recorded. With `after` (a position), first every matching event after it, then live ones: in log order, no gap, no repeat.',
     subscribe: ({ args, context }: SubscribeResolverData<unknown, OrgEventsArgs, ApiContext>) => {
       const after = args.after ? requirePosition(args.after, 'after') : undefined;
-      return context.app.hub.subscribe(args.filter ?? undefined, after);
+      return context.app.hub.subscribe({ filter: args.filter ?? undefined, after, callerKey: replayCallerKey(context.caller) });
     },
   })
   orgEvents(

@@ -2,6 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError, type DomainErrorKind } from '../../domain/shared/errors';
 import { ProjectionLagError } from '../../app/projector/positionWaiters';
+import { SlowSubscriberError, TooManyReplaysError } from '../../app/subscriptions/subscriptionErrors';
 import { literalFieldPath } from './literalFieldPath';
 
 const CODES: Record<DomainErrorKind, string> = {
@@ -68,6 +69,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof ProjectionLagError) {
     return { message: lagMessage('that position'), path: formatted.path, extensions: { code: 'TIMEOUT' } };
   }
+  const limit = subscriptionLimitError(original);
+  if (limit instanceof SlowSubscriberError) {
+    return { message: limit.message, path: formatted.path, extensions: { code: 'SLOW_SUBSCRIBER', resumeAfter: limit.resumeAfter ?? null } };
+  }
+  if (limit instanceof TooManyReplaysError) {
+    return { message: limit.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'TOO_MANY_REPLAYS' } };
+  }
   const rejectedLiteral = badLiteral(error);
   if (rejectedLiteral) return { message: rejectedLiteral.message, locations: formatted.locations, extensions: rejectedLiteral.extensions };
   const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
@@ -95,8 +103,17 @@ function badLiteral(error: unknown): { message: string; extensions: Record<strin
   return { message, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } };
 }
 
+/**
+ * A subscription refused (too many replays) or cut off (slow subscriber). graphql-ws wraps an
+ * error that ends a stream in a GraphQLError without a path, which `unwrapResolverError` keeps.
+ */
+function subscriptionLimitError(original: unknown): SlowSubscriberError | TooManyReplaysError | undefined {
+  const cause = original instanceof GraphQLError ? original.originalError : original;
+  return cause instanceof SlowSubscriberError || cause instanceof TooManyReplaysError ? cause : undefined;
+}
+
 export function isUnexpected(error: unknown): boolean {
   const original = unwrapResolverError(error);
-  if (original instanceof DomainError || original instanceof ProjectionLagError) return false;
+  if (original instanceof DomainError || original instanceof ProjectionLagError || subscriptionLimitError(original)) return false;
   return !(original instanceof GraphQLError && typeof original.extensions.code === 'string' && CLIENT_CODES.has(original.extensions.code));
 }
