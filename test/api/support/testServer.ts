@@ -23,6 +23,8 @@ export interface GraphQLResponse<T> {
 export interface TestServer {
   app: OrgtrackApp;
   url: string;
+  /** `http://127.0.0.1:<port>/health` */
+  healthUrl: string;
   /** POSTs an operation over real HTTP. */
   request<T, V>(document: TypedDocumentNode<T, V>, variables?: V, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** POSTs an operation and fails the test if it has errors. */
@@ -38,10 +40,11 @@ export interface TestServer {
 
 /**
  * Starts the whole service (in-memory SQLite log, embedded read store) on a random loopback port.
- * `clock` (default `fixedClock`) is where the service reads the time it records events at.
+ * `clock` (default `fixedClock`) is where the service reads the time it records events at;
+ * `env` adds configuration variables (ORGTRACK_MAX_REPLAYS, …).
  */
-export async function startTestServer(options: { eventStorePath?: string; clock?: Clock } = {}): Promise<TestServer> {
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent' });
+export async function startTestServer(options: { eventStorePath?: string; clock?: Clock; env?: Record<string, string> } = {}): Promise<TestServer> {
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...options.env });
   const app = await createApp(config, {
     clock: options.clock ?? fixedClock,
     eventStore: SqliteEventStore.open({ path: options.eventStorePath ?? ':memory:', synchronous: 'NORMAL' }),
@@ -64,6 +67,7 @@ export async function startTestServer(options: { eventStorePath?: string; clock?
   return {
     app,
     url: server.url,
+    healthUrl: server.url.replace(/\/graphql$/, '/health'),
     request: (document, variables, headers) => post({ query: print(document), variables }, headers),
     async ok(document, variables) {
       const result = await post({ query: print(document), variables });
