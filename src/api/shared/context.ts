@@ -1,6 +1,6 @@
 import { today } from '../../app/clock';
 import type { OrgtrackApp } from '../../app/orgtrackApp';
-import { requirePosition } from '../../app/eventLog/eventQueries';
+import { waitForReadModels } from '../../app/eventLog/readYourWrites';
 import { readView, type ReadView } from './readView';
 import { InvalidInput } from '../../domain/shared/errors';
 import { contextError } from './errors';
@@ -46,7 +46,7 @@ export async function createContext(app: OrgtrackApp, minPositionHeader: string 
 
 async function contextFor(app: OrgtrackApp, minPositionHeader: string | undefined): Promise<ApiContext> {
   const readAfter = async (position: string | null | undefined, field = 'minPosition'): Promise<void> => {
-    if (position) await app.projector.waitFor(requirePosition(position, field));
+    if (position) await waitForReadModels(app, position, field);
   };
   await readAfter(minPositionHeader, 'x-min-position');
   const live = readView(app, null);

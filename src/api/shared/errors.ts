@@ -35,11 +35,13 @@ function lagMessage(position: string): string {
  * An error raised while a request's context is made (waiting for the x-min-position header).
  * Apollo answers it before execution, keeping a code only from a GraphQLError and taking the
  * HTTP status from `extensions.http`, so it is mapped here, before formatError sees it. A
- * domain error keeps the code of its kind and its field (no `reason`, as this refusal always had).
+ * domain error keeps the code of its kind, its reason and its field, as formatError gives them.
  */
 export function contextError(error: unknown): unknown {
   if (error instanceof DomainError) {
-    return new GraphQLError(error.message, { extensions: { code: CODES[error.kind], field: error.field, http: { status: 400 } } });
+    return new GraphQLError(error.message, {
+      extensions: { code: CODES[error.kind], reason: error.code, field: error.field, http: { status: 400 } },
+    });
   }
   if (error instanceof ProjectionLagError) {
     return new GraphQLError(lagMessage('x-min-position'), { extensions: { code: 'TIMEOUT', http: { status: 503 } } });

@@ -41,13 +41,16 @@ export interface TestServer {
 /**
  * Starts the whole service (in-memory SQLite log, embedded read store) on a random loopback port.
  * `clock` (default `fixedClock`) is where the service reads the time it records events at;
- * `env` adds configuration variables (ORGTRACK_MAX_REPLAYS, …).
+ * `env` adds configuration variables (ORGTRACK_MAX_REPLAYS, …); `eventStorePollMs` is how often
+ * the log looks for commits by other connections to its file (default 200 ms).
  */
-export async function startTestServer(options: { eventStorePath?: string; clock?: Clock; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { eventStorePath?: string; eventStorePollMs?: number; clock?: Clock; env?: Record<string, string> } = {},
+): Promise<TestServer> {
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...options.env });
   const app = await createApp(config, {
     clock: options.clock ?? fixedClock,
-    eventStore: SqliteEventStore.open({ path: options.eventStorePath ?? ':memory:', synchronous: 'NORMAL' }),
+    eventStore: SqliteEventStore.open({ path: options.eventStorePath ?? ':memory:', synchronous: 'NORMAL', pollIntervalMs: options.eventStorePollMs }),
     readStore: new EmbeddedReadStore(),
   });
   const server: RunningServer = await startServer(app, await buildOrgtrackSchema(), { port: 0, host: '127.0.0.1', logger: pino({ level: 'silent' }) });
