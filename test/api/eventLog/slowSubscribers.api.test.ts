@@ -10,8 +10,8 @@ const ORG_EVENTS = 'subscription ($after: String) { orgEvents(after: $after) { p
 const START = encodePosition(0n);
 /** Events of about 12 kB each (the name in their data): a few hundred fill a socket's buffers. */
 const NAME_LENGTH = 4000;
-/** About 6 MB of events: more than the kernel buffers of a loopback socket hold for a reader that stopped. */
-const BIG_LOG = 500;
+/** About 12 MB of events: well more than the kernel buffers of a loopback socket hold for a reader that stopped (4 MB here). */
+const BIG_LOG = 1000;
 
 type OrgEvent = { orgEvents: { position: string } };
 type ErrorPayload = { message: string; extensions?: Record<string, unknown> }[];
