@@ -11,6 +11,7 @@ import { benchAttackRefusals } from './attackRefusals';
 import { benchCommands } from './commands.bench';
 import { demoDataset } from './demoData';
 import { benchHistory } from './history.bench';
+import { benchConcurrentReplays } from './concurrentReplays';
 import { benchLatency } from './latency.bench';
 import { benchReadStoreCalls } from './readStoreCalls.bench';
 import { benchRebuild } from './rebuild.bench';
@@ -22,7 +23,7 @@ import { now } from './stats';
  * A report, not a test: it exits 0 even when a target is missed. `--small` uses a small
  * hand-made organization instead of the demo seed (quick check of the bench itself).
  * `--only <section>[,<section>]` runs only those sections (commands, rebuild, latency, calls,
- * analyst, history, attacks; the rebuild runs anyway, for the read models). `--history-x10` adds the
+ * analyst, history, attacks, replays; the rebuild runs anyway, for the read models). `--history-x10` adds the
  * 10×-history dataset to section 6 (seeded once, a few minutes; about two more minutes a run).
  */
 async function main(): Promise<void> {
@@ -77,8 +78,12 @@ async function main(): Promise<void> {
         );
       }
       if (runs('attacks')) {
-        progress('7/7 attack refusals');
+        progress('7/8 attack refusals');
         await figure(rows, '7  attack refusals', () => benchAttackRefusals(dataset.eventsPath, rebuilt.readStore, schema, districtId));
+      }
+      if (runs('replays')) {
+        progress('8/8 concurrent replays');
+        await figure(rows, '8  concurrent replays', () => benchConcurrentReplays(dataset.eventsPath, rebuilt.readStore, schema));
       }
       await rebuilt.readStore.close();
     }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_DUES_POLICY, DuesPolicyError, parseDuesPolicy, type DuesPolicy } from '../domain/dues/duesPolicy';
 import { isTimeZone } from './clock';
+import { DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './subscriptions/subscriptionLimits';
 
 /** Everything the process reads from its environment, validated once at start. */
 export interface Config {
@@ -38,6 +39,8 @@ export interface Config {
   jwt: JwtConfig | null;
   /** What one request may ask of the API, on HTTP and WebSocket alike. */
   limits: RequestLimits;
+  /** Caps on `orgEvents` replays and on what a subscriber may leave unread (ORGTRACK_MAX_REPLAYS and the like). */
+  subscriptions: SubscriptionLimits;
 }
 
 /** ORGTRACK_JWT_*: which JWTs are accepted and how their claims map to a role and a unit. */
@@ -185,6 +188,22 @@ function jwt(env: Env): JwtConfig | null {
   };
 }
 
+function subscriptionLimits(env: Env): SubscriptionLimits {
+  const defaults = DEFAULT_SUBSCRIPTION_LIMITS;
+  const maxReplays = integer(env, 'ORGTRACK_MAX_REPLAYS', defaults.maxReplays, 1, 10_000);
+  const maxReplaysPerCaller = integer(env, 'ORGTRACK_MAX_REPLAYS_PER_CALLER', Math.min(defaults.maxReplaysPerCaller, maxReplays), 1, 10_000);
+  if (maxReplaysPerCaller > maxReplays) {
+    throw new ConfigError(`ORGTRACK_MAX_REPLAYS_PER_CALLER (${maxReplaysPerCaller}) cannot exceed ORGTRACK_MAX_REPLAYS (${maxReplays})`);
+  }
+  return {
+    maxReplays,
+    maxReplaysPerCaller,
+    maxWaitingReplaysPerCaller: integer(env, 'ORGTRACK_MAX_WAITING_REPLAYS_PER_CALLER', defaults.maxWaitingReplaysPerCaller, 0, 100_000),
+    maxBufferedEvents: integer(env, 'ORGTRACK_SUBSCRIBER_BUFFER', defaults.maxBufferedEvents, 1, 10_000_000),
+    replayStallMs: integer(env, 'ORGTRACK_REPLAY_STALL_MS', defaults.replayStallMs, 1, 3_600_000),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = isProduction(env);
   return {
@@ -203,5 +222,6 @@ export function loadConfig(env: Env = process.env): Config {
     timeZone: timeZone(env),
     duesPolicy: duesPolicy(env),
     limits: requestLimits(env),
+    subscriptions: subscriptionLimits(env),
   };
 }

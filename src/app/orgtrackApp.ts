@@ -64,7 +64,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const readStore = options.readStore ?? (await openReadStore(config));
   const projector = new Projector(eventStore, readStore, allProjections, { ...options.projector, onError: options.onProjectionError });
   await projector.start();
-  const hub = new SubscriptionHub(readStore.collection<EventIndexDocument>(EVENT_INDEX), projector);
+  const hub = new SubscriptionHub(readStore.collection<EventIndexDocument>(EVENT_INDEX), projector, config.subscriptions);
 
   const queries = createQuerySet(readStore, config.duesPolicy);
   const knownAt = new KnownAtViews(eventStore, allProjections, queries, {

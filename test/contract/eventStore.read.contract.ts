@@ -95,4 +95,30 @@ export function describeReadContract({ store }: StoreFixture): void {
       expect(both).toHaveLength(appended.length + 1);
     });
   });
+
+  describe('headPosition', () => {
+    it('is the position of the last event appended, and moves forward with every append', async () => {
+      const before = await store().headPosition();
+      const first = await store().append(`${uniqueCategory()}-1`, newEvents(3), 'no_stream');
+      expect(await store().headPosition()).toBe(first.position);
+      expect(before === undefined || before < first.position).toBe(true);
+      const second = await store().append(`${uniqueCategory()}-1`, [newEvent()], 'no_stream');
+      expect(await store().headPosition()).toBe(second.position);
+      expect(first.position < second.position).toBe(true);
+    });
+
+    it('is where readAll backwards starts: the newest event of the log', async () => {
+      await store().append(`${uniqueCategory()}-1`, newEvents(2), 'no_stream');
+      const [newest] = await store().readAll({ direction: 'backwards', maxCount: 1 });
+      expect(await store().headPosition()).toBe(newest?.position);
+    });
+
+    it('does not move when an append is repeated (idempotent)', async () => {
+      const name = `${uniqueCategory()}-1`;
+      const events = newEvents(2);
+      const result = await store().append(name, events, 'no_stream');
+      await store().append(name, events, 'no_stream');
+      expect(await store().headPosition()).toBe(result.position);
+    });
+  });
 }

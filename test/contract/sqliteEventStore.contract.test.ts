@@ -26,6 +26,10 @@ describe('SqliteEventStore', () => {
     await Promise.all(open.splice(0).map((store) => store.close()));
   });
 
+  it('has no head position while the log is empty', async () => {
+    expect(await openStore({ path: newFile() }).headPosition()).toBeUndefined();
+  });
+
   it('keeps appended events across close and reopen', async () => {
     const path = newFile();
     const first = openStore({ path });

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { SubscribeResolverData } from 'type-graphql';
 import { pageSize } from '../../app/queries/page';
-import { requirePosition } from '../../app/eventLog/eventQueries';
+import { requireRecordedPosition } from '../../app/eventLog/readYourWrites';
 import type { EventIndexDocument } from '../../../projections';
 import type { ApiContext } from '../shared/context';
 import { toConnection, type Connection } from '../shared/connection';
@@ -9,6 +9,7 @@ import { Event, EventConnection, EventFilter, toEvent } from './event.type';
 import { PageArgs } from '../shared/pageArgs';
 import { RecordsArgs } from '../shared/viewArgs';
 import { eventLoaders } from './eventLoaders';
+import { replayCallerKey } from './replayCallerKey';
 
 interface OrgEventsArgs {
   filter?: EventFilter | null;
@@ -46,9 +47,9 @@ export class EventResolver {
   @Subscription(() => Event, {
     description:
       'Organizational events as they are recorded. With `after` (a position), first every matching event after it, then live ones: in log order, no gap, no repeat.',
-    subscribe: ({ args, context }: SubscribeResolverData<unknown, OrgEventsArgs, ApiContext>) => {
-      const after = args.after ? requirePosition(args.after, 'after') : undefined;
-      return context.app.hub.subscribe(args.filter ?? undefined, after);
+    subscribe: async ({ args, context }: SubscribeResolverData<unknown, OrgEventsArgs, ApiContext>) => {
+      const after = args.after ? await requireRecordedPosition(context.app, args.after, 'after') : undefined;
+      return context.app.hub.subscribe({ filter: args.filter ?? undefined, after, callerKey: replayCallerKey(context.caller) });
     },
   })
   orgEvents(

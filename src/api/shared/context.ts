@@ -1,7 +1,7 @@
 import type { Principal } from '../../app/access/principal';
 import { today } from '../../app/clock';
 import type { OrgtrackApp } from '../../app/orgtrackApp';
-import { requirePosition } from '../../app/eventLog/eventQueries';
+import { waitForReadModels } from '../../app/eventLog/readYourWrites';
 import { readView, type ReadView } from './readView';
 import { InvalidInput } from '../../domain/shared/errors';
 import { contextError } from './errors';
@@ -47,7 +47,7 @@ export async function createContext(app: OrgtrackApp, caller: Caller, minPositio
 
 async function contextFor(app: OrgtrackApp, caller: Caller, minPositionHeader: string | undefined): Promise<ApiContext> {
   const readAfter = async (position: string | null | undefined, field = 'minPosition'): Promise<void> => {
-    if (position) await app.projector.waitFor(requirePosition(position, field));
+    if (position) await waitForReadModels(app, position, field);
   };
   await readAfter(minPositionHeader, 'x-min-position');
   const live = readView(app, null);

@@ -2,6 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError, type DomainErrorKind } from '../../domain/shared/errors';
 import { ProjectionLagError } from '../../app/projector/positionWaiters';
+import { SlowSubscriberError, TooManyReplaysError } from '../../app/subscriptions/subscriptionErrors';
 import { literalFieldPath } from './literalFieldPath';
 import { limitRefusalIn } from './limits/limitRefusal';
 
@@ -35,11 +36,13 @@ function lagMessage(position: string): string {
  * An error raised while a request's context is made (waiting for the x-min-position header).
  * Apollo answers it before execution, keeping a code only from a GraphQLError and taking the
  * HTTP status from `extensions.http`, so it is mapped here, before formatError sees it. A
- * domain error keeps the code of its kind and its field (no `reason`, as this refusal always had).
+ * domain error keeps the code of its kind, its reason and its field, as formatError gives them.
  */
 export function contextError(error: unknown): unknown {
   if (error instanceof DomainError) {
-    return new GraphQLError(error.message, { extensions: { code: CODES[error.kind], field: error.field, http: { status: 400 } } });
+    return new GraphQLError(error.message, {
+      extensions: { code: CODES[error.kind], reason: error.code, field: error.field, http: { status: 400 } },
+    });
   }
   if (error instanceof ProjectionLagError) {
     return new GraphQLError(lagMessage('x-min-position'), { extensions: { code: 'TIMEOUT', http: { status: 503 } } });
@@ -71,6 +74,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof ProjectionLagError) {
     return { message: lagMessage('that position'), path: formatted.path, extensions: { code: 'TIMEOUT' } };
   }
+  const limit = subscriptionLimitError(original);
+  if (limit instanceof SlowSubscriberError) {
+    return { message: limit.message, path: formatted.path, extensions: { code: 'SLOW_SUBSCRIBER', resumeAfter: limit.resumeAfter ?? null } };
+  }
+  if (limit instanceof TooManyReplaysError) {
+    return { message: limit.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'TOO_MANY_REPLAYS' } };
+  }
   const rejectedLiteral = badLiteral(error);
   if (rejectedLiteral) return { message: rejectedLiteral.message, locations: formatted.locations, extensions: rejectedLiteral.extensions };
   const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
@@ -98,8 +108,17 @@ function badLiteral(error: unknown): { message: string; extensions: Record<strin
   return { message, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } };
 }
 
+/**
+ * A subscription refused (too many replays) or cut off (slow subscriber). graphql-ws wraps an
+ * error that ends a stream in a GraphQLError without a path, which `unwrapResolverError` keeps.
+ */
+function subscriptionLimitError(original: unknown): SlowSubscriberError | TooManyReplaysError | undefined {
+  const cause = original instanceof GraphQLError ? original.originalError : original;
+  return cause instanceof SlowSubscriberError || cause instanceof TooManyReplaysError ? cause : undefined;
+}
+
 export function isUnexpected(error: unknown): boolean {
   const original = unwrapResolverError(error);
-  if (original instanceof DomainError || original instanceof ProjectionLagError) return false;
+  if (original instanceof DomainError || original instanceof ProjectionLagError || subscriptionLimitError(original)) return false;
   return !(original instanceof GraphQLError && typeof original.extensions.code === 'string' && CLIENT_CODES.has(original.extensions.code));
 }

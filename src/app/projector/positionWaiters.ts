@@ -6,6 +6,10 @@ type Waiter = { position: Position; resolve: () => void; reject: (error: unknown
 export class PositionWaiters {
   private waiters: Waiter[] = [];
 
+  get count(): number {
+    return this.waiters.length;
+  }
+
   wait(position: Position, timeoutMs: number): Promise<void> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {

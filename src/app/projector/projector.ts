@@ -102,6 +102,11 @@ export class Projector {
     return this.waiters.wait(position, timeoutMs);
   }
 
+  /** How many callers wait in `waitFor` for a position the read models have not reached. */
+  get readersWaiting(): number {
+    return this.waiters.count;
+  }
+
   /** Listens to every batch of domain events applied, in log order. */
   onApplied(listener: (events: readonly PositionedEvent[]) => void): () => void {
     this.emitter.on('applied', listener);

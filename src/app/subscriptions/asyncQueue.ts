@@ -10,7 +10,11 @@ export class AsyncQueue<T> implements AsyncIterableIterator<T> {
   private error: unknown;
   private roomWaiters: { limit: number; resolve: () => void }[] = [];
 
-  constructor(private readonly onReturn: () => void = () => {}) {}
+  constructor(
+    private readonly onReturn: () => void = () => {},
+    /** Called with each item as the consumer takes it. */
+    private readonly onTake: (item: T) => void = () => {},
+  ) {}
 
   get size(): number {
     return this.items.length;
@@ -26,6 +30,7 @@ export class AsyncQueue<T> implements AsyncIterableIterator<T> {
     if (this.waiting) {
       const resolve = this.waiting;
       this.waiting = this.waitingReject = undefined;
+      this.onTake(item);
       resolve({ value: item, done: false });
     } else {
       this.items.push(item);
@@ -63,6 +68,7 @@ export class AsyncQueue<T> implements AsyncIterableIterator<T> {
   next(): Promise<IteratorResult<T>> {
     if (this.items.length > 0) {
       const item = this.items.shift()!;
+      this.onTake(item);
       this.releaseRoom();
       return Promise.resolve({ value: item, done: false });
     }

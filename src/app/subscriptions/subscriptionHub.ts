@@ -3,107 +3,105 @@ import type { Position } from '../../eventstore/eventStore';
 import type { Collection } from '../../readstore/readStore';
 import type { EventIndexDocument } from '../../../projections';
 import type { Projector } from '../projector/projector';
-import { eventLogQuery, matchesEventLogFilter, type EventLogFilter } from '../eventLog/eventLogFilter';
-import { AsyncQueue } from './asyncQueue';
+import type { EventLogFilter } from '../eventLog/eventLogFilter';
+import { replay } from './eventReplay';
+import { ReplayAdmission } from './replayAdmission';
+import { ReplayPacer } from './replayPacer';
+import { Subscriber } from './subscriber';
+import { DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './subscriptionLimits';
 
-const REPLAY_PAGE = 500;
-/** A subscriber this far behind the live stream is cut off; it can resume with `after`. */
-const MAX_BUFFERED = 10_000;
-
-export class SlowSubscriberError extends Error {
-  constructor(readonly lastPosition: Position | undefined) {
-    super(`The subscriber fell more than ${MAX_BUFFERED} events behind; resubscribe with after: "${lastPosition ?? ''}"`);
-    this.name = 'SlowSubscriberError';
-  }
+export interface SubscribeRequest {
+  filter?: EventLogFilter;
+  /** Replay every matching event after this position first; without it, live events only. */
+  after?: Position;
+  /**
+   * Whose subscription this is, for the per-caller cap on replays: opaque to the hub (the
+   * caller's token id once requests are authenticated); default `anonymous`.
+   */
+  callerKey?: string;
 }
 
-type Listener = (events: readonly EventIndexDocument[]) => void;
+/** How many subscribers the hub serves, by phase. */
+export interface SubscriberCounts {
+  /** Replays waiting for a slot. */
+  waiting: number;
+  replaying: number;
+  live: number;
+}
+
+export const ANONYMOUS_CALLER = 'anonymous';
 
 /**
  * Streams indexed events to integrators: with `after`, first every matching event after that
  * position (from the event index), then live ones as the projector applies them, in log order,
- * with no gap and no repeat at the seam (live events are buffered during the replay and
- * delivered only when their position is past the last replayed one).
+ * with no gap and no repeat at the seam (see `Subscriber`). Replays are capped per process and
+ * per caller (`ReplayAdmission`) and take turns with the rest of the process (`ReplayPacer`); a
+ * subscriber that does not take what it is given is cut off (`SlowSubscriberError`).
  */
 export class SubscriptionHub {
-  /** Each live subscriber's listener, with how to end it when the fan-out itself fails. */
-  private readonly listeners = new Map<Listener, (error: unknown) => void>();
+  private readonly subscribers = new Set<Subscriber>();
   private readonly detach: () => void;
-  /** Fan-outs run one after another so that batches reach listeners in log order. */
+  private readonly admission: ReplayAdmission;
+  private readonly pacer = new ReplayPacer();
+  /** Fan-outs run one after another so that batches reach subscribers in log order. */
   private fanOutChain: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly eventIndex: Collection<EventIndexDocument>,
-    projector: Projector,
+    private readonly projector: Projector,
+    private readonly limits: SubscriptionLimits = DEFAULT_SUBSCRIPTION_LIMITS,
   ) {
-    this.detach = projector.onApplied((events) => {
+    this.admission = new ReplayAdmission(limits);
+    this.detach = this.projector.onApplied((events) => {
       this.fanOutChain = this.fanOutChain
         .then(() => this.fanOut(events))
         .catch((error: unknown) => {
-          for (const fail of this.listeners.values()) fail(error);
+          for (const subscriber of this.subscribers) subscriber.fail(error);
         });
     });
   }
 
-  subscribe(filter: EventLogFilter | undefined, after: Position | undefined): AsyncIterableIterator<EventIndexDocument> {
-    let last = after;
-    let replaying = after !== undefined;
-    const held: EventIndexDocument[] = [];
-    const listener: Listener = (events) => {
-      for (const event of events) {
-        if (!matchesEventLogFilter(event, filter)) continue;
-        if (replaying) held.push(event);
-        else deliver(event);
-      }
-      if (queue.size + held.length > MAX_BUFFERED) queue.fail(new SlowSubscriberError(last));
-    };
-    const queue = new AsyncQueue<EventIndexDocument>(() => this.listeners.delete(listener));
-    const deliver = (event: EventIndexDocument): void => {
-      if (last !== undefined && event._id <= last) return;
-      last = event._id;
-      queue.push(event);
-    };
-    this.listeners.set(listener, (error) => queue.fail(error));
-    if (after !== undefined) {
-      const room = async (): Promise<boolean> => {
-        await queue.waitForRoom(REPLAY_PAGE);
-        return !queue.isClosed;
-      };
-      void this.replay(filter, after, deliver, room)
-        .then(() => {
-          replaying = false;
-          held.splice(0).forEach(deliver);
-        })
-        .catch((error: unknown) => queue.fail(error));
+  /** Throws `TooManyReplaysError` when the caller has as many replays waiting as it may. */
+  subscribe({ filter, after, callerKey = ANONYMOUS_CALLER }: SubscribeRequest): AsyncIterableIterator<EventIndexDocument> {
+    if (after === undefined) {
+      const liveSince = this.projector.position;
+      const subscriber = new Subscriber(filter, undefined, this.limits.maxBufferedEvents, () => this.subscribers.delete(subscriber), liveSince);
+      this.subscribers.add(subscriber);
+      return subscriber.queue;
     }
-    return queue;
+    const slot = this.admission.request(callerKey);
+    const subscriber = new Subscriber(filter, after, this.limits.maxBufferedEvents, () => {
+      this.subscribers.delete(subscriber);
+      slot.release();
+    });
+    this.subscribers.add(subscriber);
+    void slot.admitted
+      .then(() => {
+        // Listening before the first page is read: what is applied meanwhile is in the index or heard.
+        subscriber.startReplay();
+        return replay(subscriber, { eventIndex: this.eventIndex, pacer: this.pacer, stallMs: this.limits.replayStallMs });
+      })
+      .catch((error: unknown) => subscriber.fail(error))
+      .finally(() => slot.release());
+    return subscriber.queue;
   }
 
+  get counts(): SubscriberCounts {
+    const counts: SubscriberCounts = { waiting: 0, replaying: 0, live: 0 };
+    for (const subscriber of this.subscribers) counts[subscriber.phase]++;
+    return counts;
+  }
+
+  /** Ends every subscription after what it was handed. */
   close(): void {
     this.detach();
-    this.listeners.clear();
-  }
-
-  private async replay(
-    filter: EventLogFilter | undefined,
-    after: Position,
-    deliver: (event: EventIndexDocument) => void,
-    /** Resolves when the subscriber has taken most of the previous page; false once it is gone. */
-    room: () => Promise<boolean>,
-  ): Promise<void> {
-    let cursor = after;
-    for (;;) {
-      if (!(await room())) return;
-      const page = await this.eventIndex.find({ ...eventLogQuery(filter), _id: { $gt: cursor } }, { sort: { _id: 1 }, limit: REPLAY_PAGE });
-      page.forEach(deliver);
-      if (page.length < REPLAY_PAGE) return;
-      cursor = page[page.length - 1]._id;
-    }
+    this.pacer.stop();
+    for (const subscriber of [...this.subscribers]) subscriber.close();
   }
 
   private async fanOut(events: readonly PositionedEvent[]): Promise<void> {
-    if (this.listeners.size === 0) return;
+    if (this.subscribers.size === 0) return;
     const indexed = await this.eventIndex.find({ _id: { $in: events.map((e) => e.position) } }, { sort: { _id: 1 } });
-    for (const listener of this.listeners.keys()) listener(indexed);
+    for (const subscriber of [...this.subscribers]) subscriber.hear(indexed);
   }
 }

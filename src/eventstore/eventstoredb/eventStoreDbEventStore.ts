@@ -120,8 +120,16 @@ export class EventStoreDbEventStore implements EventStore {
     return subscription;
   }
 
+  /**
+   * Reads one event backwards from the end of `$all`. The server's own events (`$stats`,
+   * scavenges, …) may come after ours: past one, it reads on backwards to the newest of ours.
+   */
   async headPosition(): Promise<Position | undefined> {
-    const [last] = await this.readAll({ direction: 'backwards', maxCount: 1 });
+    const [newest] = await this.readAllPage('backwards', undefined, 1);
+    if (newest === undefined) return undefined;
+    const event = newest.event;
+    if (event && !isSystemEvent(event)) return toRecordedEvent(event, newest.commitPosition).position;
+    const [last] = await this.readAll({ direction: 'backwards', after: event?.position ? toPosition(event.position) : undefined, maxCount: 1 });
     return last?.position;
   }
 
@@ -131,12 +139,12 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /** One raw page of `$all`; ESDB's `fromPosition` includes the event at that position. */
-  private async readAllPage(direction: Direction, from: Position | undefined): Promise<AllStreamResolvedEvent[]> {
+  private async readAllPage(direction: Direction, from: Position | undefined, maxCount = PAGE_SIZE): Promise<AllStreamResolvedEvent[]> {
     const forwards = direction === 'forwards';
     const read = this.client.readAll({
       direction: forwards ? FORWARDS : BACKWARDS,
       fromPosition: from === undefined ? (forwards ? START : END) : toEsdbPosition(from),
-      maxCount: PAGE_SIZE,
+      maxCount,
     });
     const page: AllStreamResolvedEvent[] = [];
     for await (const resolved of read) page.push(resolved);

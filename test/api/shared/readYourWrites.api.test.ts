@@ -1,4 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { decodePosition, encodePosition } from '../../../src/eventstore/position';
+import { SqliteEventStore } from '../../../src/eventstore/sqlite/sqliteEventStore';
 import {
   AcceptTransferDocument,
   EventCountDocument,
@@ -12,12 +17,22 @@ import {
 } from '../generated/graphql';
 import { buildTree, register, type Tree } from '../support/fixtures';
 import { rawResponseText } from '../support/refusals';
-import { firstError, startTestServer, type TestServer } from '../support/testServer';
+import { collect, firstError, startTestServer, type GraphQLResponse, type TestServer } from '../support/testServer';
 
 /** A well-formed position far beyond anything the log will reach in a test. */
 const FAR_FUTURE = 'ffffffffffffffffffffffffffffffff';
 /** How long the server waits for the read models before giving up (Projector.waitFor default). */
 const READ_WAIT_MS = 10_000;
+
+type ErrorBody = { errors?: { message: string; extensions?: Record<string, unknown> }[] };
+
+/** A BAD_USER_INPUT refusal of `position` as beyond the head, naming `field`. */
+function expectBeyondHead(result: GraphQLResponse<unknown> | ErrorBody, field: string, position: string): void {
+  const error = result.errors?.[0];
+  expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'POSITION.BEYOND_HEAD', field });
+  expect(error?.message).toContain(field);
+  expect(error?.message).toContain(position);
+}
 
 describe('read your writes: payloads, minPosition and x-min-position', () => {
   let server: TestServer;
@@ -30,12 +45,6 @@ describe('read your writes: payloads, minPosition and x-min-position', () => {
   beforeEach(async () => {
     tree = await buildTree(server);
   });
-
-  /** The position the next single-event write will get (the test server's log is SQLite: one sequence). */
-  const nextPosition = async () => {
-    const head = await server.app.eventStore.headPosition();
-    return encodePosition((head ? decodePosition(head).commit : 0n) + 1n);
-  };
 
   it("shows the write in the mutation's own payload, and in an ordinary query right after it", async () => {
     const registered = (
@@ -84,64 +93,6 @@ describe('read your writes: payloads, minPosition and x-min-position', () => {
     expect(byHeader.data!.member).toMatchObject({ id, name: '李四', branch: { id: tree.branchA2 } });
   });
 
-  it('waits for a position the read models have not reached yet instead of answering early (argument and header)', async () => {
-    const position = await nextPosition();
-    // Both queries are sent before the write exists; they must hold their answer until it is applied.
-    const byArgument = server.request(UnitNameDocument, { id: tree.branchB1, minPosition: position });
-    const byHeader = server.request(UnitNameDocument, { id: tree.branchB1 }, { 'x-min-position': position });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const renamed = (await server.ok(RenameUnitDocument, { input: { unitId: tree.branchB1, name: '后来的名字', effectiveDate: '2020-01-01' } })).renameUnit;
-    expect(renamed.position).toBe(position);
-    const [argument, header] = await Promise.all([byArgument, byHeader]);
-    expect(argument.errors).toBeUndefined();
-    expect(argument.data!.unit!.name).toBe('后来的名字');
-    expect(header.errors).toBeUndefined();
-    expect(header.data!.unit!.name).toBe('后来的名字');
-  });
-
-  describe('a minPosition the log never reaches', () => {
-    type Timed = { status: number; text: string; ms: number };
-    let byArgument: Promise<Timed>;
-    let byHeader: Promise<Timed>;
-
-    // Both requests wait at the same time, so the file pays the server's wait only once.
-    beforeAll(() => {
-      const started = Date.now();
-      const timed = (response: Promise<{ status: number; text: string }>): Promise<Timed> => response.then((r) => ({ ...r, ms: Date.now() - started }));
-      byArgument = timed(rawResponseText(server, `query ($p: String) { units(minPosition: $p) { totalCount } }`, { p: FAR_FUTURE }));
-      byHeader = timed(rawResponseText(server, `{ units { totalCount } }`, {}, { 'x-min-position': FAR_FUTURE }));
-    });
-
-    const expectTimeout = (response: Timed) => {
-      const body = JSON.parse(response.text) as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
-      expect(firstError(body)).toMatchObject({ code: 'TIMEOUT', message: expect.stringMatching(/retry/i) });
-      expect(response.text).not.toMatch(/stacktrace|\sat\s\S+\s\(\S+:\d+:\d+\)/i);
-      expect(response.ms).toBeGreaterThanOrEqual(READ_WAIT_MS - 500);
-      expect(response.ms).toBeLessThan(READ_WAIT_MS + 5_000);
-    };
-
-    it(
-      'as the minPosition argument: fails with TIMEOUT after a bounded wait instead of hanging',
-      async () => expectTimeout(await byArgument),
-      READ_WAIT_MS + 15_000,
-    );
-
-    it(
-      'as the x-min-position header: fails with TIMEOUT after a bounded wait instead of hanging',
-      async () => expectTimeout(await byHeader),
-      READ_WAIT_MS + 15_000,
-    );
-
-    it(
-      'leaves the server answering normally afterwards',
-      async () => {
-        await Promise.allSettled([byArgument, byHeader]);
-        expect((await server.request(UnitNameDocument, { id: tree.branchA1 })).errors).toBeUndefined();
-      },
-      READ_WAIT_MS + 15_000,
-    );
-  });
-
   it('includes the writes of other requests that minPosition covers (a later position covers earlier writes)', async () => {
     const first = await register(server, '王五', tree.branchB1, '2016-01-01');
     const second = (
@@ -151,5 +102,112 @@ describe('read your writes: payloads, minPosition and x-min-position', () => {
     ).registerMember;
     const { members } = (await server.request(MembersAtDocument, { unitId: tree.branchB1, minPosition: second.position })).data!;
     expect(members.edges.map((e) => e.node.id).sort()).toEqual([first, second.member!.id].sort());
+  });
+
+  describe('a minPosition beyond the head of the log: no event is there yet, so it is refused at once', () => {
+    /** The very position the next write would get: not written yet, so beyond the head as well. */
+    const nextPosition = async (): Promise<string> => encodePosition(decodePosition((await server.app.eventStore.headPosition())!).commit + 1n);
+
+    it('as the minPosition argument: BAD_USER_INPUT naming the field, for the next position and one far beyond', async () => {
+      for (const position of [await nextPosition(), FAR_FUTURE]) {
+        const result = await server.request(UnitNameDocument, { id: tree.branchA1, minPosition: position });
+        expectBeyondHead(result, 'minPosition', position);
+        expect(result.data?.unit ?? null).toBeNull();
+      }
+    });
+
+    it('as the x-min-position header: BAD_USER_INPUT with HTTP 400, naming the header', async () => {
+      const position = await nextPosition();
+      const response = await rawResponseText(server, `{ units { totalCount } }`, {}, { 'x-min-position': position });
+      expect(response.status).toBe(400);
+      expectBeyondHead(JSON.parse(response.text) as ErrorBody, 'x-min-position', position);
+      expect(response.text).not.toMatch(/stacktrace|\sat\s\S+\s\(\S+:\d+:\d+\)/i);
+    });
+
+    it('over WebSocket: a query with minPosition, and an orgEvents subscription after it, are refused the same way', async () => {
+      const position = await nextPosition();
+      expectBeyondHead(await server.wsRequest(UnitNameDocument, { id: tree.branchA1, minPosition: position }), 'minPosition', position);
+      const subscription = `subscription ($after: String) { orgEvents(after: $after) { position } }`;
+      const [refused] = await collect<unknown>(server.wsClient(), subscription, { after: position }, 1);
+      expectBeyondHead({ errors: refused.errors?.map((error) => ({ message: error.message, extensions: error.extensions })) }, 'after', position);
+    });
+
+    it('leaves positions at or below the head answered as before', async () => {
+      const head = (await server.app.eventStore.headPosition())!;
+      expect((await server.request(UnitNameDocument, { id: tree.branchA1, minPosition: head })).errors).toBeUndefined();
+      expect((await server.request(UnitNameDocument, { id: tree.branchA1 }, { 'x-min-position': head })).errors).toBeUndefined();
+    });
+  });
+});
+
+/**
+ * The log is a file that another connection writes to (as `orgtrack seed` next to a running
+ * server does) and the server looks for such commits only once a minute: an event written there
+ * is in the log, at or below its head, but not in the read models until the server's own next
+ * write wakes the projector.
+ */
+describe('read your writes: a position written but not yet in the read models', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'orgtrack-ryw-'));
+  const path = join(directory, 'events.sqlite');
+  let server: TestServer;
+  let writer: SqliteEventStore;
+  let tree: Tree;
+
+  beforeAll(async () => {
+    server = await startTestServer({ eventStorePath: path, eventStorePollMs: 60_000 });
+    tree = await buildTree(server);
+    writer = SqliteEventStore.open({ path });
+  });
+  afterAll(async () => {
+    await writer.close();
+    await server.close();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  /** Registers a member through the other connection; returns its id and the event's position. */
+  const registerElsewhere = async (name: string): Promise<{ memberId: string; position: string }> => {
+    const memberId = randomUUID();
+    const data = { memberId, name, branchId: tree.branchA1, groupId: null, status: 'APPLICANT', joinedOn: null };
+    const metadata = { effectiveDate: '2016-01-01', recordedAt: new Date().toISOString(), actor: 'test', schemaVersion: 1 };
+    const { position } = await writer.append(`member-${memberId}`, [{ id: randomUUID(), type: 'MemberRegistered', data, metadata }], 'no_stream');
+    return { memberId, position };
+  };
+
+  const readersWaiting = async (count: number): Promise<void> => {
+    for (let attempt = 0; attempt < 1000 && server.app.projector.readersWaiting < count; attempt++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(server.app.projector.readersWaiting).toBe(count);
+  };
+
+  it(
+    'fails with TIMEOUT after a bounded wait when the read models do not get there (argument and header)',
+    async () => {
+      const { memberId, position } = await registerElsewhere('等不到');
+      const [byArgument, byHeader] = await Promise.all([
+        rawResponseText(server, `query ($id: ID!, $p: String) { member(id: $id, minPosition: $p) { id } }`, { id: memberId, p: position }),
+        rawResponseText(server, `query ($id: ID!) { member(id: $id) { id } }`, { id: memberId }, { 'x-min-position': position }),
+      ]);
+      for (const response of [byArgument, byHeader]) {
+        expect(firstError(JSON.parse(response.text) as ErrorBody)).toMatchObject({ code: 'TIMEOUT', message: expect.stringMatching(/retry/i) });
+        expect(response.text).not.toMatch(/stacktrace|\sat\s\S+\s\(\S+:\d+:\d+\)/i);
+      }
+      expect(byHeader.status).toBe(503);
+    },
+    READ_WAIT_MS + 15_000,
+  );
+
+  it('waits until the read models include it, then answers with it (argument and header)', async () => {
+    const { memberId, position } = await registerElsewhere('后来才到');
+    const byArgument = server.request(MemberAtDocument, { id: memberId, minPosition: position });
+    const byHeader = server.request(MemberAtDocument, { id: memberId }, { 'x-min-position': position });
+    await readersWaiting(2);
+    expect(server.app.projector.position! < position).toBe(true);
+
+    // The server's own write wakes the projector, which then applies the other connection's event too.
+    await server.ok(RenameUnitDocument, { input: { unitId: tree.branchB1, name: '唤醒', effectiveDate: '2020-01-01' } });
+    const [argument, header] = await Promise.all([byArgument, byHeader]);
+    for (const answer of [argument, header]) {
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data!.member).toMatchObject({ id: memberId, name: '后来才到' });
+    }
   });
 });

@@ -29,6 +29,8 @@ export interface TestServer {
   adminKey: string;
   /** Issues a key (as `orgtrack tokens create` does) and waits until the server knows it. */
   issueKey(role: Role, unitId: string | null, name?: string): Promise<string>;
+  /** `http://127.0.0.1:<port>/health` */
+  healthUrl: string;
   /** POSTs an operation over real HTTP. */
   request<T, V>(document: TypedDocumentNode<T, V>, variables?: V, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** POSTs an operation and fails the test if it has errors. */
@@ -48,15 +50,16 @@ export interface TestServer {
  * Starts the whole service (in-memory SQLite log, embedded read store) on a random loopback port,
  * with an ADMIN key issued for its requests (or `adminKey`, issued by an earlier start on the same log).
  * `clock` (default `fixedClock`) is where the service reads the time it records events at; `env`
- * is merged into the environment the configuration is read from (e.g. NODE_ENV, ORGTRACK_MAX_DEPTH).
+ * is merged into the environment the configuration is read from (NODE_ENV, ORGTRACK_MAX_REPLAYS, …);
+ * `eventStorePollMs` is how often the log looks for commits by other connections to its file (default 200 ms).
  */
 export async function startTestServer(
-  options: { eventStorePath?: string; clock?: Clock; adminKey?: string; env?: Record<string, string> } = {},
+  options: { eventStorePath?: string; eventStorePollMs?: number; clock?: Clock; adminKey?: string; env?: Record<string, string> } = {},
 ): Promise<TestServer> {
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...options.env });
   const app = await createApp(config, {
     clock: options.clock ?? fixedClock,
-    eventStore: SqliteEventStore.open({ path: options.eventStorePath ?? ':memory:', synchronous: 'NORMAL' }),
+    eventStore: SqliteEventStore.open({ path: options.eventStorePath ?? ':memory:', synchronous: 'NORMAL', pollIntervalMs: options.eventStorePollMs }),
     readStore: new EmbeddedReadStore(),
   });
   const server: RunningServer = await startServer(app, await buildOrgtrackSchema(), {
@@ -121,6 +124,7 @@ export async function startTestServer(
     url: server.url,
     adminKey,
     issueKey,
+    healthUrl: server.url.replace(/\/graphql$/, '/health'),
     request: (document, variables, headers) => post({ query: print(document), variables }, headers),
     async ok(document, variables) {
       const result = await post({ query: print(document), variables });
