@@ -85,7 +85,7 @@ describe('HTTP: requests refused before GraphQL answer as JSON GraphQL errors, w
   });
 
   it('a browser request from an origin not in ORGTRACK_ALLOWED_ORIGINS is 403 FORBIDDEN', async () => {
-    expectJsonError(await postOperation(server.url, '{ __typename }', undefined, { origin: 'https://evil.example' }), 403, 'FORBIDDEN');
+    expectJsonError(await postOperation(server, '{ __typename }', undefined, { origin: 'https://evil.example' }), 403, 'FORBIDDEN');
   });
 
   it('answers without x-powered-by', async () => {
@@ -101,7 +101,7 @@ describe('HTTP: what is allowed still answers', () => {
 
   it('from a listed origin, or without an Origin header (not a browser)', async () => {
     for (const headers of [{ origin: 'https://app.example.org' }, { origin: 'http://localhost:5173' }, {}] as Record<string, string>[]) {
-      const response = await postOperation(server.url, '{ __typename }', undefined, headers);
+      const response = await postOperation(server, '{ __typename }', undefined, headers);
       expect(response.status).toBe(200);
       expect(response.json).toEqual({ data: { __typename: 'Query' } });
       expect(response.headers.get('x-powered-by')).toBeNull();

@@ -10,7 +10,7 @@ describe('introspection in production (NODE_ENV=production): refused on HTTP and
   afterAll(() => server.close());
 
   it.each([INTROSPECTION, TYPE])('%s is GRAPHQL_VALIDATION_FAILED before it runs', async (query) => {
-    const http = await postOperation(server.url, query);
+    const http = await postOperation(server, query);
     expect(http.status).toBe(400);
     expect(http.json?.data).toBeUndefined();
     expect(http.json?.errors?.[0]).toMatchObject({
@@ -21,7 +21,7 @@ describe('introspection in production (NODE_ENV=production): refused on HTTP and
   });
 
   it('a misspelt field is not answered with the names of the fields it resembles', async () => {
-    const http = await postOperation(server.url, '{ unitt(id: "x") { id } }');
+    const http = await postOperation(server, '{ unitt(id: "x") { id } }');
     expect(http.json?.errors).toEqual([
       { message: 'Cannot query field "unitt" on type "Query".', locations: [{ line: 1, column: 3 }], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
     ]);
@@ -29,7 +29,7 @@ describe('introspection in production (NODE_ENV=production): refused on HTTP and
   });
 
   it('__typename still answers', async () => {
-    expect((await postOperation(server.url, '{ __typename }')).json).toEqual({ data: { __typename: 'Query' } });
+    expect((await postOperation(server, '{ __typename }')).json).toEqual({ data: { __typename: 'Query' } });
   });
 });
 
@@ -41,13 +41,13 @@ describe('introspection is on in development, and in production with ORGTRACK_IN
   afterAll(() => Promise.all(servers.map((server) => server.close())));
 
   it('suggests field names in development', async () => {
-    const http = await postOperation(servers[0].url, '{ unitt(id: "x") { id } }');
+    const http = await postOperation(servers[0], '{ unitt(id: "x") { id } }');
     expect(http.json?.errors?.[0].message).toMatch(/Did you mean "unit"/);
   });
 
   it('answers __schema on both transports', async () => {
     for (const server of servers) {
-      expect((await postOperation(server.url, INTROSPECTION)).json).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+      expect((await postOperation(server, INTROSPECTION)).json).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
       expect(await server.wsRaw(INTROSPECTION)).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
     }
   });

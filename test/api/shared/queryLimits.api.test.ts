@@ -23,7 +23,7 @@ describe('request limits: each attack document is refused before any resolver ru
     const attack = attacks.get(name)!;
     const probe = probeResolvers(server);
     try {
-      const http = await postOperation(server.url, attack.query, attack.variables);
+      const http = await postOperation(server, attack.query, attack.variables);
       const ws = await server.wsRaw(attack.query, attack.variables);
       expect(probe.calls()).toBe(0);
 
@@ -40,7 +40,7 @@ describe('request limits: each attack document is refused before any resolver ru
   });
 
   it('a validation error on the WebSocket is GRAPHQL_VALIDATION_FAILED with its message, as on HTTP', async () => {
-    const http = await postOperation(server.url, '{ nope }');
+    const http = await postOperation(server, '{ nope }');
     const ws = await server.wsRaw('{ nope }');
     expect(http.status).toBe(400);
     expect(http.json?.errors?.[0]).toMatchObject({ message: 'Cannot query field "nope" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
@@ -48,7 +48,7 @@ describe('request limits: each attack document is refused before any resolver ru
   });
 
   it('a syntax error is GRAPHQL_PARSE_FAILED on both transports', async () => {
-    const http = await postOperation(server.url, '{ unit(');
+    const http = await postOperation(server, '{ unit(');
     const ws = await server.wsRaw('{ unit(');
     expect(http.json?.errors?.[0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
     expect(ws.errors).toEqual(http.json?.errors);
@@ -74,7 +74,7 @@ describe('request limits: each attack document is refused before any resolver ru
       `query($id: ID!) { ${[1, 2, 3, 4].map((hour) => `m${hour}: unit(id: $id, knownAt: "2020-01-01T0${hour}:00:00Z") { id }`).join(' ')} }`,
     ];
     for (const query of within) {
-      for (const answer of [(await postOperation(server.url, query, { id: tree.district })).json, await server.wsRaw(query, { id: tree.district })]) {
+      for (const answer of [(await postOperation(server, query, { id: tree.district })).json, await server.wsRaw(query, { id: tree.district })]) {
         expect(answer?.errors).toBeUndefined();
       }
     }
@@ -98,7 +98,7 @@ describe('request limits: each attack document is refused before any resolver ru
       `{ events(filter: { memberId: "${memberId}" }) { edges { node { type effectiveDate recordedAt retractedBy { id } retracts { id type } } } } }`,
     ];
     for (const query of queries) {
-      const http = await postOperation(server.url, query);
+      const http = await postOperation(server, query);
       const ws = await server.wsRaw(query);
       for (const answer of [http.json, ws]) expect({ query, errors: answer?.errors }).toEqual({ query, errors: undefined });
     }
@@ -121,7 +121,7 @@ describe('request limits come from the configuration', () => {
     ['3 aliases', '{ a: unit(id: "x") { id } b: unit(id: "x") { id } c: unit(id: "x") { id } }', 'QUERY.TOO_MANY_ALIASES', 2],
     ['41 tokens', `{ ${'__typename '.repeat(39)}}`, 'QUERY.TOO_MANY_TOKENS', 40],
   ])('%s is refused', async (_name, query, reason, maximum) => {
-    const result = await postOperation(server.url, query);
+    const result = await postOperation(server, query);
     expect(result.status).toBe(400);
     expect(result.json?.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason, maximum });
   });

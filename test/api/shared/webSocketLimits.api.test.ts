@@ -16,13 +16,13 @@ function upgrade(url: string, origin?: string): Promise<{ opened: true; socket: 
 }
 
 /** A socket past connection_init, ready for subscribe messages. */
-async function acknowledged(url: string): Promise<WebSocket> {
+async function acknowledged(url: string, key: string): Promise<WebSocket> {
   const opened = await upgrade(url);
   if (!opened.opened) throw new Error(`upgrade refused: ${opened.status}`);
   const { socket } = opened;
   await new Promise<void>((resolve) => {
     socket.once('message', () => resolve());
-    socket.send(JSON.stringify({ type: 'connection_init' }));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${key}` } }));
   });
   return socket;
 }
@@ -52,7 +52,7 @@ describe('WebSocket: the upgrade and the message size are limited like HTTP', ()
   });
 
   it('a 10 MB message closes the socket (1009, message too big) before anything is parsed or run', async () => {
-    const socket = await acknowledged(wsUrl);
+    const socket = await acknowledged(wsUrl, server.adminKey);
     const probe = probeResolvers(server);
     const stderr = jest.spyOn(console, 'error');
     try {
@@ -72,7 +72,7 @@ describe('WebSocket: the upgrade and the message size are limited like HTTP', ()
   });
 
   it('a message just under the limit is read and answered', async () => {
-    const socket = await acknowledged(wsUrl);
+    const socket = await acknowledged(wsUrl, server.adminKey);
     const answer = new Promise<unknown>((resolve) => socket.on('message', (data) => resolve(JSON.parse(String(data)))));
     const query = `{ __typename } # ${'x'.repeat(1024 * 1024 - 200)}`;
     socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));

@@ -1,4 +1,4 @@
-import type { GraphQLResponse } from './testServer';
+import type { GraphQLResponse, TestServer } from './testServer';
 
 export interface RawResponse {
   status: number;
@@ -20,7 +20,16 @@ export async function postRaw(
   return { status: response.status, headers: response.headers, text, json };
 }
 
-/** POSTs one GraphQL operation as JSON. */
-export function postOperation(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<RawResponse> {
-  return postRaw(url, JSON.stringify({ query, variables }), { 'content-type': 'application/json', ...headers });
+/** POSTs one GraphQL operation as JSON, with the server's ADMIN key unless `headers` say otherwise. */
+export function postOperation(
+  server: Pick<TestServer, 'url' | 'adminKey'>,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<RawResponse> {
+  return postRaw(server.url, JSON.stringify({ query, variables }), {
+    'content-type': 'application/json',
+    authorization: `Bearer ${server.adminKey}`,
+    ...headers,
+  });
 }

@@ -34,7 +34,7 @@ export class RawSubscription {
       socket.once('open', resolve);
       socket.once('error', reject);
     });
-    socket.send(JSON.stringify({ type: 'connection_init', payload: {} }));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${server.adminKey}` } }));
     await subscription.next((message) => message.type === 'connection_ack');
     socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables } }));
     return subscription;
