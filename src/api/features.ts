@@ -1,6 +1,8 @@
 import type { ClassType, NonEmptyArray } from 'type-graphql';
 import type { ApiFeature } from './shared/apiFeature';
 import { RuleBook } from './shared/access/accessRules';
+import type { MutationScopeRules } from './shared/access/mutationScope';
+import type { QueryScopeRules } from './shared/access/queryScope';
 import { sharedAccess } from './shared/shared.access';
 import { assessmentsApi } from './assessments';
 import { awardsApi } from './awards';
@@ -35,6 +37,19 @@ export const apiFeatures: NonEmptyArray<ApiFeature> = [
 /** Every feature's access rules, and the shared types' (page info), in one book. */
 export function accessRuleBook(): RuleBook {
   return new RuleBook([sharedAccess, ...apiFeatures.map((feature) => feature.access)]);
+}
+
+/** Every feature's mutation targets in one table (mutation names are unique in the schema). */
+export function mutationScopeRules(): MutationScopeRules {
+  return Object.assign({}, ...apiFeatures.map((feature) => feature.mutationScope ?? {})) as MutationScopeRules;
+}
+
+/** Every feature's root query subjects and organization-wide lists, in one set of rules. */
+export function queryScopeRules(): QueryScopeRules {
+  return {
+    subjects: Object.assign({}, ...apiFeatures.map((feature) => feature.queryScope?.subjects ?? {})) as QueryScopeRules['subjects'],
+    wholeOrganization: apiFeatures.flatMap((feature) => feature.queryScope?.wholeOrganization ?? []),
+  };
 }
 
 /** The resolver classes of every feature, which the schema is built from. */

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
-import { accessRuleBook, apiResolvers } from './features';
+import { accessRuleBook, apiResolvers, mutationScopeRules, queryScopeRules } from './features';
 import { guardSchema } from './shared/access/guardSchema';
 
 /**
@@ -25,5 +25,5 @@ export async function buildOrgtrackSchema(): Promise<GraphQLSchema> {
     pubSub: unusedPubSub,
     validate: false,
   });
-  return guardSchema(schema, accessRuleBook());
+  return guardSchema(schema, accessRuleBook(), mutationScopeRules(), queryScopeRules());
 }

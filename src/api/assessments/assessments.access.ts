@@ -1,4 +1,5 @@
 import type { AccessRules } from '../shared/access/accessRules';
+import { id, type MutationScopeRules } from '../shared/access/mutationScope';
 import { ANY_ROLE, PERSONAL, READERS, WRITERS } from '../shared/access/roles';
 
 /** Who may read each field the assessments feature adds to the schema (deny by default: a field left out is refused). */
@@ -62,3 +63,9 @@ export const assessmentsAccess = {
     groupScores: READERS,
   },
 } satisfies AccessRules;
+
+/** What each of the feature's mutations acts on: a scoped caller must reach all of it (mutationScope.ts). */
+export const assessmentsMutationScope: MutationScopeRules = {
+  recordAppraisal: (input) => [{ kind: 'member', id: id(input, 'memberId'), field: 'memberId' }],
+  recordGroupScore: (input) => [{ kind: 'unit', id: id(input, 'groupId'), field: 'groupId' }],
+};

@@ -1,4 +1,7 @@
 import type { AccessRules } from '../shared/access/accessRules';
+import { id, type MutationScopeRules } from '../shared/access/mutationScope';
+import type { QueryScopeRules } from '../shared/access/queryScope';
+import type { Award } from './award.type';
 import { ANY_ROLE, READERS, WRITERS } from '../shared/access/roles';
 
 /** Who may read each field the awards feature adds to the schema (deny by default: a field left out is refused). */
@@ -40,3 +43,17 @@ export const awardsAccess = {
     awards: READERS,
   },
 } satisfies AccessRules;
+
+/** What each of the feature's mutations acts on: a scoped caller must reach all of it (mutationScope.ts). */
+export const awardsMutationScope: MutationScopeRules = {
+  grantAward: (input) => [
+    { kind: 'memberOrUnit', id: id(input, 'recipientId'), field: 'recipientId' },
+    { kind: 'unit', id: id(input, 'grantedById'), field: 'grantedById' },
+  ],
+  revokeAward: (input) => [{ kind: 'award', id: id(input, 'awardId'), field: 'awardId' }],
+};
+
+/** A root award is the caller's when its recipient is. */
+export const awardsQueryScope: QueryScopeRules = {
+  subjects: { award: (award: Award) => [{ kind: 'memberOrUnit', id: award.recipientId, field: 'id' }] },
+};

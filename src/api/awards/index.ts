@@ -1,5 +1,5 @@
 import type { ApiFeature } from '../shared/apiFeature';
-import { awardsAccess } from './awards.access';
+import { awardsAccess, awardsMutationScope, awardsQueryScope } from './awards.access';
 import { AwardResolver } from './award.resolver';
 import { AwardMutationResolver } from './awardMutation.resolver';
 import { MemberAwardsResolver } from './memberAwards.resolver';
@@ -8,4 +8,6 @@ import { UnitAwardsResolver } from './unitAwards.resolver';
 export const awardsApi: ApiFeature = {
   resolvers: [AwardResolver, AwardMutationResolver, MemberAwardsResolver, UnitAwardsResolver],
   access: awardsAccess,
+  mutationScope: awardsMutationScope,
+  queryScope: awardsQueryScope,
 };

@@ -1,8 +1,9 @@
 import type { ApiFeature } from '../shared/apiFeature';
-import { correctionsAccess } from './corrections.access';
+import { correctionsAccess, correctionsMutationScope } from './corrections.access';
 import { RetractionMutationResolver } from './retractionMutation.resolver';
 
 export const correctionsApi: ApiFeature = {
   resolvers: [RetractionMutationResolver],
   access: correctionsAccess,
+  mutationScope: correctionsMutationScope,
 };

@@ -1,4 +1,5 @@
 import type { AccessRules } from '../shared/access/accessRules';
+import { id, type MutationScopeRules } from '../shared/access/mutationScope';
 import { ANY_ROLE, PERSONAL, READERS, WRITERS } from '../shared/access/roles';
 
 /** Who may read each field the dues feature adds to the schema (deny by default: a field left out is refused). */
@@ -76,3 +77,9 @@ export const duesAccess = {
     duesReport: READERS,
   },
 } satisfies AccessRules;
+
+/** What each of the feature's mutations acts on: a scoped caller must reach all of it (mutationScope.ts). */
+export const duesMutationScope: MutationScopeRules = {
+  recordDuesPayment: (input) => [{ kind: 'member', id: id(input, 'memberId'), field: 'memberId' }],
+  setDuesBase: (input) => [{ kind: 'member', id: id(input, 'memberId'), field: 'memberId' }],
+};

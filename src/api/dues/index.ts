@@ -1,5 +1,5 @@
 import type { ApiFeature } from '../shared/apiFeature';
-import { duesAccess } from './dues.access';
+import { duesAccess, duesMutationScope } from './dues.access';
 import { DuesMutationResolver } from './duesMutation.resolver';
 import { DuesReportResolver } from './duesReport.resolver';
 import { MemberDuesResolver } from './memberDues.resolver';
@@ -7,4 +7,5 @@ import { MemberDuesResolver } from './memberDues.resolver';
 export const duesApi: ApiFeature = {
   resolvers: [DuesMutationResolver, DuesReportResolver, MemberDuesResolver],
   access: duesAccess,
+  mutationScope: duesMutationScope,
 };

@@ -49,7 +49,8 @@ export class EventResolver {
       'Organizational events as they are recorded. With `after` (a position), first every matching event after it, then live ones: in log order, no gap, no repeat.',
     subscribe: async ({ args, context }: SubscribeResolverData<unknown, OrgEventsArgs, ApiContext>) => {
       const after = args.after ? await requireRecordedPosition(context.app, args.after, 'after') : undefined;
-      return context.app.hub.subscribe({ filter: args.filter ?? undefined, after, callerKey: replayCallerKey(context.caller) });
+      const within = context.caller?.unitId ?? undefined;
+      return context.app.hub.subscribe({ filter: { ...args.filter, within }, after, callerKey: replayCallerKey(context.caller) });
     },
   })
   orgEvents(

@@ -1,5 +1,5 @@
 import type { ApiFeature } from '../shared/apiFeature';
-import { leadershipAccess } from './leadership.access';
+import { leadershipAccess, leadershipMutationScope } from './leadership.access';
 import { LeadershipMutationResolver } from './leadershipMutation.resolver';
 import { OfficerTermResolver } from './officerTerm.resolver';
 import { UnitOfficersResolver } from './unitOfficers.resolver';
@@ -8,4 +8,5 @@ import { MemberOfficesResolver } from './memberOffices.resolver';
 export const leadershipApi: ApiFeature = {
   resolvers: [LeadershipMutationResolver, OfficerTermResolver, UnitOfficersResolver, MemberOfficesResolver],
   access: leadershipAccess,
+  mutationScope: leadershipMutationScope,
 };

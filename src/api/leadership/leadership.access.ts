@@ -1,4 +1,5 @@
 import type { AccessRules } from '../shared/access/accessRules';
+import { id, type MutationScopeRules } from '../shared/access/mutationScope';
 import { ANY_ROLE, READERS, WRITERS } from '../shared/access/roles';
 
 /** Who may read each field the leadership feature adds to the schema (deny by default: a field left out is refused). */
@@ -45,3 +46,23 @@ export const leadershipAccess = {
     officers: READERS,
   },
 } satisfies AccessRules;
+
+/** What each of the feature's mutations acts on: a scoped caller must reach all of it (mutationScope.ts). */
+export const leadershipMutationScope: MutationScopeRules = {
+  // The unit and every elected officer must be the caller's.
+  recordElection: (input) => [
+    { kind: 'unit', id: id(input, 'unitId'), field: 'unitId' },
+    ...officersOf(input).map((memberId, at) => ({ kind: 'member' as const, id: memberId, field: `officers[${at}].memberId` })),
+  ],
+  removeFromOffice: (input) => [{ kind: 'unit', id: id(input, 'unitId'), field: 'unitId' }],
+  resignOffice: (input) => [{ kind: 'unit', id: id(input, 'unitId'), field: 'unitId' }],
+};
+
+function officersOf(input: Readonly<Record<string, unknown>>): (string | null)[] {
+  const officers = input.officers;
+  return Array.isArray(officers)
+    ? officers.map((officer: unknown) =>
+        typeof officer === 'object' && officer !== null && 'memberId' in officer && typeof officer.memberId === 'string' ? officer.memberId : null,
+      )
+    : [];
+}

@@ -1,5 +1,5 @@
 import type { ApiFeature } from '../shared/apiFeature';
-import { meetingsAccess } from './meetings.access';
+import { meetingsAccess, meetingsMutationScope, meetingsQueryScope } from './meetings.access';
 import { MeetingResolver } from './meeting.resolver';
 import { MeetingMutationResolver } from './meetingMutation.resolver';
 import { AttendanceFlagResolver } from './attendanceFlag.resolver';
@@ -15,4 +15,6 @@ export const meetingsApi: ApiFeature = {
     MeetingRequirementResolver,
   ],
   access: meetingsAccess,
+  mutationScope: meetingsMutationScope,
+  queryScope: meetingsQueryScope,
 };

@@ -1,4 +1,7 @@
 import type { AccessRules } from '../shared/access/accessRules';
+import { id, type MutationScopeRules } from '../shared/access/mutationScope';
+import type { QueryScopeRules } from '../shared/access/queryScope';
+import type { Meeting } from './meeting.type';
 import { ANY_ROLE, READERS, WRITERS } from '../shared/access/roles';
 
 /** Who may read each field the meetings feature adds to the schema (deny by default: a field left out is refused). */
@@ -60,3 +63,13 @@ export const meetingsAccess = {
     meetingCompliance: READERS,
   },
 } satisfies AccessRules;
+
+/** What each of the feature's mutations acts on: a scoped caller must reach all of it (mutationScope.ts). */
+export const meetingsMutationScope: MutationScopeRules = {
+  recordMeeting: (input) => [{ kind: 'unit', id: id(input, 'unitId'), field: 'unitId' }],
+};
+
+/** A root meeting is the caller's when its unit is. */
+export const meetingsQueryScope: QueryScopeRules = {
+  subjects: { meeting: (meeting: Meeting) => [{ kind: 'unit', id: meeting.unitId, field: 'id' }] },
+};

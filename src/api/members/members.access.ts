@@ -1,4 +1,5 @@
 import type { AccessRules } from '../shared/access/accessRules';
+import { id, type MutationScopeRules } from '../shared/access/mutationScope';
 import { ANY_ROLE, READERS, WRITERS } from '../shared/access/roles';
 
 /** Who may read each field the members feature adds to the schema (deny by default: a field left out is refused). */
@@ -75,3 +76,22 @@ export const membersAccess = {
     version: ANY_ROLE,
   },
 } satisfies AccessRules;
+
+/** What each of the feature's mutations acts on: a scoped caller must reach all of it (mutationScope.ts). */
+export const membersMutationScope: MutationScopeRules = {
+  // A transfer is requested by the sending side and accepted or rejected by the receiving one.
+  requestTransfer: (input) => [{ kind: 'member', id: id(input, 'memberId'), field: 'memberId' }],
+  acceptTransfer: (input) => [{ kind: 'transferTo', id: id(input, 'transferId'), field: 'transferId' }],
+  rejectTransfer: (input) => [{ kind: 'transferTo', id: id(input, 'transferId'), field: 'transferId' }],
+  advanceMemberStage: (input) => [{ kind: 'member', id: id(input, 'memberId'), field: 'memberId' }],
+  assignGroup: (input) => [
+    { kind: 'member', id: id(input, 'memberId'), field: 'memberId' },
+    { kind: 'unit', id: id(input, 'groupId'), field: 'groupId' },
+  ],
+  correctMemberDetails: (input) => [{ kind: 'member', id: id(input, 'memberId'), field: 'memberId' }],
+  memberLeft: (input) => [{ kind: 'member', id: id(input, 'memberId'), field: 'memberId' }],
+  registerMember: (input) => [
+    { kind: 'unit', id: id(input, 'branchId'), field: 'branchId' },
+    { kind: 'unit', id: id(input, 'groupId'), field: 'groupId' },
+  ],
+};

@@ -1,5 +1,5 @@
 import type { ApiFeature } from '../shared/apiFeature';
-import { pairingsAccess } from './pairings.access';
+import { pairingsAccess, pairingsMutationScope, pairingsQueryScope } from './pairings.access';
 import { PairingResolver } from './pairing.resolver';
 import { PairingMutationResolver } from './pairingMutation.resolver';
 import { PairingPartyResolver, PairingCounterpartResolver } from './pairingSides.resolver';
@@ -9,4 +9,6 @@ import { UnitPairingsResolver } from './unitPairings.resolver';
 export const pairingsApi: ApiFeature = {
   resolvers: [PairingResolver, PairingMutationResolver, PairingPartyResolver, PairingCounterpartResolver, MemberPairingsResolver, UnitPairingsResolver],
   access: pairingsAccess,
+  mutationScope: pairingsMutationScope,
+  queryScope: pairingsQueryScope,
 };

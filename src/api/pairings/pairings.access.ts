@@ -1,4 +1,7 @@
 import type { AccessRules } from '../shared/access/accessRules';
+import { id, type MutationScopeRules } from '../shared/access/mutationScope';
+import type { QueryScopeRules } from '../shared/access/queryScope';
+import type { Pairing } from './pairing.type';
 import { ANY_ROLE, READERS, WRITERS } from '../shared/access/roles';
 
 /** Who may read each field the pairings feature adds to the schema (deny by default: a field left out is refused). */
@@ -59,3 +62,15 @@ export const pairingsAccess = {
     pairings: READERS,
   },
 } satisfies AccessRules;
+
+/** What each of the feature's mutations acts on: a scoped caller must reach all of it (mutationScope.ts). */
+export const pairingsMutationScope: MutationScopeRules = {
+  assignPairing: (input) => [{ kind: 'memberOrUnit', id: id(input, 'memberOrUnitId'), field: 'memberOrUnitId' }],
+  endPairing: (input) => [{ kind: 'pairing', id: id(input, 'pairingId'), field: 'pairingId' }],
+};
+
+/** A root pairing is the caller's when its party is; the organization-wide list is ADMIN's (a unit's and a member's pairings are scoped). */
+export const pairingsQueryScope: QueryScopeRules = {
+  subjects: { pairing: (pairing: Pairing) => [{ kind: 'memberOrUnit', id: pairing.party.id, field: 'id' }] },
+  wholeOrganization: ['pairings'],
+};

@@ -3,6 +3,8 @@ import { today } from '../../app/clock';
 import type { OrgtrackApp } from '../../app/orgtrackApp';
 import { waitForReadModels } from '../../app/eventLog/readYourWrites';
 import { readView, type ReadView } from './readView';
+import { scopedQuerySet } from '../../app/access/scopedQueries';
+import type { QuerySet } from '../../app/queries/querySet';
 import { InvalidInput } from '../../domain/shared/errors';
 import { contextError } from './errors';
 import type { ViewArgs } from './viewArgs';
@@ -50,7 +52,8 @@ async function contextFor(app: OrgtrackApp, caller: Caller, minPositionHeader: s
     if (position) await waitForReadModels(app, position, field);
   };
   await readAfter(minPositionHeader, 'x-min-position');
-  const live = readView(app, null);
+  const scoped = (queries: QuerySet): QuerySet => (caller === null || caller.unitId === null ? queries : scopedQuerySet(queries, caller.unitId));
+  const live = readView(scoped(app), null);
   const views = new Map<string, Promise<ReadView>>();
   const context: ApiContext = {
     caller,
@@ -69,7 +72,7 @@ async function contextFor(app: OrgtrackApp, caller: Caller, minPositionHeader: s
             'knownAt',
           );
         }
-        view = app.knownAt.at(moment).then((queries) => (queries.readStore === app.readStore ? live : readView(queries, moment)));
+        view = app.knownAt.at(moment).then((queries) => (queries.readStore === app.readStore ? live : readView(scoped(queries), moment)));
         views.set(moment, view);
       }
       return view;

@@ -1,4 +1,5 @@
 import type { AccessRules } from '../shared/access/accessRules';
+import { id, type MutationScopeRules } from '../shared/access/mutationScope';
 import { ANY_ROLE, READERS, WRITERS } from '../shared/access/roles';
 
 /** Who may read each field the units feature adds to the schema (deny by default: a field left out is refused). */
@@ -59,3 +60,19 @@ export const unitsAccess = {
     validTo: READERS,
   },
 } satisfies AccessRules;
+
+/** What each of the feature's mutations acts on: a scoped caller must reach all of it (mutationScope.ts). */
+export const unitsMutationScope: MutationScopeRules = {
+  // A district has no parent: only ADMIN establishes one.
+  establishUnit: (input) =>
+    id(input, 'parentId') === null
+      ? [{ kind: 'adminOnly', field: 'parentId', why: 'only an ADMIN token establishes a district (a unit without a parent)' }]
+      : [{ kind: 'unit', id: id(input, 'parentId'), field: 'parentId' }],
+  renameUnit: (input) => [{ kind: 'unit', id: id(input, 'unitId'), field: 'unitId' }],
+  dissolveUnit: (input) => [{ kind: 'unit', id: id(input, 'unitId'), field: 'unitId' }],
+  // Nothing moves out of, or into, a subtree the caller does not control.
+  moveUnit: (input) => [
+    { kind: 'unit', id: id(input, 'unitId'), field: 'unitId' },
+    { kind: 'unit', id: id(input, 'parentId'), field: 'parentId' },
+  ],
+};

@@ -54,8 +54,10 @@ export class Authenticator {
     const digest = digestOf(token);
     if (this.refused.has(digest)) throw unknownKey();
     const now = this.clock.now().getTime();
+    // Staleness is measured on the machine's clock: the domain clock may be fixed (tests) or skewed.
+    const checkedNow = Date.now();
     let checked = this.verified.get(digest);
-    if (checked === undefined || now - checked.checkedAt > RECHECK_MS) {
+    if (checked === undefined || checkedNow - checked.checkedAt > RECHECK_MS) {
       const document = await this.keys.byId(presented.keyId);
       if (document === null) throw unknownKey();
       if (checked === undefined) {
@@ -64,7 +66,7 @@ export class Authenticator {
           throw unknownKey();
         }
       }
-      checked = { document, checkedAt: now };
+      checked = { document, checkedAt: checkedNow };
       this.rememberVerified(digest, checked);
     }
     const { document } = checked;

@@ -7,6 +7,8 @@ export interface EventLogFilter {
   /** Events about this unit or anything in its subtree (as it stood on the event's date). */
   unitId?: string;
   memberId?: string;
+  /** Only events about this unit's subtree, as it stood on each event's date (a caller's scope). */
+  within?: string;
 }
 
 /** The fields of an `eventIndex` document that filters look at. */
@@ -22,7 +24,9 @@ export function eventLogQuery(filter: EventLogFilter | undefined): Filter {
   if (!filter) return query;
   if (filter.types?.length) query.type = { $in: [...filter.types] };
   if (filter.categories?.length) query.category = { $in: [...filter.categories] };
-  if (filter.unitId) query.unitIds = filter.unitId;
+  const units = [filter.unitId, filter.within].filter((unitId): unitId is string => typeof unitId === 'string' && unitId !== '');
+  if (units.length === 1) query.unitIds = units[0];
+  if (units.length === 2) query.unitIds = { $all: units };
   if (filter.memberId) query.memberIds = filter.memberId;
   return query;
 }
@@ -33,6 +37,7 @@ export function matchesEventLogFilter(event: FilterableEvent, filter: EventLogFi
   if (filter.types?.length && !filter.types.includes(event.type)) return false;
   if (filter.categories?.length && !filter.categories.includes(event.category)) return false;
   if (filter.unitId && !event.unitIds.includes(filter.unitId)) return false;
+  if (filter.within && !event.unitIds.includes(filter.within)) return false;
   if (filter.memberId && !event.memberIds.includes(filter.memberId)) return false;
   return true;
 }

@@ -9,6 +9,8 @@ export interface UnitSearch {
   parentId?: string;
   /** Case-insensitive part of the name. */
   search?: string;
+  /** Only this unit and those below it on the date (a caller's scope). */
+  within?: string;
 }
 
 /** Reads of the unit read models. Every method is one or two read-store calls for any number of ids. */
@@ -62,6 +64,7 @@ export class UnitQueries {
     if (criteria.level) filter.level = criteria.level;
     if (criteria.parentId) filter.parentId = criteria.parentId;
     if (criteria.search) filter.name = { $regex: escapeRegExp(criteria.search), $options: 'i' };
+    if (criteria.within) filter.$and = [{ $or: [{ unitId: criteria.within }, { ancestors: criteria.within }] }];
     let after: Filter | undefined;
     if (page.after) {
       const [name, unitId] = decodeCursor(page.after, 2) as [string, string];

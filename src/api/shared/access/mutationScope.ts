@@ -1,0 +1,114 @@
+import {
+  AWARDS,
+  EVENT_INDEX,
+  PAIRINGS,
+  TRANSFERS,
+  type AwardDocument,
+  type EventIndexDocument,
+  type PairingDocument,
+  type TransferDocument,
+} from '../../../../projections';
+import { versionWithin } from '../../../app/access/scopedQueries';
+import type { OrgtrackApp } from '../../../app/orgtrackApp';
+import { forbidden } from './accessRefusals';
+
+/**
+ * What a mutation acts on, named by its input field: a unit, a member (their branch), a
+ * transfer's sending or receiving branch, a pairing's or award's subject, a recorded event's
+ * subjects. A caller scoped to a subtree must reach every one of them on the effective date.
+ */
+export type MutationTarget =
+  | { kind: 'unit' | 'member' | 'memberOrUnit' | 'transferFrom' | 'transferTo' | 'pairing' | 'award' | 'event'; id: string | null | undefined; field: string }
+  /** Only ADMIN may: e.g. establish a district (no parent). */
+  | { kind: 'adminOnly'; field: string; why: string };
+
+/** Each mutation's targets, from its input; a mutation with no entry is ADMIN's alone (deny by default). */
+export type MutationScopeRules = Readonly<Record<string, (input: MutationInputOf) => readonly MutationTarget[]>>;
+
+/** Inputs as the rules read them: ids by field name. */
+export type MutationInputOf = Readonly<Record<string, unknown>> & { effectiveDate?: string | null };
+
+export const id = (input: MutationInputOf, field: string): string | null => {
+  const value = input[field];
+  return typeof value === 'string' ? value : null;
+};
+
+/** Refuses (FORBIDDEN, before anything is decided or written) a mutation that reaches outside `root`'s subtree. */
+export async function requireMutationScope(
+  app: OrgtrackApp,
+  rules: MutationScopeRules,
+  mutation: string,
+  input: MutationInputOf,
+  root: string,
+  today: string,
+): Promise<void> {
+  const rule = rules[mutation];
+  if (rule === undefined) throw forbidden('ACCESS.ADMIN_ONLY', `${mutation}: only an ADMIN token may do this`);
+  const date = typeof input.effectiveDate === 'string' ? input.effectiveDate : today;
+  for (const target of rule(input)) {
+    if (target.kind === 'adminOnly') throw forbidden('ACCESS.ADMIN_ONLY', `input.${target.field}: ${target.why}`, `input.${target.field}`);
+    if (target.id === null || target.id === undefined) continue;
+    if (!(await targetWithin(app, target, root, date, today))) {
+      throw forbidden(
+        'ACCESS.OUT_OF_SCOPE',
+        `input.${target.field}: ${target.id} is outside the part of the organization this token may change`,
+        `input.${target.field}`,
+      );
+    }
+  }
+}
+
+export async function targetWithin(
+  app: OrgtrackApp,
+  target: MutationTarget & { id?: string | null },
+  root: string,
+  date: string,
+  today: string,
+): Promise<boolean> {
+  const targetId = target.id ?? '';
+  switch (target.kind) {
+    case 'unit':
+      return unitWithin(app, targetId, root, date);
+    case 'member':
+      return memberWithin(app, targetId, root, date, today);
+    case 'memberOrUnit':
+      return (await unitWithin(app, targetId, root, date)) || memberWithin(app, targetId, root, date, today);
+    case 'transferFrom':
+    case 'transferTo': {
+      const transfer = await app.readStore.collection<TransferDocument>(TRANSFERS).findOne({ _id: targetId });
+      if (transfer === null) return false;
+      return unitWithin(app, target.kind === 'transferFrom' ? transfer.fromBranchId : transfer.toBranchId, root, date);
+    }
+    case 'pairing': {
+      const pairing = await app.readStore.collection<PairingDocument>(PAIRINGS).findOne({ _id: targetId });
+      return pairing !== null && ((await unitWithin(app, pairing.partyId, root, date)) || memberWithin(app, pairing.partyId, root, date, today));
+    }
+    case 'award': {
+      const award = await app.readStore.collection<AwardDocument>(AWARDS).findOne({ _id: targetId });
+      if (award === null) return false;
+      return award.recipientKind === 'UNIT'
+        ? unitWithin(app, award.recipientId, root, date)
+        : memberWithin(app, award.recipientId, root, award.grantedOn, today);
+    }
+    case 'event': {
+      const event = await app.readStore.collection<EventIndexDocument>(EVENT_INDEX).findOne({ eventId: targetId });
+      return event !== null && event.unitIds.includes(root);
+    }
+    case 'adminOnly':
+      return false;
+  }
+}
+
+async function unitWithin(app: OrgtrackApp, unitId: string, root: string, date: string): Promise<boolean> {
+  const version = (await app.unitQueries.versionsOn([unitId], date)).get(unitId);
+  return version !== undefined && versionWithin(version, root);
+}
+
+/** The member's branch on the date, or today when they were not a member on the date. */
+async function memberWithin(app: OrgtrackApp, memberId: string, root: string, date: string, today: string): Promise<boolean> {
+  for (const day of date === today ? [date] : [date, today]) {
+    const member = (await app.memberQueries.onDate([memberId], day)).get(memberId);
+    if (member?.membership) return unitWithin(app, member.membership.branchId, root, day);
+  }
+  return false;
+}
