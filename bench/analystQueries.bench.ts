@@ -46,7 +46,7 @@ export async function benchAnalystQueries(eventsPath: string, readStore: ReadSto
     // One request each first: a query that fails is an error row, not a timed one.
     const report = (await answer<DuesReportData>(served.client, 'duesReport', dues)).duesReport;
     const flagged = (await answer<AttendanceFlagsData>(served.client, 'attendanceFlags', flags)).attendanceFlags.length;
-    return await latencyRows(served.url, '5', [
+    return await latencyRows(served, '5', [
       {
         name: `duesReport(committee subtree, ${targets.duesFrom}..${targets.duesTo}: ${report.months.length} months, ${report.totals.membersDue} members due)`,
         request: dues,

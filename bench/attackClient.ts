@@ -1,5 +1,7 @@
 import http from 'node:http';
 import { attackDocuments, type AttackTargets } from './attackDocuments';
+import { ACCESS_REFUSED, bearer } from './benchToken';
+import type { Endpoint } from './httpLoad';
 import { now, summarize, type LatencySummary } from './stats';
 import { upgrade, WsProbe, type WsAnswer } from './wsProbe';
 
@@ -42,15 +44,18 @@ interface Answer {
 /**
  * Sends every attack of the probe TIMES times one after another (one keep-alive connection, one
  * socket), after `{ __typename }` on each transport; `floorsDone` is called in between so that the
- * server's memory can be read before the attacks.
+ * server's memory can be read before the attacks. Everything is sent with the token (on the socket,
+ * in connection_init), so that what refuses an attack is a limit and not the want of a token; only
+ * the cross-origin upgrade, refused before any GraphQL, sends none. An answer refusing access
+ * (UNAUTHENTICATED, FORBIDDEN), or a floor that is not answered, rejects the whole run.
  */
-export async function runAttacks(url: string, targets: AttackTargets, floorsDone: () => void): Promise<AttackRun> {
+export async function runAttacks({ url, token }: Endpoint, targets: AttackTargets, floorsDone: () => void): Promise<AttackRun> {
   const wsUrl = url.replace('http', 'ws');
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const ws = await WsProbe.open(wsUrl);
+  const ws = await WsProbe.open(wsUrl, token);
   try {
-    const httpSend = (query: string, variables?: Record<string, unknown>): Promise<Answer> =>
-      post(agent, url, Buffer.from(JSON.stringify({ query, variables })));
+    const httpPost = (payload: Buffer): Promise<Answer> => post(agent, url, payload, token);
+    const httpSend = (query: string, variables?: Record<string, unknown>): Promise<Answer> => httpPost(Buffer.from(JSON.stringify({ query, variables })));
     const wsSend = (query: string, variables?: Record<string, unknown>): Promise<Answer> =>
       ws.send(query, variables).then((answer) => ({ status: 200, ...answer }));
     await measure(WARMUP, () => httpSend(FLOOR), undefined);
@@ -59,6 +64,10 @@ export async function runAttacks(url: string, targets: AttackTargets, floorsDone
       HTTP: { name: FLOOR, transport: 'HTTP' as const, ...(await measure(TIMES, () => httpSend(FLOOR), undefined)) },
       WS: { name: FLOOR, transport: 'WS' as const, ...(await measure(TIMES, () => wsSend(FLOOR), undefined)) },
     };
+    for (const floor of Object.values(floors)) {
+      if (floor.wrong > 0)
+        throw new Error(`${FLOOR} over ${floor.transport}: ${floor.wrong} of ${floor.summary.count} answers were errors, first: ${floor.firstWrong}`);
+    }
     floorsDone();
 
     const attacks: Series[] = [];
@@ -70,17 +79,17 @@ export async function runAttacks(url: string, targets: AttackTargets, floorsDone
     attacks.push({
       name: '10 MB body',
       transport: 'HTTP',
-      ...(await measure(LARGE_TIMES, () => post(agent, url, tenMegabytes), { code: 'PAYLOAD_TOO_LARGE' })),
+      ...(await measure(LARGE_TIMES, () => httpPost(tenMegabytes), { code: 'PAYLOAD_TOO_LARGE' })),
     });
     const batch = Buffer.from(JSON.stringify(Array.from({ length: 100 }, () => ({ query: '{ units(first: 500) { totalCount } }' }))));
-    attacks.push({ name: 'batch of 100 operations', transport: 'HTTP', ...(await measure(TIMES, () => post(agent, url, batch), { code: 'BAD_REQUEST' })) });
+    attacks.push({ name: 'batch of 100 operations', transport: 'HTTP', ...(await measure(TIMES, () => httpPost(batch), { code: 'BAD_REQUEST' })) });
     const message = Buffer.from(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `${FLOOR} # ${'x'.repeat(TEN_MB)}` } }));
     attacks.push({
       name: '10 MB message (until close 1009)',
       transport: 'WS',
       ...(await timeEach(
         LARGE_TIMES,
-        () => WsProbe.open(wsUrl),
+        () => WsProbe.open(wsUrl, token),
         (socket) => socket.sendAndAwaitClose(message),
         (code) => code === 1009 || `closed with ${code}`,
       )),
@@ -94,9 +103,15 @@ export async function runAttacks(url: string, targets: AttackTargets, floorsDone
   }
 }
 
-/** Whether the answer is the refusal expected (or, without `expected`, a success); else what it was. */
+/**
+ * Whether the answer is the refusal expected (or, without `expected`, a success); else what it
+ * was. Throws on a refusal of access: the attack was then never put to the limits.
+ */
 function verdict(answer: Answer, expected: Expected | undefined): true | string {
   const extensions = answer.errors?.[0]?.extensions;
+  if (typeof extensions?.code === 'string' && ACCESS_REFUSED.has(extensions.code)) {
+    throw new Error(`the server refused the bench's token (${extensions.code}): ${answer.errors?.[0]?.message}`);
+  }
   const ok =
     expected === undefined
       ? answer.errors === undefined && answer.status === 200
@@ -139,8 +154,8 @@ async function timeEach<P, A>(
   return { summary: summarize(latencies), wrong, firstWrong };
 }
 
-/** POSTs a JSON body on the keep-alive agent; the answer's status and errors. */
-function post(agent: http.Agent, url: string, payload: Buffer): Promise<Answer> {
+/** POSTs a JSON body with the token on the keep-alive agent; the answer's status and errors. */
+function post(agent: http.Agent, url: string, payload: Buffer, token: string): Promise<Answer> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
     const request = http.request(
@@ -150,7 +165,7 @@ function post(agent: http.Agent, url: string, payload: Buffer): Promise<Answer> 
         port: target.port,
         path: target.pathname,
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': payload.length },
+        headers: { 'content-type': 'application/json', 'content-length': payload.length, authorization: bearer(token) },
       },
       (response) => {
         const chunks: Buffer[] = [];

@@ -28,7 +28,7 @@ export async function benchAttackRefusals(eventsPath: string, readStore: ReadSto
     const start = memory();
     let before = start;
     const run = await new Promise<AttackRun>((resolve, reject) => {
-      const job: AttackJob = { url: served.url, targets: { unitId: districtId, memberId: member?._id ?? 'no-member' } };
+      const job: AttackJob = { endpoint: { url: served.url, token: served.token }, targets: { unitId: districtId, memberId: member?._id ?? 'no-member' } };
       const worker = new Worker(path.join(__dirname, 'attackClientWorker.js'), { workerData: job });
       worker.on('message', (message: WorkerMessage) => {
         if (message.kind === 'floors done') before = memory();

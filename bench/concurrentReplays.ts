@@ -29,12 +29,21 @@ export async function benchConcurrentReplays(eventsPath: string, readStore: Read
     const healthUrl = served.url.replace(/\/graphql$/, '/health');
 
     const idle = await pollHealthDuring(healthUrl, () => new Promise((resolve) => setTimeout(resolve, BASELINE_MS)));
-    const job: ReplayJob = { url: served.url.replace(/^http/, 'ws'), replays: REPLAYS, after: encodePosition(0n), expected, lastPosition: last?._id ?? '' };
+    const job: ReplayJob = {
+      url: served.url.replace(/^http/, 'ws'),
+      token: served.token,
+      replays: REPLAYS,
+      after: encodePosition(0n),
+      expected,
+      lastPosition: last?._id ?? '',
+    };
     let outcomes: ReplayOutcome[] = [];
     const busy = await pollHealthDuring(healthUrl, async () => {
       outcomes = await inWorker<ReplayOutcome[]>('replayClientsWorker.js', job);
     });
 
+    const refused = outcomes.filter((outcome) => outcome.accessRefused);
+    if (refused.length > 0) throw new Error(`the server refused the bench's token to ${refused.length} of ${REPLAYS} replays: ${refused[0].error}`);
     const complete = outcomes.filter((outcome) => outcome.complete && outcome.ordered).length;
     for (const outcome of outcomes.filter((o) => o.error !== undefined)) notes.push(`replay ended with ${outcome.error} after ${outcome.received} events`);
     const replayMs = summarize(outcomes.map((outcome) => outcome.ms));

@@ -1,4 +1,4 @@
-import { runLoadInWorker, type GraphqlRequest, type LoadResult } from './httpLoad';
+import { runLoadInWorker, type Endpoint, type GraphqlRequest, type LoadResult } from './httpLoad';
 import { fmt, notes, type Row } from './report';
 import { summarize } from './stats';
 
@@ -22,11 +22,11 @@ export interface TimedQuery {
  * in a worker thread), against `{ __typename }` (the HTTP + GraphQL floor) measured the same way
  * just before each query, so both see the same machine load. Two rows per query.
  */
-export async function latencyRows(url: string, section: string, queries: readonly TimedQuery[]): Promise<Row[]> {
+export async function latencyRows(endpoint: Endpoint, section: string, queries: readonly TimedQuery[]): Promise<Row[]> {
   const rows: Row[] = [];
   for (const { name, request, p99TargetMs } of queries) {
-    const floor = summarize(checked('{ __typename }', await runLoadInWorker(url, FLOOR, LOAD)).latenciesMs);
-    const result = summarize(checked(name, await runLoadInWorker(url, request, LOAD)).latenciesMs);
+    const floor = summarize(checked('{ __typename }', await runLoadInWorker(endpoint, FLOOR, LOAD)).latenciesMs);
+    const result = summarize(checked(name, await runLoadInWorker(endpoint, request, LOAD)).latenciesMs);
     rows.push(
       {
         name: `${section}  ${name} p50 (n=${result.count})`,

@@ -7,7 +7,7 @@ import { EmbeddedReadStore } from '../src/readstore/embedded/embeddedReadStore';
 import type { ReadStore } from '../src/readstore/readStore';
 import { CONNECTIONS } from './floorLatency';
 import { historyDataset } from './historyData';
-import { runLoadInWorker, type GraphqlClient, type GraphqlRequest, type LoadOptions } from './httpLoad';
+import { runLoadInWorker, type Endpoint, type GraphqlClient, type GraphqlRequest, type LoadOptions } from './httpLoad';
 import { rebuildReadModels } from './rebuildReadModels';
 import { fmt, notes, type Row } from './report';
 import { serveApp, type ServedApp } from './serveApp';
@@ -138,8 +138,8 @@ async function asOfRows(section: string, target: Target, schema: GraphQLSchema, 
     const recentLatencies: number[] = [];
     const backLatencies: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      recentLatencies.push(...(await load(served.url, `asOf ${recent}`, request(recent))));
-      backLatencies.push(...(await load(served.url, `asOf ${back}`, request(back))));
+      recentLatencies.push(...(await load(served, `asOf ${recent}`, request(recent))));
+      backLatencies.push(...(await load(served, `asOf ${back}`, request(back))));
     }
     const near = summarize(recentLatencies);
     const far = summarize(backLatencies);
@@ -215,8 +215,8 @@ async function knownAtRows(section: string, target: Target, schema: GraphQLSchem
     }
     const warmMoment = momentAt(timeline, 0.5);
     const buildsBeforeWarm = builds();
-    const warm = summarize(await load(served.url, 'knownAt warm', request(warmMoment)));
-    const live = summarize(await load(served.url, 'live', request(undefined)));
+    const warm = summarize(await load(served, 'knownAt warm', request(warmMoment)));
+    const live = summarize(await load(served, 'live', request(undefined)));
     const buildsAfterWarm = builds();
     if (buildsAfterWarm !== undefined && buildsBeforeWarm !== undefined && buildsAfterWarm !== buildsBeforeWarm) {
       notes.push(`${section} the warm requests built ${buildsAfterWarm - buildsBeforeWarm} view(s): the warm figures include rebuilds`);
@@ -327,8 +327,8 @@ async function targetOf(dataset: BuiltDataset, tag: string): Promise<Target> {
   return { ...dataset, tag, today: latest.effectiveDate, committeeId: committee._id, districtId: district._id };
 }
 
-async function load(url: string, name: string, request: GraphqlRequest): Promise<number[]> {
-  const result = await runLoadInWorker(url, request, LOAD);
+async function load(endpoint: Endpoint, name: string, request: GraphqlRequest): Promise<number[]> {
+  const result = await runLoadInWorker(endpoint, request, LOAD);
   if (result.errors > 0) notes.push(`${name}: ${result.errors} of ${result.latenciesMs.length} requests failed, first: ${result.firstError}`);
   return result.latenciesMs;
 }

@@ -1,7 +1,15 @@
 import http from 'node:http';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { ACCESS_REFUSED, bearer } from './benchToken';
 import { now } from './stats';
+
+/** A GraphQL endpoint and the token its clients send. */
+export interface Endpoint {
+  /** `http://host:port/graphql` */
+  url: string;
+  token: string;
+}
 
 export interface GraphqlRequest {
   query: string;
@@ -31,13 +39,15 @@ export interface GraphqlResponse {
   body: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
 }
 
-/** A keep-alive HTTP client for one GraphQL endpoint (no dependencies beyond node:http). */
+/** A keep-alive HTTP client for one GraphQL endpoint, sending its token on every request (no dependencies beyond node:http). */
 export class GraphqlClient {
   private readonly agent: http.Agent;
   private readonly target: URL;
+  private readonly authorization: string;
 
-  constructor(url: string, maxSockets: number) {
+  constructor({ url, token }: Endpoint, maxSockets: number) {
     this.target = new URL(url);
+    this.authorization = bearer(token);
     this.agent = new http.Agent({ keepAlive: true, maxSockets });
   }
 
@@ -51,7 +61,12 @@ export class GraphqlClient {
           port: this.target.port,
           path: this.target.pathname,
           method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json', 'content-length': payload.length },
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/json',
+            'content-length': payload.length,
+            authorization: this.authorization,
+          },
         },
         (res) => {
           const chunks: Buffer[] = [];
@@ -76,9 +91,14 @@ export class GraphqlClient {
   }
 }
 
-/** `concurrency` loops each sending the request again as soon as its answer arrived. */
+/**
+ * `concurrency` loops each sending the request again as soon as its answer arrived. Errors are
+ * counted (the caller reports them); an answer refusing the caller's access (UNAUTHENTICATED,
+ * FORBIDDEN) stops the run and rejects, since every latency would then time a refusal.
+ */
 export async function runLoad(client: GraphqlClient, request: GraphqlRequest, options: LoadOptions): Promise<LoadResult> {
   const result: LoadResult = { latenciesMs: [], elapsedMs: 0, errors: 0 };
+  let accessRefused: string | undefined;
   const fail = (message: string): void => {
     result.errors++;
     result.firstError ??= message;
@@ -89,7 +109,11 @@ export async function runLoad(client: GraphqlClient, request: GraphqlRequest, op
       const response = await client.post(request);
       const elapsed = now() - start;
       if (response.status !== 200 || response.body.errors) {
-        fail(`HTTP ${response.status}: ${response.body.errors?.[0]?.message ?? 'no data'}`);
+        const error = response.body.errors?.[0];
+        const code = error?.extensions?.code;
+        const message = `HTTP ${response.status}: ${code === undefined ? '' : `${code}: `}${error?.message ?? 'no data'}`;
+        if (code !== undefined && ACCESS_REFUSED.has(code)) accessRefused ??= message;
+        fail(message);
       }
       return elapsed;
     } catch (error) {
@@ -97,13 +121,15 @@ export async function runLoad(client: GraphqlClient, request: GraphqlRequest, op
       return now() - start;
     }
   };
+  const refused = (): Error => new Error(`the server refused the bench's token: ${accessRefused}`);
 
   let warmupLeft = options.warmup;
   await Promise.all(
     Array.from({ length: options.concurrency }, async () => {
-      while (warmupLeft-- > 0) await once();
+      while (warmupLeft-- > 0 && accessRefused === undefined) await once();
     }),
   );
+  if (accessRefused !== undefined) throw refused();
   result.errors = 0;
   result.firstError = undefined;
 
@@ -112,12 +138,13 @@ export async function runLoad(client: GraphqlClient, request: GraphqlRequest, op
   const deadline = start + options.maxMs;
   await Promise.all(
     Array.from({ length: options.concurrency }, async () => {
-      while (started < options.maxRequests && now() < deadline) {
+      while (started < options.maxRequests && now() < deadline && accessRefused === undefined) {
         started++;
         result.latenciesMs.push(await once());
       }
     }),
   );
+  if (accessRefused !== undefined) throw refused();
   result.elapsedMs = now() - start;
   return result;
 }
@@ -126,9 +153,9 @@ export async function runLoad(client: GraphqlClient, request: GraphqlRequest, op
  * `runLoad` in a worker thread, so that the client's own work (JSON, sockets, timing) does not
  * share the server's event loop and inflate the server's latencies.
  */
-export function runLoadInWorker(url: string, request: GraphqlRequest, options: LoadOptions): Promise<LoadResult> {
+export function runLoadInWorker({ url, token }: Endpoint, request: GraphqlRequest, options: LoadOptions): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(path.join(__dirname, 'httpLoadWorker.js'), { workerData: { url, request, options } });
+    const worker = new Worker(path.join(__dirname, 'httpLoadWorker.js'), { workerData: { endpoint: { url, token }, request, options } });
     worker.once('message', (message: { ok: true; result: LoadResult } | { ok: false; error: string }) => {
       void worker.terminate();
       if (message.ok) resolve(message.result);

@@ -40,7 +40,7 @@ export async function benchLatency(eventsPath: string, readStore: ReadStore, sch
         p99TargetMs: P99_TARGET_MS,
       },
     ];
-    return await latencyRows(served.url, '3', queries);
+    return await latencyRows(served, '3', queries);
   } finally {
     await served.close();
   }

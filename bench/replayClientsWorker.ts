@@ -1,12 +1,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { TOKEN_ENDED_CLOSE_CODE } from '../src/api/shared/access/openConnections';
+import { ACCESS_REFUSED, bearer } from './benchToken';
 import { now } from './stats';
 
 /** Worker-thread entry: `replays` graphql-ws clients each replay the whole log with `orgEvents(after:)`. */
 export interface ReplayJob {
   /** `ws://host:port/graphql` */
   url: string;
+  /** Sent as `authorization` in every client's connection_init. */
+  token: string;
   replays: number;
   /** Where every replay starts (exclusive): before the first event. */
   after: string;
@@ -23,6 +27,8 @@ export interface ReplayOutcome {
   complete: boolean;
   ms: number;
   error?: string;
+  /** The server refused the token (4401 close, UNAUTHENTICATED or FORBIDDEN): the replay never ran. */
+  accessRefused?: boolean;
 }
 
 const ORG_EVENTS = 'subscription ($after: String) { orgEvents(after: $after) { id type stream position effectiveDate recordedAt data } }';
@@ -31,17 +37,24 @@ type OrgEvent = { orgEvents: { position: string } };
 const job = workerData as ReplayJob;
 
 function replay(): Promise<ReplayOutcome> {
-  const client = createClient({ url: job.url, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+  const client = createClient({
+    url: job.url,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    lazy: true,
+    connectionParams: { authorization: bearer(job.token) },
+  });
   const start = now();
   const outcome: ReplayOutcome = { received: 0, ordered: true, complete: false, ms: 0 };
   let last = '';
   let finished = false;
   return new Promise((resolve) => {
-    const finish = (error?: string): void => {
+    const finish = (error?: string, cause?: unknown): void => {
       if (finished) return;
       finished = true;
       outcome.ms = now() - start;
       if (error !== undefined) outcome.error = error;
+      if (cause !== undefined && refusesAccess(cause)) outcome.accessRefused = true;
       unsubscribe();
       void client.dispose();
       resolve(outcome);
@@ -51,7 +64,7 @@ function replay(): Promise<ReplayOutcome> {
       {
         next: (result) => {
           const position = result.data?.orgEvents.position;
-          if (position === undefined) return finish(JSON.stringify(result.errors));
+          if (position === undefined) return finish(JSON.stringify(result.errors), result.errors);
           if (position <= last) outcome.ordered = false;
           last = position;
           outcome.received++;
@@ -60,7 +73,7 @@ function replay(): Promise<ReplayOutcome> {
             finish();
           }
         },
-        error: (error) => finish(describe(error)),
+        error: (error) => finish(describe(error), error),
         complete: () => finish('completed early'),
       },
     );
@@ -75,6 +88,16 @@ function describe(error: unknown): string {
     return `socket closed ${String(code)} ${String(reason ?? '')}`;
   }
   return JSON.stringify(error);
+}
+
+/** Whether what ended a replay was the server turning the token away. */
+function refusesAccess(cause: unknown): boolean {
+  if (Array.isArray(cause)) {
+    return (cause as { extensions?: { code?: unknown } }[]).some(
+      (error) => typeof error.extensions?.code === 'string' && ACCESS_REFUSED.has(error.extensions.code),
+    );
+  }
+  return typeof cause === 'object' && cause !== null && 'code' in cause && cause.code === TOKEN_ENDED_CLOSE_CODE;
 }
 
 void Promise.all(Array.from({ length: job.replays }, () => replay())).then((outcomes) => parentPort!.postMessage(outcomes));

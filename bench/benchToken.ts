@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { loadConfig, type Config } from '../src/app/config';
+
+/**
+ * How the bench's servers authenticate their clients: a JWT issuer with a shared secret made
+ * fresh for each run, and one ADMIN token signed with it. Nothing is written to the event log
+ * (an API key would be an event in the seeded dataset, which is shared and cached).
+ */
+const ISSUER = 'orgtrack-bench';
+const AUDIENCE = 'orgtrack';
+const SECRET = randomBytes(32).toString('base64url');
+
+/** `loadConfig(env)` with the bench's JWT issuer added. */
+export function benchConfig(env: Record<string, string | undefined> = {}): Config {
+  return loadConfig({ ...env, ORGTRACK_JWT_ISSUER: ISSUER, ORGTRACK_JWT_AUDIENCE: AUDIENCE, ORGTRACK_JWT_SECRET: SECRET });
+}
+
+let token: Promise<string> | undefined;
+
+/** The run's ADMIN JWT (valid two hours), accepted by every server made with `benchConfig`. */
+export function benchToken(): Promise<string> {
+  token ??= new SignJWT({ orgtrack_role: 'ADMIN' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('bench')
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime('2h')
+    .sign(new TextEncoder().encode(SECRET));
+  return token;
+}
+
+/** What a client sends in `Authorization` (HTTP) or as `authorization` in connection_init (WebSocket). */
+export const bearer = (token: string): string => `Bearer ${token}`;
+
+/** The codes of a caller turned away for its token or its role: a figure measured on these would time refusals of access. */
+export const ACCESS_REFUSED = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
