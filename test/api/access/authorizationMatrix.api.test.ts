@@ -65,11 +65,19 @@ const personal = (caller: Caller, date: string): boolean => readers(caller, date
 const history = (caller: Caller): boolean => ['ADMIN', 'ORGANIZER', 'ANALYST'].includes(caller.role);
 
 const TEMPLATES: readonly Template[] = [
-  { name: 'unit', field: 'unit', query: 'query($t: ID!, $d: Date) { unit(id: $t, asOf: $d) { id name } }', variables: (t, d) => ({ t, d }), admitted: readers, dated: true },
+  {
+    name: 'unit',
+    field: 'unit',
+    query: 'query($t: ID!, $d: Date) { unit(id: $t, asOf: $d) { id name } }',
+    variables: (t, d) => ({ t, d }),
+    admitted: readers,
+    dated: true,
+  },
   {
     name: 'unit → parent, ancestors, children, members',
     field: 'unit',
-    query: 'query($t: ID!, $d: Date) { unit(id: $t, asOf: $d) { id parent { id parent { id } } ancestors { id } children { id } members(first: 50) { edges { node { id } } } } }',
+    query:
+      'query($t: ID!, $d: Date) { unit(id: $t, asOf: $d) { id parent { id parent { id } } ancestors { id } children { id } members(first: 50) { edges { node { id } } } } }',
     variables: (t, d) => ({ t, d }),
     admitted: readers,
     dated: true,
@@ -77,14 +85,36 @@ const TEMPLATES: readonly Template[] = [
   {
     name: 'unit → members of the subtree → their branch → its members',
     field: 'unit',
-    query: 'query($t: ID!, $d: Date) { unit(id: $t, asOf: $d) { memberCount members(includeDescendants: true, first: 50) { totalCount edges { node { id branch { id members(first: 50) { edges { node { id } } } } } } } } }',
+    query:
+      'query($t: ID!, $d: Date) { unit(id: $t, asOf: $d) { memberCount members(includeDescendants: true, first: 50) { totalCount edges { node { id branch { id members(first: 50) { edges { node { id } } } } } } } } }',
     variables: (t, d) => ({ t, d }),
     admitted: readers,
     dated: true,
   },
-  { name: 'units under a parent', field: 'units', query: 'query($t: ID, $d: Date) { units(parentId: $t, asOf: $d, first: 50) { edges { node { id } } } }', variables: (t, d) => ({ t, d }), admitted: readers, dated: true },
-  { name: 'members of a unit', field: 'members', query: 'query($t: ID!, $d: Date) { members(unitId: $t, asOf: $d, includeDescendants: true, first: 50) { edges { node { id } } } }', variables: (t, d) => ({ t, d }), admitted: readers, dated: true },
-  { name: 'member', field: 'member', query: 'query($t: ID!, $d: Date) { member(id: $t, asOf: $d) { id name branch { id } group { id } } }', variables: (t, d) => ({ t, d }), admitted: readers, dated: true },
+  {
+    name: 'units under a parent',
+    field: 'units',
+    query: 'query($t: ID, $d: Date) { units(parentId: $t, asOf: $d, first: 50) { edges { node { id } } } }',
+    variables: (t, d) => ({ t, d }),
+    admitted: readers,
+    dated: true,
+  },
+  {
+    name: 'members of a unit',
+    field: 'members',
+    query: 'query($t: ID!, $d: Date) { members(unitId: $t, asOf: $d, includeDescendants: true, first: 50) { edges { node { id } } } }',
+    variables: (t, d) => ({ t, d }),
+    admitted: readers,
+    dated: true,
+  },
+  {
+    name: 'member',
+    field: 'member',
+    query: 'query($t: ID!, $d: Date) { member(id: $t, asOf: $d) { id name branch { id } group { id } } }',
+    variables: (t, d) => ({ t, d }),
+    admitted: readers,
+    dated: true,
+  },
   {
     name: 'member → memberships, events',
     field: 'member',
@@ -109,17 +139,94 @@ const TEMPLATES: readonly Template[] = [
     admitted: (caller) => history(caller),
     dated: false,
   },
-  { name: 'events about a unit', field: 'events', query: 'query($t: ID) { events(filter: { unitId: $t }, first: 500) { edges { node { id } } } }', variables: (t) => ({ t }), admitted: (c) => EVENT_READERS.includes(c.role), dated: false },
-  { name: 'events about a member', field: 'events', query: 'query($t: ID) { events(filter: { memberId: $t }, first: 500) { edges { node { id } } } }', variables: (t) => ({ t }), admitted: (c) => EVENT_READERS.includes(c.role), dated: false },
-  { name: 'dues report', field: 'duesReport', query: 'query($t: ID!, $d: Date) { duesReport(unitId: $t, from: "2019-01", to: "2019-02", asOf: $d) { unitId } }', variables: (t, d) => ({ t, d }), admitted: readers, dated: true },
-  { name: 'attendance flags', field: 'attendanceFlags', query: 'query($t: ID!, $d: Date) { attendanceFlags(unitId: $t, asOf: $d) { memberId } }', variables: (t, d) => ({ t, d }), admitted: readers, dated: true },
-  { name: 'expiring terms', field: 'expiringTerms', query: 'query($t: ID, $d: Date) { expiringTerms(unitId: $t, within: 30, asOf: $d) { __typename } }', variables: (t, d) => ({ t, d }), admitted: readers, dated: true },
-  { name: 'group ranking', field: 'groupRanking', query: 'query($t: ID!, $d: Date) { groupRanking(unitId: $t, quarter: "2019Q1", asOf: $d) { __typename } }', variables: (t, d) => ({ t, d }), admitted: readers, dated: true },
-  { name: 'meeting compliance', field: 'meetingCompliance', query: 'query($t: ID!) { meetingCompliance(unitId: $t, from: "2019-01", to: "2019-03") { asOf } }', variables: (t) => ({ t }), admitted: readers, dated: false },
-  { name: 'obligations', field: 'obligations', query: 'query($t: ID!, $d: Date) { obligations(unitId: $t, within: 30, asOf: $d) { id } }', variables: (t, d) => ({ t, d }), admitted: readers, dated: true },
-  { name: 'award', field: 'award', query: 'query($t: ID!, $d: Date) { award(id: $t, asOf: $d) { id recipientId } }', variables: (t, d) => ({ t, d }), admitted: readers, dated: true },
-  { name: 'meeting', field: 'meeting', query: 'query($t: ID!, $d: Date) { meeting(id: $t, asOf: $d) { id unitId } }', variables: (t, d) => ({ t, d }), admitted: readers, dated: true },
-  { name: 'pairing', field: 'pairing', query: 'query($t: ID!, $d: Date) { pairing(id: $t, asOf: $d) { id } }', variables: (t, d) => ({ t, d }), admitted: readers, dated: true },
+  {
+    name: 'events about a unit',
+    field: 'events',
+    query: 'query($t: ID) { events(filter: { unitId: $t }, first: 500) { edges { node { id } } } }',
+    variables: (t) => ({ t }),
+    admitted: (c) => EVENT_READERS.includes(c.role),
+    dated: false,
+  },
+  {
+    name: 'events about a member',
+    field: 'events',
+    query: 'query($t: ID) { events(filter: { memberId: $t }, first: 500) { edges { node { id } } } }',
+    variables: (t) => ({ t }),
+    admitted: (c) => EVENT_READERS.includes(c.role),
+    dated: false,
+  },
+  {
+    name: 'dues report',
+    field: 'duesReport',
+    query: 'query($t: ID!, $d: Date) { duesReport(unitId: $t, from: "2019-01", to: "2019-02", asOf: $d) { unitId } }',
+    variables: (t, d) => ({ t, d }),
+    admitted: readers,
+    dated: true,
+  },
+  {
+    name: 'attendance flags',
+    field: 'attendanceFlags',
+    query: 'query($t: ID!, $d: Date) { attendanceFlags(unitId: $t, asOf: $d) { memberId } }',
+    variables: (t, d) => ({ t, d }),
+    admitted: readers,
+    dated: true,
+  },
+  {
+    name: 'expiring terms',
+    field: 'expiringTerms',
+    query: 'query($t: ID, $d: Date) { expiringTerms(unitId: $t, within: 30, asOf: $d) { __typename } }',
+    variables: (t, d) => ({ t, d }),
+    admitted: readers,
+    dated: true,
+  },
+  {
+    name: 'group ranking',
+    field: 'groupRanking',
+    query: 'query($t: ID!, $d: Date) { groupRanking(unitId: $t, quarter: "2019Q1", asOf: $d) { __typename } }',
+    variables: (t, d) => ({ t, d }),
+    admitted: readers,
+    dated: true,
+  },
+  {
+    name: 'meeting compliance',
+    field: 'meetingCompliance',
+    query: 'query($t: ID!) { meetingCompliance(unitId: $t, from: "2019-01", to: "2019-03") { asOf } }',
+    variables: (t) => ({ t }),
+    admitted: readers,
+    dated: false,
+  },
+  {
+    name: 'obligations',
+    field: 'obligations',
+    query: 'query($t: ID!, $d: Date) { obligations(unitId: $t, within: 30, asOf: $d) { id } }',
+    variables: (t, d) => ({ t, d }),
+    admitted: readers,
+    dated: true,
+  },
+  {
+    name: 'award',
+    field: 'award',
+    query: 'query($t: ID!, $d: Date) { award(id: $t, asOf: $d) { id recipientId } }',
+    variables: (t, d) => ({ t, d }),
+    admitted: readers,
+    dated: true,
+  },
+  {
+    name: 'meeting',
+    field: 'meeting',
+    query: 'query($t: ID!, $d: Date) { meeting(id: $t, asOf: $d) { id unitId } }',
+    variables: (t, d) => ({ t, d }),
+    admitted: readers,
+    dated: true,
+  },
+  {
+    name: 'pairing',
+    field: 'pairing',
+    query: 'query($t: ID!, $d: Date) { pairing(id: $t, asOf: $d) { id } }',
+    variables: (t, d) => ({ t, d }),
+    admitted: readers,
+    dated: true,
+  },
   {
     name: 'pairings of the organization',
     field: 'pairings',
@@ -171,7 +278,8 @@ describe('the authorization matrix: every role × root field, nested path, mutat
   const clients = new Map<string, Client>();
   const tally = { attempts: 0, wronglyAllowed: [] as string[], wronglyDenied: 0 };
 
-  const http = async (caller: Caller, query: string, variables: Vars): Promise<Answer> => (await postOperation({ url: server.url, adminKey: caller.key }, query, variables)).json ?? {};
+  const http = async (caller: Caller, query: string, variables: Vars): Promise<Answer> =>
+    (await postOperation({ url: server.url, adminKey: caller.key }, query, variables)).json ?? {};
   const ws = (caller: Caller, query: string, variables: Vars): Promise<Answer> => {
     let client = clients.get(caller.key);
     if (client === undefined) {
@@ -219,7 +327,9 @@ describe('the authorization matrix: every role × root field, nested path, mutat
         input: { memberId, toBranchId, effectiveDate: '2020-05-20' },
       });
       const transferId = (requested.data as { requestTransfer: { transfer: { id: string } } }).requestTransfer.transfer.id;
-      const accepted = await server.raw('mutation($input: AcceptTransferInput!) { acceptTransfer(input: $input) { position } }', { input: { transferId, effectiveDate: TRANSFERRED_ON } });
+      const accepted = await server.raw('mutation($input: AcceptTransferInput!) { acceptTransfer(input: $input) { position } }', {
+        input: { transferId, effectiveDate: TRANSFERRED_ON },
+      });
       expect(accepted.errors).toBeUndefined();
     }
     const award = await server.raw('mutation($input: GrantAwardInput!) { grantAward(input: $input) { award { id } } }', {
@@ -332,7 +442,8 @@ describe('the authorization matrix: every role × root field, nested path, mutat
                 const answer = await transport(caller, template.query, template.variables(target, date));
                 tally.attempts++;
                 const found = leaks(caller, template, date, answer);
-                if (found.length > 0) tally.wronglyAllowed.push(`${caller.role}@${caller.root ?? 'all'} ${template.name} ${target} ${date}: ${found.join(', ')}`);
+                if (found.length > 0)
+                  tally.wronglyAllowed.push(`${caller.role}@${caller.root ?? 'all'} ${template.name} ${target} ${date}: ${found.join(', ')}`);
               });
             }
           }
@@ -355,10 +466,13 @@ describe('the authorization matrix: every role × root field, nested path, mutat
           if (mayWrite && inScopeToday(caller, target)) continue;
           for (const transport of [http, ws]) {
             attempts.push(async () => {
-              const answer = await transport(caller, `mutation($input: ${inputTypeOf(mutation)}!) { ${mutation}(input: $input) { position } }`, { input: input(target, world) });
+              const answer = await transport(caller, `mutation($input: ${inputTypeOf(mutation)}!) { ${mutation}(input: $input) { position } }`, {
+                input: input(target, world),
+              });
               tally.attempts++;
               const code = answer.errors?.[0]?.extensions?.code;
-              if (code !== 'FORBIDDEN' || answer.data?.[mutation]) tally.wronglyAllowed.push(`${caller.role}@${caller.root} ${mutation} ${target}: ${String(code)} ${answer.errors?.[0]?.message ?? ''}`);
+              if (code !== 'FORBIDDEN' || answer.data?.[mutation])
+                tally.wronglyAllowed.push(`${caller.role}@${caller.root} ${mutation} ${target}: ${String(code)} ${answer.errors?.[0]?.message ?? ''}`);
             });
           }
         }
@@ -379,9 +493,11 @@ describe('the authorization matrix: every role × root field, nested path, mutat
         const received = await subscribeFor(server, caller.key, after, 400);
         tally.attempts++;
         const subscribes = caller.role === 'ADMIN' || caller.role === 'INTEGRATOR';
-        if (!subscribes && (received.events.length > 0 || received.code !== 'FORBIDDEN')) tally.wronglyAllowed.push(`${caller.role} subscribed (${String(received.code)})`);
+        if (!subscribes && (received.events.length > 0 || received.code !== 'FORBIDDEN'))
+          tally.wronglyAllowed.push(`${caller.role} subscribed (${String(received.code)})`);
         if (subscribes && caller.root !== null) {
-          for (const id of received.events) if (!world.eventsOf.get(caller.root)?.has(id)) tally.wronglyAllowed.push(`${caller.role}@${caller.root} received event ${id}`);
+          for (const id of received.events)
+            if (!world.eventsOf.get(caller.root)?.has(id)) tally.wronglyAllowed.push(`${caller.role}@${caller.root} received event ${id}`);
           if (received.events.length === 0) tally.wronglyDenied++;
         }
       }),
