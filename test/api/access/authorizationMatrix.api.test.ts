@@ -295,7 +295,7 @@ describe('the authorization matrix: every role × root field, nested path, mutat
           next: (result) => {
             answer = result as Answer;
           },
-          error: (error) => resolve({ errors: Array.isArray(error) ? error : [{ message: String(error) }] } as Answer),
+          error: (error) => resolve({ errors: Array.isArray(error) ? error : [{ message: String(error) }] }),
           complete: () => resolve(answer),
         },
       );
