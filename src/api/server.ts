@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import type { RequestLimits } from '../app/config';
 import type { OrgtrackApp } from '../app/orgtrackApp';
 import type { Principal } from '../app/access/principal';
+import { MISSING_TOKEN_MESSAGE, unauthenticated } from './shared/access/accessRefusals';
 import { callerOf } from './shared/access/bearerToken';
 import { OpenConnections, TOKEN_ENDED_CLOSE_CODE } from './shared/access/openConnections';
 import { createContext, type ApiContext } from './shared/context';
@@ -21,6 +22,7 @@ import { apolloLimitOptions, operationLimitsPlugin } from './shared/limits/apoll
 import { refuseLargeBodies } from './shared/limits/bodySize';
 import { httpErrorHandler } from './shared/limits/httpErrors';
 import { OperationLimits } from './shared/limits/operationLimits';
+import { RateLimits } from './shared/limits/rateLimits';
 import { logSocketErrors } from './shared/limits/socketErrors';
 
 export interface ServerOptions {
@@ -55,6 +57,7 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
     verifyClient: origins.verifyUpgrade,
   });
   const principals = new WeakMap<object, Principal>();
+  const rateLimits = new RateLimits(options.limits.operationsPerMinute);
   const connections = new OpenConnections(
     (principal) => app.authenticator.stillValid(principal),
     (error) => logger.error({ err: error }, 'checking the tokens of open WebSocket connections failed'),
@@ -63,13 +66,36 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
   const wsCleanup = useServer(
     {
       schema,
-      onSubscribe: (_ctx, _id, payload) => limits.prepare(payload),
+      async onSubscribe(ctx, _id, payload) {
+        if (Object.keys(ctx.subscriptions).length > options.limits.subscriptionsPerSocket) {
+          return [tooManyOnOneSocket(options.limits.subscriptionsPerSocket)];
+        }
+        try {
+          await rateLimits.operation(principals.get(ctx) ?? null, addressOf(ctx.extra.request.socket.remoteAddress));
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
+        return limits.prepare(payload);
+      },
       async onConnect(ctx) {
         const { socket } = ctx.extra;
+        const address = addressOf(ctx.extra.request.socket.remoteAddress);
         try {
-          const caller = await callerOf(app.authenticator, ctx.connectionParams?.authorization);
+          await rateLimits.beforeAuthentication(address);
+          const caller = await callerOf(app.authenticator, ctx.connectionParams?.authorization).catch(async (error: unknown) => {
+            await rateLimits.authenticationFailed(address);
+            throw error;
+          });
           if (caller === null) {
-            socket.close(TOKEN_ENDED_CLOSE_CODE, 'Unauthorized: send { "authorization": "Bearer <key>" } in connection_init');
+            socket.close(TOKEN_ENDED_CLOSE_CODE, `Unauthorized: ${MISSING_TOKEN_MESSAGE}`.slice(0, 123));
+            return false;
+          }
+          if (connections.countOf(caller) >= options.limits.socketsPerToken) {
+            socket.close(
+              TOO_MANY_SOCKETS_CLOSE_CODE,
+              `Too many open connections for the token "${caller.name}" (at most ${options.limits.socketsPerToken})`.slice(0, 123),
+            );
             return false;
           }
           principals.set(ctx, caller);
@@ -78,7 +104,8 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
           return true;
         } catch (error) {
           if (!(error instanceof GraphQLError)) throw error;
-          socket.close(TOKEN_ENDED_CLOSE_CODE, `Unauthorized: ${error.message}`.slice(0, 123));
+          const code = error.extensions.code === 'RATE_LIMITED' ? TOO_MANY_SOCKETS_CLOSE_CODE : TOKEN_ENDED_CLOSE_CODE;
+          socket.close(code, `${code === TOKEN_ENDED_CLOSE_CODE ? 'Unauthorized' : 'Rate limited'}: ${error.message}`.slice(0, 123));
           return false;
         }
       },
@@ -126,7 +153,17 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
     refuseLargeBodies(options.limits.maxRequestBytes, logger),
     express.json({ limit: options.limits.maxRequestBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(app, await callerOf(app.authenticator, req.header('authorization')), req.header('x-min-position')),
+      context: async ({ req }) => {
+        const address = addressOf(req.socket.remoteAddress);
+        await rateLimits.beforeAuthentication(address);
+        const caller = await callerOf(app.authenticator, req.header('authorization')).catch(async (error: unknown) => {
+          await rateLimits.authenticationFailed(address);
+          throw error;
+        });
+        if (caller === null) throw unauthenticated('TOKEN.MISSING', MISSING_TOKEN_MESSAGE);
+        await rateLimits.operation(caller, address);
+        return createContext(app, caller, req.header('x-min-position'));
+      },
     }),
   );
   expressApp.use(httpErrorHandler(logger));
@@ -145,6 +182,19 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
       wsServer.close();
     },
   };
+}
+
+/** graphql-ws close code for a token over its number of open connections, or an address over its failed authentications. */
+const TOO_MANY_SOCKETS_CLOSE_CODE = 4429;
+
+function addressOf(remoteAddress: string | undefined): string {
+  return remoteAddress ?? 'unknown';
+}
+
+function tooManyOnOneSocket(maximum: number): GraphQLError {
+  return new GraphQLError(`At most ${maximum} operations may run at once on one connection; complete some or open another connection`, {
+    extensions: { code: 'RATE_LIMITED', reason: 'RATE.SUBSCRIPTIONS_PER_SOCKET' },
+  });
 }
 
 function logged(logger: Logger, error: GraphQLError): ReturnType<typeof formatError> {

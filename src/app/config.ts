@@ -78,6 +78,12 @@ export interface RequestLimits {
    * separated); default none. Requests without an Origin header (non-browser clients) are not affected.
    */
   allowedOrigins: readonly string[];
+  /** Operations per token (or per address, without one) per minute, over both transports (ORGTRACK_RATE_LIMIT); default 1,200. */
+  operationsPerMinute: number;
+  /** Open WebSocket connections per token (ORGTRACK_MAX_SOCKETS_PER_TOKEN); default 20. */
+  socketsPerToken: number;
+  /** Operations running at once on one WebSocket (ORGTRACK_MAX_SUBSCRIPTIONS_PER_SOCKET); default 50. */
+  subscriptionsPerSocket: number;
 }
 
 export class ConfigError extends Error {}
@@ -134,6 +140,9 @@ function requestLimits(env: Env): RequestLimits {
     maxTokens: integer(env, 'ORGTRACK_MAX_TOKENS', 2_000, 10, 1_000_000),
     introspection: flag(env, 'ORGTRACK_INTROSPECTION', !isProduction(env)),
     allowedOrigins: origins(env),
+    operationsPerMinute: integer(env, 'ORGTRACK_RATE_LIMIT', 1_200, 1, 10_000_000),
+    socketsPerToken: integer(env, 'ORGTRACK_MAX_SOCKETS_PER_TOKEN', 20, 1, 100_000),
+    subscriptionsPerSocket: integer(env, 'ORGTRACK_MAX_SUBSCRIPTIONS_PER_SOCKET', 50, 1, 100_000),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
-import { ConfigError, type Config } from '../app/config';
-import { isLiveKey, listApiKeys } from '../app/access/apiKeyList';
+import type { Config } from '../app/config';
+import { listApiKeys } from '../app/access/apiKeyList';
+import { requireAuthenticationSource } from '../app/access/authenticationSource';
 import { firstStartAdminKey, type FirstStartKey } from '../app/access/firstStartAdminKey';
 import { createApp } from '../app/orgtrackApp';
 import { buildOrgtrackSchema } from '../api/schema';
@@ -16,11 +17,11 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
     onProjectionError: (error) => logger.fatal({ err: error }, 'a projection failed; read models are stopped'),
   });
   const keys = await listApiKeys(app.eventStore);
-  if (config.requireAuth && config.jwt === null && !keys.some((key) => isLiveKey(key, Date.now()))) {
+  try {
+    requireAuthenticationSource(config, keys, Date.now());
+  } catch (error) {
     await app.close();
-    throw new ConfigError(
-      'authentication is required (NODE_ENV=production or ORGTRACK_REQUIRE_AUTH) but no source is configured: issue a key with `orgtrack tokens create --role ADMIN --name <name>`, or set ORGTRACK_JWT_ISSUER, ORGTRACK_JWT_AUDIENCE and ORGTRACK_JWT_JWKS_URL or ORGTRACK_JWT_SECRET',
-    );
+    throw error;
   }
   await app.projector.catchUp();
   if (!config.requireAuth) announce(await firstStartAdminKey(config.dataDir, keys.length > 0, app.apiKeys), config, logger);

@@ -73,7 +73,7 @@ describe('HTTP: requests refused before GraphQL answer as JSON GraphQL errors, w
 
   it('a batch (an array of operations) is 400 BAD_REQUEST: one operation per request', async () => {
     const batch = JSON.stringify(Array.from({ length: 100 }, () => ({ query: '{ units(first: 500) { totalCount } }' })));
-    const response = await postRaw(server.url, batch);
+    const response = await postRaw(server.url, batch, { 'content-type': 'application/json', authorization: `Bearer ${server.adminKey}` });
     expectJsonError(response, 400, 'BAD_REQUEST');
     expect(response.json?.errors?.[0].message).toMatch(/batching/i);
   });

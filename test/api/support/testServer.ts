@@ -56,7 +56,8 @@ export interface TestServer {
 export async function startTestServer(
   options: { eventStorePath?: string; eventStorePollMs?: number; clock?: Clock; adminKey?: string; env?: Record<string, string> } = {},
 ): Promise<TestServer> {
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...options.env });
+  // Tests send thousands of operations with one token: rate limits are tested on their own.
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ORGTRACK_RATE_LIMIT: '10000000', ...options.env });
   const app = await createApp(config, {
     clock: options.clock ?? fixedClock,
     eventStore: SqliteEventStore.open({ path: options.eventStorePath ?? ':memory:', synchronous: 'NORMAL', pollIntervalMs: options.eventStorePollMs }),

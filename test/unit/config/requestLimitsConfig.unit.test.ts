@@ -11,6 +11,9 @@ describe('request limits configuration', () => {
       maxTokens: 2_000,
       introspection: true,
       allowedOrigins: [],
+      operationsPerMinute: 1200,
+      socketsPerToken: 20,
+      subscriptionsPerSocket: 50,
     });
   });
 

@@ -1,7 +1,7 @@
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import type { ApiContext } from '../context';
 import type { RuleBook } from './accessRules';
-import { unauthenticated } from './accessRefusals';
+import { MISSING_TOKEN_MESSAGE, unauthenticated } from './accessRefusals';
 import { authorizeRootField } from './authorizeSelection';
 import { requireMutationScope, type MutationInputOf, type MutationScopeRules } from './mutationScope';
 import { scopedAnswer, scopedRootArgs, type QueryScopeRules } from './queryScope';
@@ -34,10 +34,8 @@ function guardRootType(
   for (const field of Object.values(rootType.getFields())) {
     const check: GraphQLFieldResolver<unknown, ApiContext> = (_source, _args, context, info) => {
       if (context.caller === null) {
-        throw unauthenticated(
-          'TOKEN.MISSING',
-          'Send a token: Authorization: Bearer <key> (over WebSocket: connection_init payload { "authorization": "Bearer <key>" })',
-        );
+        // The transports refuse a caller without a token before this; here in case one does not.
+        throw unauthenticated('TOKEN.MISSING', MISSING_TOKEN_MESSAGE);
       }
       const request = { schema, rules, caller: context.caller, today: context.today, fragments: info.fragments, variables: info.variableValues };
       for (const node of info.fieldNodes) authorizeRootField(request, rootType, field, node);

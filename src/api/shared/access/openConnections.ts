@@ -25,6 +25,13 @@ export class OpenConnections {
     this.open.set(socket, principal);
   }
 
+  /** How many connections are open with the same token. */
+  countOf(principal: Principal): number {
+    let count = 0;
+    for (const open of this.open.values()) if (open.source === principal.source && open.subject === principal.subject) count++;
+    return count;
+  }
+
   remove(socket: Closable): void {
     this.open.delete(socket);
   }
