@@ -12,7 +12,7 @@ export type FirstStartKey = { created: true; file: string; key: string } | { cre
  * Later starts point to the file if it is there. Where authentication is required, nothing is
  * created: the operator issues keys with `orgtrack tokens create` or configures a JWT issuer.
  */
-export async function firstStartAdminKey(dataDir: string, anyKeyIssued: boolean, apiKeys: ApiKeyCommands): Promise<FirstStartKey> {
+export async function firstStartAdminKey(dataDir: string, anyKeyIssued: boolean, apiKeys: Pick<ApiKeyCommands, 'issue'>): Promise<FirstStartKey> {
   const file = path.join(dataDir, ADMIN_KEY_FILE);
   if (fs.existsSync(file)) return { created: false, file };
   if (anyKeyIssued) return null;
