@@ -2,6 +2,9 @@ import type { Logger } from 'pino';
 import { today } from '../app/clock';
 import { ConfigError, type Config } from '../app/config';
 import { createApp, openEventStore } from '../app/orgtrackApp';
+import { apiKeyAggregate } from '../domain/access/apiKey.aggregate';
+import { DOMAIN_CATEGORIES } from '../domain/aggregates';
+import type { EventStore } from '../eventstore/eventStore';
 import { executePlan } from './seed/executePlan';
 import { planCounts } from './seed/planCounts';
 import { lastMonthEnd } from './seed/planDates';
@@ -25,6 +28,12 @@ export interface SeedOptions {
 /** Commands in flight at once: enough for the event store's group commit to pay off. */
 const CONCURRENCY = 64;
 
+/** Whether the log records any of an organization: the first start's key alone does not count. */
+async function holdsOrganizationEvents(eventStore: EventStore): Promise<boolean> {
+  const categories = DOMAIN_CATEGORIES.filter((category) => category !== apiKeyAggregate.category);
+  return (await eventStore.readAll({ maxCount: 1, filter: { categories } })).length > 0;
+}
+
 /** The store already holds events and `--force` was not given. */
 export class SeedRefused extends ConfigError {}
 
@@ -35,7 +44,7 @@ export class SeedRefused extends ConfigError {}
  */
 export async function seed(config: Config, logger: Logger, options: SeedOptions): Promise<void> {
   const eventStore = await openEventStore(config);
-  const storeHadEvents = (await eventStore.headPosition()) !== undefined;
+  const storeHadEvents = await holdsOrganizationEvents(eventStore);
   if (storeHadEvents && !options.force) {
     await eventStore.close();
     throw new SeedRefused(
