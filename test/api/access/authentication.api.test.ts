@@ -91,6 +91,16 @@ describe('authentication: bearer tokens on HTTP and in connection_init', () => {
     }
   });
 
+  it('two keys issued at once under names that look the same: one is issued, the other refused as in use', async () => {
+    const results = await Promise.allSettled([
+      server.app.apiKeys.issue({ name: 'Twin', role: 'ADMIN', unitId: null, expires: null }, { actor: 'test' }),
+      server.app.apiKeys.issue({ name: 'ｔｗｉｎ', role: 'ADMIN', unitId: null, expires: null }, { actor: 'test' }),
+    ]);
+    expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    expect(refused?.reason).toMatchObject({ code: 'TOKEN.NAME_IN_USE' });
+  });
+
   it('a key revoked while in use stops working within seconds, and its open WebSocket is closed with 4401 within 5 s', async () => {
     const key = await server.issueKey('ADMIN', null, 'soon-revoked');
     const { acked, closed } = await connect(server, { authorization: `Bearer ${key}` });
