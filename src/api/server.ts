@@ -13,9 +13,9 @@ import type { RequestLimits } from '../app/config';
 import type { OrgtrackApp } from '../app/orgtrackApp';
 import type { Principal } from '../app/access/principal';
 import { MISSING_TOKEN_MESSAGE, unauthenticated } from './shared/access/accessRefusals';
-import { callerOf } from './shared/access/bearerToken';
+import { bearerTokenIn, callerOf } from './shared/access/bearerToken';
 import { OpenConnections, TOKEN_ENDED_CLOSE_CODE } from './shared/access/openConnections';
-import { createContext, type ApiContext } from './shared/context';
+import { createContext, type ApiContext, type Caller } from './shared/context';
 import { formatError, isUnexpected } from './shared/errors';
 import { AllowedOrigins } from './shared/limits/allowedOrigins';
 import { apolloLimitOptions, operationLimitsPlugin } from './shared/limits/apolloLimits';
@@ -58,6 +58,15 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
   });
   const principals = new WeakMap<object, Principal>();
   const rateLimits = new RateLimits(options.limits.operationsPerMinute);
+  /** The caller a header proves; a token not verified before counts against its address's failed attempts until it succeeds. */
+  const authenticate = async (authorization: unknown, address: string): Promise<Caller> => {
+    const token = bearerTokenIn(authorization);
+    const fresh = token !== null && !app.authenticator.remembers(token);
+    if (fresh) await rateLimits.authenticationAttempt(address);
+    const caller = await callerOf(app.authenticator, authorization);
+    if (fresh) await rateLimits.authenticationSucceeded(address);
+    return caller;
+  };
   const connections = new OpenConnections(
     (principal) => app.authenticator.stillValid(principal),
     (error) => logger.error({ err: error }, 'checking the tokens of open WebSocket connections failed'),
@@ -82,15 +91,13 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
         const { socket } = ctx.extra;
         const address = addressOf(ctx.extra.request.socket.remoteAddress);
         try {
-          await rateLimits.beforeAuthentication(address);
-          const caller = await callerOf(app.authenticator, ctx.connectionParams?.authorization).catch(async (error: unknown) => {
-            await rateLimits.authenticationFailed(address);
-            throw error;
-          });
+          const caller = await authenticate(ctx.connectionParams?.authorization, address);
           if (caller === null) {
             socket.close(TOKEN_ENDED_CLOSE_CODE, `Unauthorized: ${MISSING_TOKEN_MESSAGE}`.slice(0, 123));
             return false;
           }
+          // The client may have gone while its token was checked: its close has already fired.
+          if (socket.readyState !== socket.OPEN) return false;
           if (connections.countOf(caller) >= options.limits.socketsPerToken) {
             socket.close(
               TOO_MANY_SOCKETS_CLOSE_CODE,
@@ -155,11 +162,7 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const address = addressOf(req.socket.remoteAddress);
-        await rateLimits.beforeAuthentication(address);
-        const caller = await callerOf(app.authenticator, req.header('authorization')).catch(async (error: unknown) => {
-          await rateLimits.authenticationFailed(address);
-          throw error;
-        });
+        const caller = await authenticate(req.header('authorization'), address);
         if (caller === null) throw unauthenticated('TOKEN.MISSING', MISSING_TOKEN_MESSAGE);
         await rateLimits.operation(caller, address);
         return createContext(app, caller, req.header('x-min-position'));

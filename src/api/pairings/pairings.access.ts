@@ -65,7 +65,11 @@ export const pairingsAccess = {
 
 /** What each of the feature's mutations acts on: a scoped caller must reach all of it (mutationScope.ts). */
 export const pairingsMutationScope: MutationScopeRules = {
-  assignPairing: (input) => [{ kind: 'memberOrUnit', id: id(input, 'memberOrUnitId'), field: 'memberOrUnitId' }],
+  // The party and a member or unit counterpart are both the caller's.
+  assignPairing: (input) => [
+    { kind: 'memberOrUnit', id: id(input, 'memberOrUnitId'), field: 'memberOrUnitId' },
+    { kind: 'memberOrUnit', id: counterpartIdOf(input), field: 'counterpart.id' },
+  ],
   endPairing: (input) => [{ kind: 'pairing', id: id(input, 'pairingId'), field: 'pairingId' }],
 };
 
@@ -74,3 +78,8 @@ export const pairingsQueryScope: QueryScopeRules = {
   subjects: { pairing: (pairing: Pairing) => [{ kind: 'memberOrUnit', id: pairing.party.id, field: 'id' }] },
   wholeOrganization: ['pairings'],
 };
+
+function counterpartIdOf(input: Readonly<Record<string, unknown>>): string | null {
+  const counterpart = input.counterpart;
+  return typeof counterpart === 'object' && counterpart !== null && 'id' in counterpart && typeof counterpart.id === 'string' ? counterpart.id : null;
+}

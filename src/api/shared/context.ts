@@ -87,6 +87,9 @@ async function contextFor(app: OrgtrackApp, caller: Caller, minPositionHeader: s
 }
 
 /** Who an event records as its actor: the token's name and subject (the root field refused a caller without one). */
-export function actorOf(context: ApiContext): { actor: string; actorSubject?: string } {
-  return context.caller === null ? { actor: 'anonymous' } : { actor: context.caller.name, actorSubject: context.caller.subject };
+export function actorOf(context: ApiContext): { actor: string; actorSubject?: string; idempotencyOwner?: string } {
+  const { caller } = context;
+  return caller === null
+    ? { actor: 'anonymous' }
+    : { actor: caller.name, actorSubject: caller.subject, idempotencyOwner: `${caller.source}:${caller.subject}` };
 }

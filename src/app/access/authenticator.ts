@@ -9,6 +9,8 @@ import { Unauthenticated } from './unauthenticated';
 const RECHECK_MS = 1000;
 /** Verdicts remembered, so a key's slow hash is computed once per process, not once per request. */
 const MAX_REMEMBERED = 10_000;
+/** Slow hashes at once: each takes a libuv thread and 16 MiB; more would stall file and DNS work. */
+const CONCURRENT_HASHES = 2;
 
 interface KeyLookup {
   byId(keyId: string): Promise<ApiKeyDocument | null>;
@@ -25,6 +27,8 @@ export class Authenticator {
   private readonly verified = new Map<string, Checked>();
   /** Digests of keys whose secret did not match (a guess costs one slow hash, not one per retry). */
   private readonly refused = new Set<string>();
+  private hashing = 0;
+  private readonly waitingToHash: (() => void)[] = [];
 
   constructor(
     private readonly keys: KeyLookup,
@@ -37,6 +41,11 @@ export class Authenticator {
     if (looksLikeApiKey(trimmed)) return this.apiKey(trimmed);
     if (this.jwt !== null) return this.jwt.verify(trimmed);
     throw new Unauthenticated('TOKEN.MALFORMED', 'the bearer token is not an orgtrack API key (otk_…), and no JWT issuer is configured');
+  }
+
+  /** Whether this token was verified before (it costs no slow hash, and is not a guess). */
+  remembers(token: string): boolean {
+    return this.verified.has(digestOf(token.trim()));
   }
 
   /** Whether a principal authenticated earlier may go on (for open WebSocket connections). */
@@ -61,7 +70,7 @@ export class Authenticator {
       const document = await this.keys.byId(presented.keyId);
       if (document === null) throw unknownKey();
       if (checked === undefined) {
-        if (!(await secretMatches(presented.secret, document.secretHash))) {
+        if (!(await this.oneHashAtATime(() => secretMatches(presented.secret, document.secretHash)))) {
           this.rememberRefused(digest);
           throw unknownKey();
         }
@@ -74,6 +83,17 @@ export class Authenticator {
     const expiresAt = document.expiresAt === null ? null : Date.parse(document.expiresAt);
     if (expiresAt !== null && expiresAt <= now) throw new Unauthenticated('TOKEN.EXPIRED', `the API key "${document.name}" expired at ${document.expiresAt}`);
     return { name: document.name, subject: document._id, role: document.role, unitId: document.unitId, expiresAt, source: 'apiKey', keyId: document._id };
+  }
+
+  private async oneHashAtATime<T>(hash: () => Promise<T>): Promise<T> {
+    if (this.hashing >= CONCURRENT_HASHES) await new Promise<void>((resolve) => this.waitingToHash.push(resolve));
+    this.hashing++;
+    try {
+      return await hash();
+    } finally {
+      this.hashing--;
+      this.waitingToHash.shift()?.();
+    }
   }
 
   private rememberVerified(digest: string, checked: Checked): void {

@@ -57,14 +57,22 @@ function scopedMembers(inner: MemberQueries, units: UnitQueries, root: string): 
       [...found.values()].flatMap((member) => (member.membership ? [member.membership.branchId] : [])),
       date,
     );
-    return keepWhere(found, (member) => member.membership !== undefined && within.has(member.membership.branchId));
+    // A member who has left is the caller's when their last branch was, while they were in it.
+    const left = [...found.values()].filter((member) => member.membership === undefined).map((member) => member.member._id);
+    const histories = left.length === 0 ? new Map<string, MembershipDocument[]>() : await inner.history(left);
+    const leftWithin = new Set<string>();
+    for (const [memberId, intervals] of histories) {
+      const last = intervals.filter((interval) => interval.validFrom <= date).at(-1);
+      if (last !== undefined && (await branchesWithin([last.branchId], last.validFrom)).has(last.branchId)) leftWithin.add(memberId);
+    }
+    return keepWhere(found, (member) => (member.membership === undefined ? leftWithin.has(member.member._id) : within.has(member.membership.branchId)));
   };
   scoped.history = async (memberIds) => {
     const histories = await inner.history(memberIds);
     const branchIds = [...new Set([...histories.values()].flat().map((membership) => membership.branchId))];
     const branchHistories = await units.history(branchIds);
     return mapValues(histories, (intervals) =>
-      intervals.flatMap((membership) => clipToScope(membership, branchHistories.get(membership.branchId) ?? [], root)),
+      intervals.flatMap((membership) => mergeAdjacent(clipToScope(membership, branchHistories.get(membership.branchId) ?? [], root))),
     );
   };
   scoped.list = async (criteria, date, page) => {
@@ -98,6 +106,17 @@ function clipToScope(membership: MembershipDocument, branchVersions: readonly Un
     pieces.push({ ...membership, validFrom: from, validTo: to });
   }
   return pieces;
+}
+
+/** Pieces of one interval that meet (its branch renamed, not moved out) are one interval again. */
+function mergeAdjacent(pieces: MembershipDocument[]): MembershipDocument[] {
+  const merged: MembershipDocument[] = [];
+  for (const piece of pieces) {
+    const previous = merged.at(-1);
+    if (previous !== undefined && previous.validTo === piece.validFrom) merged[merged.length - 1] = { ...previous, validTo: piece.validTo };
+    else merged.push(piece);
+  }
+  return merged;
 }
 
 function earliest(a: string | null, b: string | null): string | null {

@@ -14,6 +14,8 @@ export interface MutationOptions {
   expectedVersion?: number;
   actor: string;
   actorSubject?: string;
+  /** Whose idempotency keys these are (a token's source and subject): one caller's never answer another's. */
+  idempotencyOwner?: string;
   correlationId?: string;
 }
 
@@ -69,7 +71,7 @@ export class MutationRunner {
     };
     const execute = (): Promise<RememberedResult> => body(scope);
     const result = options.idempotencyKey
-      ? await this.idempotency.run(options.idempotencyKey, { mutation, input: { ...input, ...withoutActor(options) } }, execute, options.actorSubject)
+      ? await this.idempotency.run(options.idempotencyKey, { mutation, input: { ...input, ...withoutActor(options) } }, execute, options.idempotencyOwner)
       : await execute();
     if (result.eventIds.length > 0) await this.readModelsInclude(result.position);
     return result;

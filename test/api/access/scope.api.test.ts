@@ -192,3 +192,54 @@ describe('scope: a token reaches its unit’s subtree, for the dates things were
 function byId(a: { id: string }, b: { id: string }): number {
   return a.id < b.id ? -1 : 1;
 }
+
+describe('scope holds against back-dated writes, retractions of others’ decisions and references out of the subtree', () => {
+  let server: TestServer;
+  let tree: Tree;
+  let organizerA: string;
+  const as = async (key: string, query: string, variables: Record<string, unknown> = {}): Promise<Answer> =>
+    (await postOperation({ url: server.url, adminKey: key }, query, variables)).json ?? {};
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    tree = await buildTree(server);
+    organizerA = await server.issueKey('ORGANIZER', tree.committeeA);
+  });
+  afterAll(() => server.close());
+
+  it('what has left the subtree cannot be written to with an effective date from before it left', async () => {
+    // ADMIN moves branch A1 (with its groups) to committee B from 2022-01-01.
+    const moved = await server.raw('mutation($input: MoveUnitInput!) { moveUnit(input: $input) { position } }', {
+      input: { unitId: tree.branchA1, parentId: tree.committeeB, effectiveDate: '2022-01-01' },
+    });
+    expect(moved.errors).toBeUndefined();
+    const before = await logState(server);
+    const renamed = await as(organizerA, 'mutation($input: RenameUnitInput!) { renameUnit(input: $input) { position } }', {
+      input: { unitId: tree.groupA1x, name: '改回', effectiveDate: '2021-12-31' },
+    });
+    expect(renamed.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.unitId' });
+    const pulledBack = await as(organizerA, 'mutation($input: MoveUnitInput!) { moveUnit(input: $input) { position } }', {
+      input: { unitId: tree.groupA1y, parentId: tree.branchA2, effectiveDate: '2021-12-31' },
+    });
+    expect(pulledBack.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.unitId' });
+    // The move names the committee it left, but is not the committee's to retract.
+    const events = await server.raw('{ events(first: 500, filter: { types: ["UnitMoved"] }) { edges { node { id } } } }');
+    const moveId = (events.data as { events: { edges: { node: { id: string } }[] } }).events.edges[0].node.id;
+    const retracted = await as(organizerA, 'mutation($input: RetractEventInput!) { retractEvent(input: $input) { position } }', {
+      input: { eventId: moveId, reason: '撤回' },
+    });
+    expect(retracted.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.eventId' });
+    expect(await logState(server)).toEqual(before);
+  });
+
+  it('a pairing’s counterpart must be the caller’s too', async () => {
+    const mine = await register(server, '孙近', tree.branchA2, '2016-01-01');
+    const theirs = await register(server, '周远', tree.branchB1, '2016-01-01');
+    const before = await logState(server);
+    const paired = await as(organizerA, 'mutation($input: AssignPairingInput!) { assignPairing(input: $input) { position } }', {
+      input: { memberOrUnitId: mine, kind: 'MENTOR', counterpart: { kind: 'MEMBER', id: theirs } },
+    });
+    expect(paired.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.counterpart.id' });
+    expect(await logState(server)).toEqual(before);
+  });
+});

@@ -10,12 +10,18 @@ import { unauthenticated } from './accessRefusals';
  */
 export async function callerOf(authenticator: Authenticator, authorization: unknown): Promise<Caller> {
   if (authorization === undefined || authorization === null || authorization === '') return null;
-  const match = typeof authorization === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(authorization) : null;
-  if (match === null) throw unauthenticated('TOKEN.MALFORMED', 'authorization must be "Bearer <token>"');
+  const token = bearerTokenIn(authorization);
+  if (token === null) throw unauthenticated('TOKEN.MALFORMED', 'authorization must be "Bearer <token>"');
   try {
-    return await authenticator.authenticate(match[1]);
+    return await authenticator.authenticate(token);
   } catch (error) {
     if (error instanceof Unauthenticated) throw unauthenticated(error.reason, error.message);
     throw error;
   }
+}
+
+/** The token of `Bearer <token>`; null for anything else. */
+export function bearerTokenIn(authorization: unknown): string | null {
+  const match = typeof authorization === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(authorization) : null;
+  return match === null ? null : match[1];
 }

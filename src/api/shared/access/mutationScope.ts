@@ -26,7 +26,7 @@ export type MutationTarget =
 export type MutationScopeRules = Readonly<Record<string, (input: MutationInputOf) => readonly MutationTarget[]>>;
 
 /** Inputs as the rules read them: ids by field name. */
-export type MutationInputOf = Readonly<Record<string, unknown>> & { effectiveDate?: string | null };
+export type MutationInputOf = Readonly<Record<string, unknown>> & { effectiveDate?: string | null; heldOn?: string | null; startOn?: string | null };
 
 export const id = (input: MutationInputOf, field: string): string | null => {
   const value = input[field];
@@ -44,11 +44,14 @@ export async function requireMutationScope(
 ): Promise<void> {
   const rule = rules[mutation];
   if (rule === undefined) throw forbidden('ACCESS.ADMIN_ONLY', `${mutation}: only an ADMIN token may do this`);
-  const date = typeof input.effectiveDate === 'string' ? input.effectiveDate : today;
+  // The day the fact takes effect, as the command will take it, and today: a target must be the
+  // caller's on both, so a back-dated write cannot reach what has since left the subtree.
+  const effective = [input.effectiveDate, input.heldOn, input.startOn].find((day): day is string => typeof day === 'string') ?? today;
   for (const target of rule(input)) {
     if (target.kind === 'adminOnly') throw forbidden('ACCESS.ADMIN_ONLY', `input.${target.field}: ${target.why}`, `input.${target.field}`);
     if (target.id === null || target.id === undefined) continue;
-    if (!(await targetWithin(app, target, root, date, today))) {
+    const within = async (date: string): Promise<boolean> => targetWithin(app, target, root, date, today);
+    if (!(await within(effective)) || (effective !== today && !(await within(today)))) {
       throw forbidden(
         'ACCESS.OUT_OF_SCOPE',
         `input.${target.field}: ${target.id} is outside the part of the organization this token may change`,
@@ -91,8 +94,15 @@ export async function targetWithin(
         : memberWithin(app, award.recipientId, root, award.grantedOn, today);
     }
     case 'event': {
+      // Every unit and member the event is about must be the caller's, on the event's date (and
+      // on the date checked): a move or a transfer also names the side it left.
       const event = await app.readStore.collection<EventIndexDocument>(EVENT_INDEX).findOne({ eventId: targetId });
-      return event !== null && event.unitIds.includes(root);
+      if (event === null || event.subjectUnitIds.length + event.memberIds.length === 0) return false;
+      for (const day of [event.effectiveDate, date]) {
+        for (const unitId of event.subjectUnitIds) if (!(await unitWithin(app, unitId, root, day))) return false;
+        for (const memberId of event.memberIds) if (!(await memberWithin(app, memberId, root, day, today))) return false;
+      }
+      return true;
     }
     case 'adminOnly':
       return false;

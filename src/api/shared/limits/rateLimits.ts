@@ -25,15 +25,16 @@ export class RateLimits {
     await consume(this.operations, key, 'RATE.OPERATIONS', 'Too many operations for this token');
   }
 
-  /** Refuses an address that failed to authenticate too often, before its next token is checked. */
-  async beforeAuthentication(address: string): Promise<void> {
-    const spent = await this.failures.get(address);
-    if (spent !== null && spent.remainingPoints <= 0)
-      throw rateLimited('RATE.AUTHENTICATION', 'Too many failed authentications from this address', spent.msBeforeNext);
+  /**
+   * A token not verified before is checked: the attempt is counted first (so concurrent guesses
+   * cannot all pass a check made before any failed), and given back once it succeeded.
+   */
+  async authenticationAttempt(address: string): Promise<void> {
+    await consume(this.failures, address, 'RATE.AUTHENTICATION', 'Too many failed authentications from this address');
   }
 
-  async authenticationFailed(address: string): Promise<void> {
-    await this.failures.penalty(address, 1);
+  async authenticationSucceeded(address: string): Promise<void> {
+    await this.failures.reward(address, 1);
   }
 }
 
