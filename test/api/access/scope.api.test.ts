@@ -232,6 +232,17 @@ describe('scope holds against back-dated writes, retractions of others’ decisi
     expect(await logState(server)).toEqual(before);
   });
 
+  it('a report over months needs the unit in the subtree for all of them: a branch that joined later is not reported before it joined', async () => {
+    const organizerB = await server.issueKey('ORGANIZER', tree.committeeB);
+    const report = (from: string) =>
+      as(organizerB, 'query($id: ID!, $from: String!) { duesReport(unitId: $id, from: $from, to: "2022-03", asOf: "2022-03-31") { unitId } }', {
+        id: tree.branchA1,
+        from,
+      });
+    expect((await report('2021-06')).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'unitId' });
+    expect((await report('2022-01')).data).toEqual({ duesReport: { unitId: tree.branchA1 } });
+  });
+
   it('a pairing’s counterpart must be the caller’s too', async () => {
     const mine = await register(server, '孙近', tree.branchA2, '2016-01-01');
     const theirs = await register(server, '周远', tree.branchB1, '2016-01-01');

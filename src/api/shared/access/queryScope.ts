@@ -34,7 +34,22 @@ export async function scopedRootArgs(
   const date = typeof args.asOf === 'string' ? args.asOf : context.today;
   const version = (await context.app.unitQueries.versionsOn([unitId], date)).get(unitId);
   if (version === undefined || !versionWithin(version, root)) throw new NotFound('UNIT.NOT_FOUND', `unitId: no unit "${unitId}" existed on ${date}`, 'unitId');
+  // A report over months (from…, quarter) covers the unit on every day of them: it must have been
+  // within the subtree all that time, not only on the day asked about.
+  const start = startOfRange(args);
+  if (start !== null && start < date) {
+    const versions = (await context.app.unitQueries.history([unitId])).get(unitId) ?? [];
+    const outside = versions.find((each) => each.validFrom <= date && (each.validTo === null || each.validTo > start) && !versionWithin(each, root));
+    if (outside !== undefined) throw new NotFound('UNIT.NOT_FOUND', `unitId: no unit "${unitId}" existed from ${start} to ${date}`, 'unitId');
+  }
   return args;
+}
+
+/** The first day a report's `from` (YYYY-MM) or `quarter` (YYYY-Qn) covers; null for other fields. */
+function startOfRange(args: Record<string, unknown>): string | null {
+  if (typeof args.from === 'string' && /^\d{4}-\d{2}$/.test(args.from)) return `${args.from}-01`;
+  const quarter = typeof args.quarter === 'string' ? /^(\d{4})-?Q([1-4])$/i.exec(args.quarter) : null;
+  return quarter === null ? null : `${quarter[1]}-${String((Number(quarter[2]) - 1) * 3 + 1).padStart(2, '0')}-01`;
 }
 
 /** The answer of a root field, or null when it is about something outside the caller's subtree. */
