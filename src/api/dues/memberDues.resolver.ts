@@ -1,6 +1,7 @@
 import { Arg, FieldResolver, Resolver, Root } from 'type-graphql';
 import { DuesPayment, toDuesPayment } from './dues.type';
 import { Member } from '../members/member.type';
+import { daysInScope } from '../members/memberScope';
 
 @Resolver(() => Member)
 export class MemberDuesResolver {
@@ -13,7 +14,7 @@ export class MemberDuesResolver {
     @Arg('from', () => String, { nullable: true, description: '`YYYY-MM`.' }) from: string | undefined,
     @Arg('to', () => String, { nullable: true, description: '`YYYY-MM`.' }) to: string | undefined,
   ): Promise<DuesPayment[]> {
-    const rows = await member.view.duesQueries.ofMember(member.id, { from, to }, member.asOf);
-    return rows.map((row) => toDuesPayment(row, member.view));
+    const [rows, inScope] = await Promise.all([member.view.duesQueries.ofMember(member.id, { from, to }, member.asOf), daysInScope(member)]);
+    return rows.filter((row) => inScope(`${row.period}-01`, `${row.period}-31`)).map((row) => toDuesPayment(row, member.view));
   }
 }

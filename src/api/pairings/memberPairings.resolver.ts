@@ -1,5 +1,6 @@
 import { Arg, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Member } from '../members/member.type';
+import { daysInScope } from '../members/memberScope';
 import { Pairing, toPairing } from './pairing.type';
 import { pairingLoaders } from './pairingLoaders';
 
@@ -12,7 +13,10 @@ export class MemberPairingsResolver {
     @Root() member: Member,
     @Arg('includeEnded', () => Boolean, { nullable: true, defaultValue: false }) includeEnded: boolean | null,
   ): Promise<Pairing[]> {
-    const found = await pairingLoaders(member.view).pairingsOf.load({ id: member.id, date: member.asOf, includeEnded: includeEnded === true });
-    return found.map((document) => toPairing(document, member.asOf, member.view));
+    const [found, inScope] = await Promise.all([
+      pairingLoaders(member.view).pairingsOf.load({ id: member.id, date: member.asOf, includeEnded: includeEnded === true }),
+      daysInScope(member),
+    ]);
+    return found.filter((document) => inScope(document.validFrom)).map((document) => toPairing(document, member.asOf, member.view));
   }
 }

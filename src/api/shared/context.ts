@@ -52,8 +52,9 @@ async function contextFor(app: OrgtrackApp, caller: Caller, minPositionHeader: s
     if (position) await waitForReadModels(app, position, field);
   };
   await readAfter(minPositionHeader, 'x-min-position');
-  const scoped = (queries: QuerySet): QuerySet => (caller === null || caller.unitId === null ? queries : scopedQuerySet(queries, caller.unitId));
-  const live = readView(scoped(app), null);
+  const scopeRoot = caller?.unitId ?? null;
+  const scoped = (queries: QuerySet): QuerySet => (scopeRoot === null ? queries : scopedQuerySet(queries, scopeRoot));
+  const live = readView(scoped(app), null, scopeRoot);
   const views = new Map<string, Promise<ReadView>>();
   const context: ApiContext = {
     caller,
@@ -72,7 +73,7 @@ async function contextFor(app: OrgtrackApp, caller: Caller, minPositionHeader: s
             'knownAt',
           );
         }
-        view = app.knownAt.at(moment).then((queries) => (queries.readStore === app.readStore ? live : readView(scoped(queries), moment)));
+        view = app.knownAt.at(moment).then((queries) => (queries.readStore === app.readStore ? live : readView(scoped(queries), moment, scopeRoot)));
         views.set(moment, view);
       }
       return view;

@@ -8,8 +8,10 @@ import type { QuerySet } from '../../app/queries/querySet';
 export interface ReadView extends QuerySet {
   /** The recorded time this view answers for (ISO-8601); null for the records as they stand now. */
   knownAt: string | null;
+  /** The subtree the caller reaches, whose scoped services the view reads through; null for the whole organization. */
+  scopeRoot: string | null;
 }
 
-export function readView(queries: QuerySet, knownAt: string | null): ReadView {
-  return { ...queries, knownAt };
+export function readView(queries: QuerySet, knownAt: string | null, scopeRoot: string | null = null): ReadView {
+  return { ...queries, knownAt, scopeRoot };
 }

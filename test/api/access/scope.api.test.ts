@@ -95,6 +95,17 @@ describe('scope: a token reaches its unit’s subtree, for the dates things were
     expect((await as(organizerA2, query, { id: mover, on: '2019-01-01' })).data).toEqual({ member: null });
   });
 
+  it('a member’s awards are cut to the years they were the caller’s, as their memberships are', async () => {
+    const granted = await server.raw('mutation($input: GrantAwardInput!) { grantAward(input: $input) { award { id } } }', {
+      input: { recipientId: mover, grantedById: tree.branchA1, title: 'OUTSTANDING_MEMBER', effectiveDate: '2018-07-01' },
+    });
+    expect(granted.errors).toBeUndefined();
+    const query = 'query($id: ID!, $on: Date) { member(id: $id, asOf: $on) { awards { grantedOn } } }';
+    expect((await as(organizerA1, query, { id: mover, on: '2019-01-01' })).data).toEqual({ member: { awards: [{ grantedOn: '2018-07-01' }] } });
+    expect((await as(organizerA2, query, { id: mover, on: '2021-01-01' })).data).toEqual({ member: { awards: [] } });
+    expect((await as(server.adminKey, query, { id: mover, on: '2021-01-01' })).data).toEqual({ member: { awards: [{ grantedOn: '2018-07-01' }] } });
+  });
+
   it('events are those of the subtree as it stood on each event’s date; key events are ADMIN’s alone', async () => {
     const types = async (key: string): Promise<string[]> => {
       const answer = await as(key, '{ events(first: 200) { edges { node { type data } } } }');
