@@ -80,7 +80,10 @@ export const membersAccess = {
 /** What each of the feature's mutations acts on: a scoped caller must reach all of it (mutationScope.ts). */
 export const membersMutationScope: MutationScopeRules = {
   // A transfer is requested by the sending side and accepted or rejected by the receiving one.
-  requestTransfer: (input) => [{ kind: 'member', id: id(input, 'memberId'), field: 'memberId' }],
+  requestTransfer: (input) => [
+    { kind: 'member', id: id(input, 'memberId'), field: 'memberId' },
+    { kind: 'anyBranch', id: id(input, 'toBranchId'), field: 'toBranchId' },
+  ],
   acceptTransfer: (input) => [{ kind: 'transferTo', id: id(input, 'transferId'), field: 'transferId' }],
   rejectTransfer: (input) => [{ kind: 'transferTo', id: id(input, 'transferId'), field: 'transferId' }],
   advanceMemberStage: (input) => [{ kind: 'member', id: id(input, 'memberId'), field: 'memberId' }],

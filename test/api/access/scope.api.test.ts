@@ -254,6 +254,19 @@ describe('scope holds against back-dated writes, retractions of others’ decisi
     expect((await report('2022-01')).data).toEqual({ duesReport: { unitId: tree.branchA1 } });
   });
 
+  it('a transfer may go out of the subtree, but a destination outside it is not described: only that no such branch exists', async () => {
+    const member = await register(server, '吴行', tree.branchA2, '2016-01-01');
+    const answer = await as(organizerA, 'mutation($input: RequestTransferInput!) { requestTransfer(input: $input) { position } }', {
+      input: { memberId: member, toBranchId: tree.committeeB },
+    });
+    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'UNIT.NOT_A_BRANCH', field: 'input.toBranchId' });
+    expect(answer.errors?.[0]?.message).not.toMatch(/教育局|COMMITTEE/);
+    const out = await as(organizerA, 'mutation($input: RequestTransferInput!) { requestTransfer(input: $input) { position } }', {
+      input: { memberId: member, toBranchId: tree.branchB1 },
+    });
+    expect(out.errors).toBeUndefined();
+  });
+
   it('a pairing’s counterpart must be the caller’s too', async () => {
     const mine = await register(server, '孙近', tree.branchA2, '2016-01-01');
     const theirs = await register(server, '周远', tree.branchB1, '2016-01-01');

@@ -10,6 +10,7 @@ import {
 } from '../../../../projections';
 import { versionWithin } from '../../../app/access/scopedQueries';
 import type { OrgtrackApp } from '../../../app/orgtrackApp';
+import { NotFound } from '../../../domain/shared/errors';
 import { forbidden } from './accessRefusals';
 
 /**
@@ -19,6 +20,11 @@ import { forbidden } from './accessRefusals';
  */
 export type MutationTarget =
   | { kind: 'unit' | 'member' | 'memberOrUnit' | 'transferFrom' | 'transferTo' | 'pairing' | 'award' | 'event'; id: string | null | undefined; field: string }
+  /**
+   * A branch the caller may name outside its subtree (a transfer's destination): it need not be
+   * the caller's, but when it is not, only whether it is an active branch is told, never its name.
+   */
+  | { kind: 'anyBranch'; id: string | null | undefined; field: string }
   /** Only ADMIN may: e.g. establish a district (no parent). */
   | { kind: 'adminOnly'; field: string; why: string };
 
@@ -50,6 +56,10 @@ export async function requireMutationScope(
   for (const target of rule(input)) {
     if (target.kind === 'adminOnly') throw forbidden('ACCESS.ADMIN_ONLY', `input.${target.field}: ${target.why}`, `input.${target.field}`);
     if (target.id === null || target.id === undefined) continue;
+    if (target.kind === 'anyBranch') {
+      await requireSomeBranch(app, target.id, target.field, root, effective);
+      continue;
+    }
     const within = async (date: string): Promise<boolean> => targetWithin(app, target, root, date, today);
     if (!(await within(effective)) || (effective !== today && !(await within(today)))) {
       throw forbidden(
@@ -105,8 +115,16 @@ export async function targetWithin(
       return true;
     }
     case 'adminOnly':
+    case 'anyBranch':
       return false;
   }
+}
+
+async function requireSomeBranch(app: OrgtrackApp, unitId: string, field: string, root: string, date: string): Promise<void> {
+  const version = (await app.unitQueries.versionsOn([unitId], date)).get(unitId);
+  if (version !== undefined && versionWithin(version, root)) return;
+  const active = version !== undefined && version.level === 'BRANCH' && (version.validTo === null || version.validTo > date);
+  if (!active) throw new NotFound('UNIT.NOT_A_BRANCH', `input.${field}: no active branch ${unitId} existed on ${date}`, `input.${field}`);
 }
 
 async function unitWithin(app: OrgtrackApp, unitId: string, root: string, date: string): Promise<boolean> {
@@ -120,5 +138,7 @@ async function memberWithin(app: OrgtrackApp, memberId: string, root: string, da
     const member = (await app.memberQueries.onDate([memberId], day)).get(memberId);
     if (member?.membership) return unitWithin(app, member.membership.branchId, root, day);
   }
-  return false;
+  // A former member belongs to their last branch, as it stood while they were in it.
+  const last = ((await app.memberQueries.history([memberId])).get(memberId) ?? []).filter((interval) => interval.validFrom <= date).at(-1);
+  return last !== undefined && unitWithin(app, last.branchId, root, last.validFrom);
 }
