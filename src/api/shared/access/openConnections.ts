@@ -15,6 +15,7 @@ interface Closable {
 export class OpenConnections {
   private readonly open = new Map<Closable, Principal>();
   private timer: NodeJS.Timeout | undefined;
+  private sweeping = false;
 
   constructor(
     private readonly stillValid: (principal: Principal) => Promise<boolean>,
@@ -47,10 +48,27 @@ export class OpenConnections {
   }
 
   async sweep(): Promise<void> {
-    for (const [socket, principal] of [...this.open]) {
-      if (await this.stillValid(principal)) continue;
-      this.open.delete(socket);
-      socket.close(TOKEN_ENDED_CLOSE_CODE, `Unauthorized: the token "${principal.name}" was revoked or has expired`.slice(0, 123));
+    if (this.sweeping) return;
+    this.sweeping = true;
+    try {
+      // One check per token, however many sockets it holds; a sweep never overlaps the last.
+      const byToken = new Map<string, { principal: Principal; sockets: Closable[] }>();
+      for (const [socket, principal] of this.open) {
+        const key = `${principal.source}:${principal.subject}:${principal.expiresAt ?? ''}`;
+        const entry = byToken.get(key) ?? { principal, sockets: [] };
+        entry.sockets.push(socket);
+        byToken.set(key, entry);
+      }
+      const verdicts = await Promise.all([...byToken.values()].map(async (entry) => ({ entry, valid: await this.stillValid(entry.principal) })));
+      for (const { entry, valid } of verdicts) {
+        if (valid) continue;
+        for (const socket of entry.sockets) {
+          this.open.delete(socket);
+          socket.close(TOKEN_ENDED_CLOSE_CODE, `Unauthorized: the token "${entry.principal.name}" was revoked or has expired`.slice(0, 123));
+        }
+      }
+    } finally {
+      this.sweeping = false;
     }
   }
 }
