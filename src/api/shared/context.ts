@@ -88,9 +88,13 @@ async function contextFor(app: OrgtrackApp, caller: Caller, minPositionHeader: s
 }
 
 /** Who an event records as its actor: the token's name and subject (the root field refused a caller without one). */
-export function actorOf(context: ApiContext): { actor: string; actorSubject?: string; idempotencyOwner?: string } {
+export function actorOf(context: ApiContext): { actor: string; actorSubject?: string; idempotencyOwner?: string; scopeRoot?: string } {
   const { caller } = context;
-  return caller === null
-    ? { actor: 'anonymous' }
-    : { actor: caller.name, actorSubject: caller.subject, idempotencyOwner: `${caller.source}:${caller.subject}` };
+  if (caller === null) return { actor: 'anonymous' };
+  return {
+    actor: caller.name,
+    actorSubject: caller.subject,
+    idempotencyOwner: `${caller.source}:${caller.subject}`,
+    ...(caller.unitId === null ? {} : { scopeRoot: caller.unitId }),
+  };
 }

@@ -16,6 +16,8 @@ export interface MutationOptions {
   actorSubject?: string;
   /** Whose idempotency keys these are (a token's source and subject): one caller's never answer another's. */
   idempotencyOwner?: string;
+  /** The subtree the caller reaches (none: the whole organization): refusals name nothing outside it. */
+  scopeRoot?: string;
   correlationId?: string;
 }
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { counterpartKey } from '../../domain/pairings/counterpartKey';
 import type { PairingState } from '../../domain/pairings/pairing';
-import type { AssignPairing, PairingCommand } from '../../domain/pairings/pairing.commands';
+import type { AssignPairing, OverlappingPairing, PairingCommand } from '../../domain/pairings/pairing.commands';
+import type { ScopeMembership } from '../access/scopeMembership';
 import { isInternal, PAIRING_RULES, type CounterpartKind, type PairingKind } from '../../domain/pairings/pairingKind';
 import type { CommandPath } from '../commands/commandPath';
 import type { RememberedResult } from '../commands/idempotency';
@@ -27,6 +28,7 @@ export class PairingCommands {
     private readonly partyStreamFacts: PartyStreamFacts,
     private readonly pairingReadFacts: PairingReadFacts,
     private readonly readModels: ReadModelCatchUp,
+    private readonly scope: ScopeMembership,
   ) {}
 
   assign(input: AssignPairingInput, options: MutationOptions): Promise<RememberedResult> {
@@ -52,7 +54,12 @@ export class PairingCommands {
           counterpart,
           counterpartOnDate: isInternal(counterpart.kind) ? await this.partyStreamFacts.onDate(counterpart.id, effectiveDate) : null,
           counterpartTakenBy: PAIRING_RULES[input.kind]?.oneAtATimePerCounterpart
-            ? await this.pairingReadFacts.overlapping({ kind: input.kind, counterpartKey: key }, effectiveDate)
+            ? await this.asSeenBy(
+                await this.pairingReadFacts.overlapping({ kind: input.kind, counterpartKey: key }, effectiveDate),
+                dated.scopeRoot,
+                effectiveDate,
+                today,
+              )
             : null,
           identical: await this.pairingReadFacts.overlapping({ kind: input.kind, counterpartKey: key, partyId: input.memberOrUnitId }, effectiveDate),
           partyHoldsOffice: PAIRING_RULES[input.kind]?.partyHoldsOffice ? await this.pairingReadFacts.holdsOffice(input.memberOrUnitId, effectiveDate) : false,
@@ -63,6 +70,12 @@ export class PairingCommands {
       );
       return { ...result, subjectId: pairingId };
     });
+  }
+
+  /** A pairing held outside the caller's subtree is told without its party or id. */
+  private async asSeenBy(pairing: OverlappingPairing | null, scopeRoot: string | undefined, date: string, today: string): Promise<OverlappingPairing | null> {
+    if (pairing === null || scopeRoot === undefined || (await this.scope.memberOrUnitWithin(pairing.partyId, scopeRoot, date, today))) return pairing;
+    return { ...pairing, outsideCallerScope: true };
   }
 
   end(input: { pairingId: string; reason?: string | null }, options: MutationOptions): Promise<RememberedResult> {

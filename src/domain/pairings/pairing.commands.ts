@@ -20,6 +20,8 @@ export interface OverlappingPairing {
   /** The party's name, for the error message. */
   partyName: string;
   startOn: string;
+  /** Held by a party outside the caller's part of the organization: the message names neither it nor the pairing. */
+  outsideCallerScope?: true;
 }
 
 /** `effectiveDate` is the day the pairing starts. */

@@ -39,7 +39,9 @@ export function assign(command: AssignPairing, state: PairingState): PairingAssi
     const taken = command.counterpartTakenBy;
     throw new RuleViolation(
       'PAIRING.COUNTERPART_TAKEN',
-      `input.counterpart: ${counterpart.kind} "${counterpart.name ?? counterpart.id}" already has a ${kind}, ${describe(taken)} (pairing ${taken.pairingId}), not ended by ${on}; end that pairing first`,
+      taken.outsideCallerScope
+        ? `input.counterpart: ${counterpart.kind} "${counterpart.name ?? counterpart.id}" already has a ${kind} outside your part of the organization since ${taken.startOn}, not ended by ${on}; that pairing must end first`
+        : `input.counterpart: ${counterpart.kind} "${counterpart.name ?? counterpart.id}" already has a ${kind}, ${describe(taken)} (pairing ${taken.pairingId}), not ended by ${on}; end that pairing first`,
       'input.counterpart',
     );
   }

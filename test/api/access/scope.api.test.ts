@@ -267,6 +267,21 @@ describe('scope holds against back-dated writes, retractions of others’ decisi
     expect(out.errors).toBeUndefined();
   });
 
+  it('a village’s adviser held outside the subtree refuses a second one without naming who holds it', async () => {
+    const outside = await register(server, '郑律师', tree.branchB1, '2016-01-01');
+    const inside = await register(server, '冯律师', tree.branchA2, '2016-01-01');
+    const assign = (key: string, memberOrUnitId: string) =>
+      as(key, 'mutation($input: AssignPairingInput!) { assignPairing(input: $input) { position } }', {
+        input: { kind: 'LEGAL_ADVISER', memberOrUnitId, counterpart: { kind: 'VILLAGE', name: '王家村' }, startOn: '2019-01-01' },
+      });
+    expect((await assign(server.adminKey, outside)).errors).toBeUndefined();
+    const refused = await assign(organizerA, inside);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RULE_VIOLATION', reason: 'PAIRING.COUNTERPART_TAKEN' });
+    expect(refused.errors?.[0]?.message).not.toContain('郑律师');
+    expect(refused.errors?.[0]?.message).not.toContain(outside);
+    expect((await assign(server.adminKey, inside)).errors?.[0]?.message).toContain('郑律师');
+  });
+
   it('a pairing’s counterpart must be the caller’s too', async () => {
     const mine = await register(server, '孙近', tree.branchA2, '2016-01-01');
     const theirs = await register(server, '周远', tree.branchB1, '2016-01-01');

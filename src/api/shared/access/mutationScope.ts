@@ -81,27 +81,30 @@ export async function targetWithin(
   const targetId = target.id ?? '';
   switch (target.kind) {
     case 'unit':
-      return unitWithin(app, targetId, root, date);
+      return app.scopeMembership.unitWithin(targetId, root, date);
     case 'member':
-      return memberWithin(app, targetId, root, date, today);
+      return app.scopeMembership.memberWithin(targetId, root, date, today);
     case 'memberOrUnit':
-      return (await unitWithin(app, targetId, root, date)) || memberWithin(app, targetId, root, date, today);
+      return app.scopeMembership.memberOrUnitWithin(targetId, root, date, today);
     case 'transferFrom':
     case 'transferTo': {
       const transfer = await app.readStore.collection<TransferDocument>(TRANSFERS).findOne({ _id: targetId });
       if (transfer === null) return false;
-      return unitWithin(app, target.kind === 'transferFrom' ? transfer.fromBranchId : transfer.toBranchId, root, date);
+      return app.scopeMembership.unitWithin(target.kind === 'transferFrom' ? transfer.fromBranchId : transfer.toBranchId, root, date);
     }
     case 'pairing': {
       const pairing = await app.readStore.collection<PairingDocument>(PAIRINGS).findOne({ _id: targetId });
-      return pairing !== null && ((await unitWithin(app, pairing.partyId, root, date)) || memberWithin(app, pairing.partyId, root, date, today));
+      return (
+        pairing !== null &&
+        ((await app.scopeMembership.unitWithin(pairing.partyId, root, date)) || app.scopeMembership.memberWithin(pairing.partyId, root, date, today))
+      );
     }
     case 'award': {
       const award = await app.readStore.collection<AwardDocument>(AWARDS).findOne({ _id: targetId });
       if (award === null) return false;
       return award.recipientKind === 'UNIT'
-        ? unitWithin(app, award.recipientId, root, date)
-        : memberWithin(app, award.recipientId, root, award.grantedOn, today);
+        ? app.scopeMembership.unitWithin(award.recipientId, root, date)
+        : app.scopeMembership.memberWithin(award.recipientId, root, award.grantedOn, today);
     }
     case 'event': {
       // Every unit and member the event is about must be the caller's, on the event's date (and
@@ -109,8 +112,8 @@ export async function targetWithin(
       const event = await app.readStore.collection<EventIndexDocument>(EVENT_INDEX).findOne({ eventId: targetId });
       if (event === null || event.subjectUnitIds.length + event.memberIds.length === 0) return false;
       for (const day of [event.effectiveDate, date]) {
-        for (const unitId of event.subjectUnitIds) if (!(await unitWithin(app, unitId, root, day))) return false;
-        for (const memberId of event.memberIds) if (!(await memberWithin(app, memberId, root, day, today))) return false;
+        for (const unitId of event.subjectUnitIds) if (!(await app.scopeMembership.unitWithin(unitId, root, day))) return false;
+        for (const memberId of event.memberIds) if (!(await app.scopeMembership.memberWithin(memberId, root, day, today))) return false;
       }
       return true;
     }
@@ -125,20 +128,4 @@ async function requireSomeBranch(app: OrgtrackApp, unitId: string, field: string
   if (version !== undefined && versionWithin(version, root)) return;
   const active = version !== undefined && version.level === 'BRANCH' && (version.validTo === null || version.validTo > date);
   if (!active) throw new NotFound('UNIT.NOT_A_BRANCH', `input.${field}: no active branch ${unitId} existed on ${date}`, `input.${field}`);
-}
-
-async function unitWithin(app: OrgtrackApp, unitId: string, root: string, date: string): Promise<boolean> {
-  const version = (await app.unitQueries.versionsOn([unitId], date)).get(unitId);
-  return version !== undefined && versionWithin(version, root);
-}
-
-/** The member's branch on the date, or today when they were not a member on the date. */
-async function memberWithin(app: OrgtrackApp, memberId: string, root: string, date: string, today: string): Promise<boolean> {
-  for (const day of date === today ? [date] : [date, today]) {
-    const member = (await app.memberQueries.onDate([memberId], day)).get(memberId);
-    if (member?.membership) return unitWithin(app, member.membership.branchId, root, day);
-  }
-  // A former member belongs to their last branch, as it stood while they were in it.
-  const last = ((await app.memberQueries.history([memberId])).get(memberId) ?? []).filter((interval) => interval.validFrom <= date).at(-1);
-  return last !== undefined && unitWithin(app, last.branchId, root, last.validFrom);
 }
