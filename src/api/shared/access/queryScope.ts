@@ -32,13 +32,16 @@ export async function scopedRootArgs(
   const unitId = args.unitId;
   if (typeof unitId !== 'string') return { ...args, unitId: root };
   const date = typeof args.asOf === 'string' ? args.asOf : context.today;
-  const version = (await context.app.unitQueries.versionsOn([unitId], date)).get(unitId);
+  // The tree as the answer will read it: as recorded at knownAt, when asked.
+  const knownAt = args.knownAt instanceof Date ? args.knownAt.toISOString() : typeof args.knownAt === 'string' ? args.knownAt : null;
+  const units = knownAt === null ? context.app.unitQueries : (await context.app.knownAt.at(knownAt)).unitQueries;
+  const version = (await units.versionsOn([unitId], date)).get(unitId);
   if (version === undefined || !versionWithin(version, root)) throw new NotFound('UNIT.NOT_FOUND', `unitId: no unit "${unitId}" existed on ${date}`, 'unitId');
   // A report over months (from…, quarter) covers the unit on every day of them: it must have been
   // within the subtree all that time, not only on the day asked about.
   const start = startOfRange(args);
   if (start !== null && start < date) {
-    const versions = (await context.app.unitQueries.history([unitId])).get(unitId) ?? [];
+    const versions = (await units.history([unitId])).get(unitId) ?? [];
     const outside = versions.find((each) => each.validFrom <= date && (each.validTo === null || each.validTo > start) && !versionWithin(each, root));
     if (outside !== undefined) throw new NotFound('UNIT.NOT_FOUND', `unitId: no unit "${unitId}" existed from ${start} to ${date}`, 'unitId');
   }
