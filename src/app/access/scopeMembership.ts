@@ -1,6 +1,6 @@
 import type { MemberQueries } from '../members/memberQueries';
 import type { UnitQueries } from '../units/unitQueries';
-import { versionWithin } from './scopedQueries';
+import { versionWithin } from './versionWithin';
 
 /** Whether units and members were within a subtree on a date, read from the live read models. */
 export class ScopeMembership {

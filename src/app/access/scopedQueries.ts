@@ -3,11 +3,7 @@ import type { EventQueries } from '../eventLog/eventQueries';
 import type { MemberQueries } from '../members/memberQueries';
 import type { QuerySet } from '../queries/querySet';
 import type { UnitQueries } from '../units/unitQueries';
-
-/** Whether a unit, as one version of it stood, was `root` or below it. */
-export function versionWithin(version: Pick<UnitVersionDocument, 'unitId' | 'ancestors'>, root: string): boolean {
-  return version.unitId === root || version.ancestors.includes(root);
-}
+import { versionWithin } from './versionWithin';
 
 /**
  * The query services a caller scoped to `root`'s subtree reads through: a unit exists for it on

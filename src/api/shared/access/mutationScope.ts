@@ -8,7 +8,7 @@ import {
   type PairingDocument,
   type TransferDocument,
 } from '../../../../projections';
-import { versionWithin } from '../../../app/access/scopedQueries';
+import { versionWithin } from '../../../app/access/versionWithin';
 import type { OrgtrackApp } from '../../../app/orgtrackApp';
 import { NotFound } from '../../../domain/shared/errors';
 import { forbidden } from './accessRefusals';

@@ -1,5 +1,5 @@
 import { NotFound } from '../../../domain/shared/errors';
-import { versionWithin } from '../../../app/access/scopedQueries';
+import { versionWithin } from '../../../app/access/versionWithin';
 import type { ApiContext } from '../context';
 import { forbidden } from './accessRefusals';
 import { targetWithin, type MutationTarget } from './mutationScope';
