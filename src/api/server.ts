@@ -22,6 +22,7 @@ import { apolloLimitOptions, operationLimitsPlugin } from './shared/limits/apoll
 import { refuseLargeBodies } from './shared/limits/bodySize';
 import { httpErrorHandler } from './shared/limits/httpErrors';
 import { OperationLimits } from './shared/limits/operationLimits';
+import { clientAddressOf } from './shared/limits/clientAddress';
 import { RateLimits } from './shared/limits/rateLimits';
 import { logSocketErrors } from './shared/limits/socketErrors';
 
@@ -58,6 +59,7 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
   });
   const principals = new WeakMap<object, Principal>();
   const rateLimits = new RateLimits(options.limits.operationsPerMinute);
+  const addressOf = clientAddressOf(options.limits.trustProxy);
   /** The caller a header proves; a token not verified before counts against its address's failed attempts until it succeeds. */
   const authenticate = async (authorization: unknown, address: string): Promise<Caller> => {
     const token = bearerTokenIn(authorization);
@@ -80,7 +82,7 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
           return [tooManyOnOneSocket(options.limits.subscriptionsPerSocket)];
         }
         try {
-          await rateLimits.operation(principals.get(ctx) ?? null, addressOf(ctx.extra.request.socket.remoteAddress));
+          await rateLimits.operation(principals.get(ctx) ?? null, addressOf(ctx.extra.request));
         } catch (error) {
           if (error instanceof GraphQLError) return [error];
           throw error;
@@ -89,7 +91,7 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
       },
       async onConnect(ctx) {
         const { socket } = ctx.extra;
-        const address = addressOf(ctx.extra.request.socket.remoteAddress);
+        const address = addressOf(ctx.extra.request);
         try {
           const caller = await authenticate(ctx.connectionParams?.authorization, address);
           if (caller === null) {
@@ -161,7 +163,7 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
     express.json({ limit: options.limits.maxRequestBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const address = addressOf(req.socket.remoteAddress);
+        const address = addressOf(req);
         const caller = await authenticate(req.header('authorization'), address);
         if (caller === null) throw unauthenticated('TOKEN.MISSING', MISSING_TOKEN_MESSAGE);
         await rateLimits.operation(caller, address);
@@ -189,10 +191,6 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
 
 /** graphql-ws close code for a token over its number of open connections, or an address over its failed authentications. */
 const TOO_MANY_SOCKETS_CLOSE_CODE = 4429;
-
-function addressOf(remoteAddress: string | undefined): string {
-  return remoteAddress ?? 'unknown';
-}
 
 function tooManyOnOneSocket(maximum: number): GraphQLError {
   return new GraphQLError(`At most ${maximum} operations may run at once on one connection; complete some or open another connection`, {

@@ -84,6 +84,8 @@ export interface RequestLimits {
   socketsPerToken: number;
   /** Operations running at once on one WebSocket (ORGTRACK_MAX_SUBSCRIPTIONS_PER_SOCKET); default 50. */
   subscriptionsPerSocket: number;
+  /** Proxies whose X-Forwarded-For names the client (ORGTRACK_TRUST_PROXY: `loopback`, CIDRs, comma separated); default none. */
+  trustProxy: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -143,6 +145,7 @@ function requestLimits(env: Env): RequestLimits {
     operationsPerMinute: integer(env, 'ORGTRACK_RATE_LIMIT', 1_200, 1, 10_000_000),
     socketsPerToken: integer(env, 'ORGTRACK_MAX_SOCKETS_PER_TOKEN', 20, 1, 100_000),
     subscriptionsPerSocket: integer(env, 'ORGTRACK_MAX_SUBSCRIPTIONS_PER_SOCKET', 50, 1, 100_000),
+    trustProxy: env.ORGTRACK_TRUST_PROXY?.trim() || null,
   };
 }
 

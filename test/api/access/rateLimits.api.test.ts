@@ -59,3 +59,27 @@ describe('rate limits per token, on both transports', () => {
     first.ws.close();
   });
 });
+
+describe('failed authentications per address', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ env: { ORGTRACK_TRUST_PROXY: 'loopback' } });
+  });
+  afterAll(() => server.close());
+
+  const guess = (from: string, n: number) =>
+    postOperation({ url: server.url, adminKey: `otk_${String(n).padStart(16, '0')}_${'A'.repeat(43)}` }, '{ __typename }', undefined, {
+      'x-forwarded-for': from,
+    });
+
+  it('after 30 failed tokens a minute an address is refused with 429 before its next token is checked; another address, and a key verified before, are not', async () => {
+    expect((await postOperation(server, '{ __typename }', undefined, { 'x-forwarded-for': '10.0.0.1' })).status).toBe(200);
+    for (let n = 0; n < 30; n++) expect((await guess('10.0.0.1', n)).status).toBe(401);
+    const refused = await guess('10.0.0.1', 30);
+    expect(refused.status).toBe(429);
+    expect(refused.json?.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'RATE.AUTHENTICATION' });
+    expect((await guess('10.0.0.2', 31)).status).toBe(401);
+    const verified = await postOperation(server, '{ __typename }', undefined, { 'x-forwarded-for': '10.0.0.1' });
+    expect(verified.status).toBe(200);
+  });
+});

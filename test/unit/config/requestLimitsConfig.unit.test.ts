@@ -14,6 +14,7 @@ describe('request limits configuration', () => {
       operationsPerMinute: 1200,
       socketsPerToken: 20,
       subscriptionsPerSocket: 50,
+      trustProxy: null,
     });
   });
 
