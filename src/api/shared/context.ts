@@ -87,8 +87,11 @@ async function contextFor(app: OrgtrackApp, caller: Caller, minPositionHeader: s
   return context;
 }
 
-/** Who an event records as its actor: the token's name and subject (the root field refused a caller without one). */
-export function actorOf(context: ApiContext): { actor: string; actorSubject?: string; idempotencyOwner?: string; scopeRoot?: string } {
+/**
+ * What a mutation takes from its caller: the actor its events record (the token's name and
+ * subject), whose idempotency keys it uses, and the subtree its refusals may speak of.
+ */
+export function callerOptionsOf(context: ApiContext): { actor: string; actorSubject?: string; idempotencyOwner?: string; scopeRoot?: string } {
   const { caller } = context;
   if (caller === null) return { actor: 'anonymous' };
   return {

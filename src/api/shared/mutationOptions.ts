@@ -1,5 +1,5 @@
 import type { MutationOptions } from '../../app/commands/mutationRunner';
-import { actorOf, type ApiContext } from './context';
+import { callerOptionsOf, type ApiContext } from './context';
 import type { MutationInput } from './mutationInput';
 
 /** The command options of a mutation: its input's common fields (null means not given) and the caller. */
@@ -8,6 +8,6 @@ export function mutationOptions(input: MutationInput, context: ApiContext): Muta
     effectiveDate: input.effectiveDate ?? undefined,
     idempotencyKey: input.idempotencyKey ?? undefined,
     expectedVersion: input.expectedVersion ?? undefined,
-    ...actorOf(context),
+    ...callerOptionsOf(context),
   };
 }

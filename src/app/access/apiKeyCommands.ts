@@ -37,6 +37,7 @@ export class ApiKeyCommands {
 
   async issue(input: IssueApiKeyInput, metadata: CommandMetadata): Promise<IssuedApiKey> {
     const name = requireTokenName(input.name, 'name');
+    const role = input.role.trim().toUpperCase();
     const secret = await newApiKey();
     const now = this.clock.now().toISOString();
     const on = today(this.clock);
@@ -47,7 +48,7 @@ export class ApiKeyCommands {
         type: 'IssueApiKey' as const,
         keyId: secret.keyId,
         name,
-        role: input.role.trim().toUpperCase(),
+        role,
         unitId: input.unitId,
         unit: await this.unitStreamFacts.onDate(input.unitId, on),
         expiresAt,
@@ -58,12 +59,12 @@ export class ApiKeyCommands {
       }),
       { metadata },
     );
-    const role = input.role.trim().toUpperCase() as Role;
     return {
       key: secret.key,
       keyId: secret.keyId,
       name,
-      role,
+      // The decider refused any other role.
+      role: role as Role,
       unitId: input.unitId,
       expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString(),
       position: result.position,

@@ -1,3 +1,4 @@
+import type { ReadModelCatchUp } from '../commands/readModelCatchUp';
 import type { MemberQueries } from '../members/memberQueries';
 import type { UnitQueries } from '../units/unitQueries';
 import { versionWithin } from './versionWithin';
@@ -7,7 +8,13 @@ export class ScopeMembership {
   constructor(
     private readonly units: UnitQueries,
     private readonly members: MemberQueries,
+    private readonly readModels?: ReadModelCatchUp,
   ) {}
+
+  /** Scope spans aggregates: decide it once the read models include every event recorded so far (a move just made, say). */
+  async upToDate(): Promise<void> {
+    await this.readModels?.upToDate();
+  }
 
   async unitWithin(unitId: string, root: string, date: string): Promise<boolean> {
     const version = (await this.units.versionsOn([unitId], date)).get(unitId);

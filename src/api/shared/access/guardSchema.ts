@@ -14,37 +14,34 @@ import { scopedAnswer, scopedRootArgs, type QueryScopeRules } from './queryScope
  * resolvers are left as they are, so the check costs one walk of the document per root field.
  */
 export function guardSchema(schema: GraphQLSchema, rules: RuleBook, mutationScope: MutationScopeRules, queryScope: QueryScopeRules): GraphQLSchema {
-  const check = (rootType: GraphQLObjectType, field: GraphQLField<unknown, unknown>, context: ApiContext, info: GraphQLResolveInfo): void => {
+  const check = (field: GraphQLField<unknown, unknown>, context: ApiContext, info: GraphQLResolveInfo): void => {
     // The transports refuse a caller without a token before this; here in case one does not.
     if (context.caller === null) throw unauthenticated('TOKEN.MISSING', MISSING_TOKEN_MESSAGE);
     const request = { schema, rules, caller: context.caller, today: context.today, fragments: info.fragments, variables: info.variableValues };
-    for (const node of info.fieldNodes) authorizeRootField(request, rootType, field, node);
+    for (const node of info.fieldNodes) authorizeRootField(request, info.parentType, field, node);
   };
-  const queryType = schema.getQueryType();
-  for (const field of fieldsOf(queryType)) {
+  for (const field of fieldsOf(schema.getQueryType())) {
     const resolve = field.resolve ?? defaultFieldResolver;
     field.resolve = async (source, args: Record<string, unknown>, context: ApiContext, info) => {
-      check(queryType!, field, context, info);
+      check(field, context, info);
       const scopedArgs = await scopedRootArgs(context, field, args, queryScope);
       return scopedAnswer(context, field.name, scopedArgs, await resolve(source, scopedArgs, context, info), queryScope);
     };
   }
-  const mutationType = schema.getMutationType();
-  for (const field of fieldsOf(mutationType)) {
+  for (const field of fieldsOf(schema.getMutationType())) {
     const resolve = field.resolve ?? defaultFieldResolver;
     field.resolve = async (source, args: { input?: MutationInputOf }, context: ApiContext, info) => {
-      check(mutationType!, field, context, info);
+      check(field, context, info);
       const root = context.caller?.unitId ?? null;
       if (root !== null) await requireMutationScope(context.app, mutationScope, field.name, args.input ?? {}, root, context.today);
       return resolve(source, args, context, info);
     };
   }
   // A subscription is checked once, when it starts, not again for each event it delivers.
-  const subscriptionType = schema.getSubscriptionType();
-  for (const field of fieldsOf(subscriptionType)) {
+  for (const field of fieldsOf(schema.getSubscriptionType())) {
     const subscribe = field.subscribe ?? defaultFieldResolver;
     field.subscribe = (source, args, context: ApiContext, info) => {
-      check(subscriptionType!, field, context, info);
+      check(field, context, info);
       return subscribe(source, args, context, info);
     };
   }

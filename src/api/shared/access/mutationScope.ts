@@ -50,6 +50,7 @@ export async function requireMutationScope(
 ): Promise<void> {
   const rule = rules[mutation];
   if (rule === undefined) throw forbidden('ACCESS.ADMIN_ONLY', `${mutation}: only an ADMIN token may do this`);
+  await app.scopeMembership.upToDate();
   // The day the fact takes effect, as the command will take it, and today: a target must be the
   // caller's on both, so a back-dated write cannot reach what has since left the subtree.
   const effective = [input.effectiveDate, input.heldOn, input.startOn].find((day): day is string => typeof day === 'string') ?? today;
