@@ -12,6 +12,8 @@ export const apiKeysProjection = defineProjection({
   collection: API_KEYS,
   indexes: [{ name: 1 }],
   documentIds: (event) => [event.data.keyId],
+  // Access events are never retracted, and a correction never replays a key's stream.
+  forgets: () => undefined,
   evolve: evolveApiKey,
 });
 

@@ -3,6 +3,7 @@ import type { PositionedEvent } from '../../src/domain/events';
 import { type AppraisalDocument, APPRAISALS } from './appraisals.documents';
 import { appraisalAggregate } from '../../src/domain/assessments/appraisal.aggregate';
 import { defineSupersedingProjection } from '../shared/defineSupersedingProjection';
+import { whereIn } from '../shared/correctionScope';
 
 /** `appraisals`: every yearly appraisal of every member, each superseded one marked by its successor. */
 export const appraisalsProjection = defineSupersedingProjection({
@@ -10,6 +11,7 @@ export const appraisalsProjection = defineSupersedingProjection({
   handles: appraisalAggregate.eventTypes,
   collection: APPRAISALS,
   indexes: [{ memberId: 1, year: 1 }],
+  forgets: (scope) => whereIn('memberId', scope.idsIn('appraisal')),
   recordId: (event) => event.data.appraisalId,
   supersedes: (event) => event.data.supersedes,
   recordOf: appraisalOf,

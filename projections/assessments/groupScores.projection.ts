@@ -3,6 +3,7 @@ import type { GroupScoreEvent } from '../../src/domain/assessments/groupScore.ev
 import { GROUP_SCORES, type GroupScoreDocument } from './groupScores.documents';
 import { groupScoreAggregate } from '../../src/domain/assessments/groupScore.aggregate';
 import { defineSupersedingProjection } from '../shared/defineSupersedingProjection';
+import { whereIn } from '../shared/correctionScope';
 
 /** `groupScores`: every quarterly score of every group, each superseded one marked by its successor. */
 export const groupScoresProjection = defineSupersedingProjection({
@@ -10,6 +11,7 @@ export const groupScoresProjection = defineSupersedingProjection({
   handles: groupScoreAggregate.eventTypes,
   collection: GROUP_SCORES,
   indexes: [{ groupId: 1, quarter: 1 }, { quarter: 1 }],
+  forgets: (scope) => whereIn('groupId', scope.idsIn('groupscore')),
   recordId: (event) => event.data.scoreId,
   supersedes: (event) => event.data.supersedes,
   recordOf: scoreOf,

@@ -4,6 +4,7 @@ import type { AwardEvent } from '../../src/domain/awards/award.events';
 import { type AwardDocument, AWARDS } from './awards.documents';
 import { awardAggregate } from '../../src/domain/awards/award.aggregate';
 import { defineProjection } from '../shared/defineProjection';
+import { whereIn } from '../shared/correctionScope';
 
 /** `awards`: each award with its recipient, granting unit and, once revoked, when and why. */
 export const awardsProjection = defineProjection({
@@ -12,6 +13,7 @@ export const awardsProjection = defineProjection({
   collection: AWARDS,
   indexes: [{ recipientId: 1 }, { grantedById: 1 }],
   documentIds: (event) => [event.data.awardId],
+  forgets: (scope) => whereIn('_id', scope.idsIn('award')),
   evolve: evolveAward,
 });
 

@@ -97,6 +97,34 @@ export const duesProjection: Projection = {
     const horizon = advanceHorizon(before, [...duesEvents, ...memberEvents]);
     if (horizon !== undefined && horizon !== before) await horizons.replaceOne({ _id: DUES_HORIZON_ID }, horizon, { upsert: true });
   },
+
+  // The members' bases, payments and spans are made anew by the replay of their dues and member
+  // streams; the branch months their payments were credited to are recounted without them now.
+  // A horizon the retracted event set goes back to the latest event left.
+  async forget(scope, store) {
+    const memberIds = [...new Set([...scope.idsIn('dues'), ...scope.idsIn('member')])];
+    if (memberIds.length > 0) {
+      const mine = { memberId: { $in: memberIds } };
+      const payments = store.collection<DuesPaymentDocument>(DUES_PAYMENTS);
+      const creditKeys = new Set((await payments.find(mine, { projection: { creditKey: 1 } })).map((payment) => payment.creditKey));
+      await payments.deleteMany(mine);
+      await store.collection<DuesBaseDocument>(DUES_BASES).deleteMany(mine);
+      await store.collection<DuesSpanDocument>(DUES_SPANS).deleteMany(mine);
+      const remaining = creditKeys.size === 0 ? [] : await payments.find({ creditKey: { $in: [...creditKeys] } });
+      await recomputeCredits(store.collection<DuesCreditDocument>(DUES_CREDITS), creditKeys, remaining);
+    }
+    const horizons = store.collection<DuesHorizonDocument>(DUES_HORIZON);
+    const horizon = await horizons.findOne({ _id: DUES_HORIZON_ID });
+    if (horizon === null || horizon.position !== scope.target.position) return;
+    const latest = await scope.latestLive([duesAggregate.category, memberAggregate.category]);
+    if (latest === undefined) await horizons.deleteMany({ _id: DUES_HORIZON_ID });
+    else
+      await horizons.replaceOne(
+        { _id: DUES_HORIZON_ID },
+        { _id: DUES_HORIZON_ID, knownThrough: latest.effectiveDate, position: latest.position },
+        { upsert: true },
+      );
+  },
 };
 
 const creditKeyOf = (branchId: string, period: string): string => `${branchId}@${period}`;

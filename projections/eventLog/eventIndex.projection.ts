@@ -48,6 +48,19 @@ export const eventIndexProjection: Projection = {
     await markRetracted(index, fresh);
     await reindexAfterMoves(store, index, fresh);
   },
+
+  // The entries of the replayed events are made anew, with the subjects the corrected read models give.
+  async forget(scope, store) {
+    if (scope.positions.length > 0) await store.collection<EventIndexDocument>(EVENT_INDEX).deleteMany({ _id: { $in: [...scope.positions] } });
+  },
+
+  // A withdrawn move gave the units below the moved one other ancestors from its date on.
+  async settle(scope, store) {
+    const { target } = scope;
+    if (target.type !== 'UnitMoved') return;
+    const index = store.collection<EventIndexDocument>(EVENT_INDEX);
+    await recomputeAncestors(store, index, await index.find({ unitIds: target.data.unitId, effectiveDate: { $gte: target.effectiveDate } }));
+  },
 };
 
 function entryOf(
@@ -127,8 +140,12 @@ async function reindexAfterMoves(store: ReadStore, index: Collection<EventIndexD
     const filter = { unitIds: event.data.unitId, effectiveDate: { $gte: event.effectiveDate }, _id: { $lt: event.position } };
     for (const doc of await index.find(filter)) if (!freshIds.has(doc._id)) stale.set(doc._id, doc);
   }
-  if (stale.size === 0) return;
-  const docs = [...stale.values()];
+  await recomputeAncestors(store, index, [...stale.values()]);
+}
+
+/** Rewrites the `unitIds` of these entries that the unit versions now give other ancestors. */
+async function recomputeAncestors(store: ReadStore, index: Collection<EventIndexDocument>, docs: readonly EventIndexDocument[]): Promise<void> {
+  if (docs.length === 0) return;
   const versions = await loadUnitVersions(
     store.collection<UnitVersionDocument>(UNIT_VERSIONS),
     docs.flatMap((doc) => doc.subjectUnitIds),

@@ -5,6 +5,7 @@ import { OFFICER_TERMS, officerTermId, type OfficerTermDocument } from './office
 import { leadershipAggregate } from '../../src/domain/leadership/leadership.aggregate';
 import { defineProjection } from '../shared/defineProjection';
 import type { EvolveContext } from '../shared/documentRules';
+import { whereIn } from '../shared/correctionScope';
 
 /** `officerTerms`: every officer's term as an interval, found by unit, by member, or by the day it runs out. */
 export const officerTermsProjection = defineProjection({
@@ -12,6 +13,8 @@ export const officerTermsProjection = defineProjection({
   handles: leadershipAggregate.eventTypes,
   collection: OFFICER_TERMS,
   indexes: [{ unitId: 1 }, { memberId: 1 }, { termEndsOn: 1 }],
+  // A unit's elections close each other's terms: its whole stream is replayed.
+  forgets: (scope) => whereIn('unitId', scope.idsIn('leadership')),
   documentIds: (event) =>
     event.type === 'ElectionHeld'
       ? event.data.officers.map((officer) => officerTermId(event.data.electionId, officer.memberId))

@@ -4,6 +4,7 @@ import type { AttendanceFlagEvent } from '../../src/domain/meetings/attendanceFl
 import { type AttendanceFlagStateDocument, ATTENDANCE_FLAG_STATES } from './attendanceFlagStates.documents';
 import { attendanceFlagAggregate } from '../../src/domain/meetings/attendanceFlag.aggregate';
 import { defineProjection } from '../shared/defineProjection';
+import { whereIn } from '../shared/correctionScope';
 
 /** `attendanceFlagStates`: whether each member's attendance flag is raised, as recorded. */
 export const attendanceFlagStatesProjection = defineProjection({
@@ -12,6 +13,7 @@ export const attendanceFlagStatesProjection = defineProjection({
   collection: ATTENDANCE_FLAG_STATES,
   indexes: [{ raised: 1 }],
   documentIds: (event) => [event.data.memberId],
+  forgets: (scope) => whereIn('_id', scope.idsIn('attendanceflag')),
   evolve: stateAfter,
 });
 

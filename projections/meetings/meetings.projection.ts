@@ -8,6 +8,7 @@ import { declaredCollection } from '../shared/declaredCollection';
 import { derivedCollection } from '../shared/derivedCollection';
 import { defineProjection } from '../shared/defineProjection';
 import { partyDayYearDocuments } from './partyDayYears';
+import { whereIn } from '../shared/correctionScope';
 
 type Meeting = PositionedEvent<MeetingEvent>;
 
@@ -24,9 +25,15 @@ export const meetingsProjection = defineProjection({
       collection: MEETINGS,
       indexes: [{ unitId: 1 }, { branchId: 1 }],
       documentIds: (event) => [event.data.meetingId],
+      forgets: (scope) => whereIn('_id', scope.idsIn('meeting')),
       evolve: (_meeting, event) => meetingOf(event),
     }),
-    derivedCollection({ collection: ATTENDANCE, indexes: [{ memberId: 1 }, { branchId: 1 }], documentsOf: attendanceOf }),
+    derivedCollection({
+      collection: ATTENDANCE,
+      indexes: [{ memberId: 1 }, { branchId: 1 }],
+      documentsOf: attendanceOf,
+      forgets: (scope) => whereIn('meetingId', scope.idsIn('meeting')),
+    }),
     partyDayYearDocuments,
   ],
 });

@@ -4,6 +4,7 @@ import type { MeetingEvent } from '../../src/domain/meetings/meeting.events';
 import type { AttendanceOutcome } from '../../src/domain/meetings/meetingKind';
 import { declaredCollection } from '../shared/declaredCollection';
 import { PARTY_DAY_YEARS, type PartyDayYearDocument } from './meetings.documents';
+import { whereIn } from '../shared/correctionScope';
 
 /** Id of the `partyDayYears` document of a member and a calendar year (`YYYY`). */
 export function partyDayYearId(memberId: string, year: string): string {
@@ -26,6 +27,8 @@ type Meeting = PositionedEvent<MeetingEvent>;
 export const partyDayYearDocuments = declaredCollection<Meeting, PartyDayYearDocument>({
   collection: PARTY_DAY_YEARS,
   indexes: [{ absentMemberId: 1 }, { year: 1 }],
+  // A member's party days come from the meetings that list them: every one is in a scope with the member.
+  forgets: (scope) => whereIn('memberId', scope.idsIn('member')),
   documentIds: (event) => (isPartyDay(event) ? listedIn(event).map((memberId) => partyDayYearId(memberId, yearOf(event))) : []),
   // A member listed twice counts once, as first listed.
   evolve: (current, event, { id }) => {

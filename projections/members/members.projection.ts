@@ -4,6 +4,7 @@ import type { MemberEvent } from '../../src/domain/members/member.events';
 import { MEMBERS, type MemberDocument } from './members.documents';
 import { memberAggregate } from '../../src/domain/members/member.aggregate';
 import { defineProjection } from '../shared/defineProjection';
+import { whereIn } from '../shared/correctionScope';
 
 /** `members`: each member as they stand now. */
 export const membersProjection = defineProjection({
@@ -12,6 +13,7 @@ export const membersProjection = defineProjection({
   collection: MEMBERS,
   indexes: [{ branchId: 1 }, { groupId: 1 }, { status: 1 }],
   documentIds: (event) => [event.data.memberId],
+  forgets: (scope) => whereIn('_id', scope.idsIn('member')),
   evolve: (member: MemberDocument | undefined, event) => {
     const next = evolveMember(member, event);
     return next === undefined ? undefined : { ...next, recordedAt: event.recordedAt, position: event.position, version: event.revision };

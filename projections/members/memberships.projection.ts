@@ -55,6 +55,27 @@ export const membershipsProjection: Projection = {
     // Timelines last: until they are written, a replay of the batch rewrites the memberships and counts.
     await timelines.flush();
   },
+
+  // The members' timelines are folded again from their streams; their memberships go now (the
+  // replay writes them anew), and the units they were in are recounted without them.
+  async forget(scope, store) {
+    const memberIds = scope.idsIn('member');
+    if (memberIds.length === 0) return;
+    await store.collection<MemberTimelineDocument>(MEMBER_TIMELINES).deleteMany({ _id: { $in: [...memberIds] } });
+    const memberships = store.collection<MembershipDocument>(MEMBERSHIPS);
+    const stored: StoredInterval[] = await memberships.find(
+      { memberId: { $in: [...memberIds] } },
+      { projection: { _id: 1, memberId: 1, branchId: 1, groupId: 1, validFrom: 1, validTo: 1 } },
+    );
+    if (stored.length === 0) return;
+    await memberships.deleteMany({ memberId: { $in: [...memberIds] } });
+    const affected: AffectedUnits = { branches: new Map(), groups: new Map() };
+    for (const { branchId, groupId, validFrom } of stored) {
+      affected.branches.set(branchId, earlier(affected.branches.get(branchId), validFrom));
+      if (groupId !== null) affected.groups.set(groupId, earlier(affected.groups.get(groupId), validFrom));
+    }
+    await recountUnits(store, affected);
+  },
 };
 
 /** The branches and groups whose memberships a batch changed, each with the earliest date its count may have changed. */
@@ -137,13 +158,19 @@ async function recountUnits(store: ReadStore, { branches, groups }: AffectedUnit
     const documents = memberCountDocuments(unitId, intervals, fromYear);
     for (const document of documents) writes.push({ replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true } });
     if (last === undefined) continue;
-    // Years it had a document for and no longer has (some may never have had one: deleting them is a no-op).
+    if (documents.length === 0) {
+      writes.push({ deleteMany: { filter: { unitId } } });
+      continue;
+    }
+    // Years it had a document for and no longer has (some may never have had one: deleting them
+    // is a no-op), also those between its new last change and the year it changed from, when
+    // the last change moved earlier (an interval withdrawn).
+    const newLast = Number(documents[documents.length - 1].from.slice(0, 4)) - 1;
     const kept = new Set(documents.map((document) => document._id));
-    for (let year = fromYear; year <= last; year++) {
+    for (let year = Math.min(fromYear, newLast + 1); year <= last; year++) {
       const _id = yearDocumentId(unitId, year);
       if (!kept.has(_id)) writes.push({ deleteOne: { filter: { _id } } });
     }
-    if (documents.length === 0) writes.push({ deleteOne: { filter: { _id: unitId } } });
   }
   if (writes.length > 0) await counts.bulkWrite(writes);
 }

@@ -3,6 +3,7 @@ import { assertNever } from '../../src/domain/shared/assertNever';
 import type { MemberEvent } from '../../src/domain/members/member.events';
 import { TRANSFERS, type TransferDocument, type TransferStatus } from './transfers.documents';
 import { defineProjection } from '../shared/defineProjection';
+import { whereIn } from '../shared/correctionScope';
 
 type TransferEvent = Extract<MemberEvent, { type: (typeof TRANSFER_EVENT_TYPES)[number] }>;
 
@@ -16,6 +17,7 @@ export const transfersProjection = defineProjection({
   collection: TRANSFERS,
   indexes: [{ memberId: 1 }, { status: 1 }, { toBranchId: 1 }, { fromBranchId: 1 }],
   documentIds: (event) => ('transferId' in event.data ? [event.data.transferId] : []),
+  forgets: (scope) => whereIn('memberId', scope.idsIn('member')),
   // A member who leaves cancels every open transfer of theirs.
   found: {
     filter: (events) => {

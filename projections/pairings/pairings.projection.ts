@@ -5,6 +5,7 @@ import type { PairingEvent } from '../../src/domain/pairings/pairing.events';
 import { PAIRINGS, type PairingDocument } from './pairings.documents';
 import { pairingAggregate } from '../../src/domain/pairings/pairing.aggregate';
 import { defineProjection } from '../shared/defineProjection';
+import { whereIn } from '../shared/correctionScope';
 
 /** `pairings`: every pairing as an interval, found by party, by counterpart, or by an outside counterpart's name. */
 export const pairingsProjection = defineProjection({
@@ -13,6 +14,7 @@ export const pairingsProjection = defineProjection({
   collection: PAIRINGS,
   indexes: [{ partyId: 1 }, { counterpartKey: 1 }, { counterpartId: 1 }, { counterpartNameKey: 1 }, { kind: 1 }],
   documentIds: (event) => [event.data.pairingId],
+  forgets: (scope) => whereIn('_id', scope.idsIn('pairing')),
   evolve: evolvePairing,
 });
 

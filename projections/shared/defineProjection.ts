@@ -43,5 +43,8 @@ export function defineProjection<T extends OrgEventType, D extends ProjectedDocu
       if (mine.length === 0) return;
       for (const part of parts) await part.apply(mine, store);
     },
+    async forget(scope, store) {
+      for (const part of parts) await part.forget(scope, store);
+    },
   };
 }

@@ -1,6 +1,7 @@
 import type { OrgEventType } from '../../src/domain/events';
 import type { IndexSpec } from '../../src/readstore/readStore';
 import { defineProjection } from './defineProjection';
+import type { ForgottenDocuments } from './declaredCollection';
 import type { ProjectedDocument } from './documentRules';
 import type { EventOfType } from './handledEvents';
 import type { Projection } from './projection';
@@ -18,16 +19,19 @@ export interface SupersedingDeclaration<T extends OrgEventType, D extends Projec
   readonly recordOf: (event: EventOfType<T>) => D;
   /** The superseded record, marked by its successor. */
   readonly superseded: (record: D, event: EventOfType<T>) => D;
+  /** The records a targeted correction removes before replaying the scope's events. */
+  readonly forgets: ForgottenDocuments;
 }
 
 /** One document per record; an event makes its record and marks the one it supersedes, each once. */
 export function defineSupersedingProjection<T extends OrgEventType, D extends ProjectedDocument>(declaration: SupersedingDeclaration<T, D>): Projection {
-  const { name, handles, collection, indexes, recordId, supersedes, recordOf, superseded } = declaration;
+  const { name, handles, collection, indexes, recordId, supersedes, recordOf, superseded, forgets } = declaration;
   return defineProjection<T, D>({
     name,
     handles,
     collection,
     indexes,
+    forgets,
     documentIds: (event) => {
       const replaced = supersedes(event);
       return replaced === null ? [recordId(event)] : [recordId(event), replaced];

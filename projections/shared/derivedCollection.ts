@@ -1,6 +1,6 @@
 import type { PositionedEvent } from '../../src/domain/events';
 import type { IndexSpec } from '../../src/readstore/readStore';
-import { createIndexes, type DeclaredCollection } from './declaredCollection';
+import { createIndexes, forgetDocuments, type DeclaredCollection, type ForgottenDocuments } from './declaredCollection';
 import { DocumentCache } from './documentCache';
 import type { ProjectedDocument } from './documentRules';
 
@@ -10,6 +10,8 @@ export interface DerivedCollectionDeclaration<E extends PositionedEvent, D exten
   readonly indexes?: readonly IndexSpec['keys'][];
   /** The documents an event makes; of two with the same id, the later stands. */
   readonly documentsOf: (event: E) => readonly D[];
+  /** The documents a targeted correction removes before replaying the scope's events. */
+  readonly forgets: ForgottenDocuments;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface DerivedCollectionDeclaration<E extends PositionedEvent, D exten
 export function derivedCollection<E extends PositionedEvent, D extends ProjectedDocument>(
   declaration: DerivedCollectionDeclaration<E, D>,
 ): DeclaredCollection<E> {
-  const { collection, indexes = [], documentsOf } = declaration;
+  const { collection, indexes = [], documentsOf, forgets } = declaration;
   return {
     collection,
     setup: (store) => createIndexes(store, collection, indexes),
@@ -28,5 +30,6 @@ export function derivedCollection<E extends PositionedEvent, D extends Projected
       for (const event of events) for (const document of documentsOf(event)) documents.put(document);
       await documents.flush();
     },
+    forget: (scope, store) => forgetDocuments(store, collection, forgets(scope)),
   };
 }

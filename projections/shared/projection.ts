@@ -1,5 +1,6 @@
 import type { OrgEventType, PositionedEvent } from '../../src/domain/events';
 import type { ReadStore } from '../../src/readstore/readStore';
+import type { CorrectionScope } from './correctionScope';
 
 /**
  * A read model: the collections it owns and how a batch of events (in log order) changes them.
@@ -24,4 +25,12 @@ export interface Projection {
   /** Creates the indexes its queries need. Safe to call again. */
   setup(store: ReadStore): Promise<void>;
   apply(events: readonly PositionedEvent[], store: ReadStore): Promise<void>;
+  /**
+   * Before a targeted correction replays the scope's events: removes the documents only those
+   * events made, and fixes what was derived from them, so that the replay (without the
+   * retracted event) leaves the documents a rebuild from the whole log would.
+   */
+  forget(scope: CorrectionScope, store: ReadStore): Promise<void>;
+  /** After the replay: fixes documents outside the scope that the retracted event changed (the event index's ancestors after a move); optional. */
+  settle?(scope: CorrectionScope, store: ReadStore): Promise<void>;
 }

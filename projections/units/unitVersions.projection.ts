@@ -60,6 +60,14 @@ export const unitVersionsProjection: Projection = {
     // Timelines last: until they are written, a replay of the batch recomputes the versions.
     await timelines.flush();
   },
+
+  // The scope's units are the one a retracted unit event is about and all below it: their
+  // timelines are folded again from their streams, and their versions recomputed from those.
+  async forget(scope, store) {
+    if (scope.unitIds.length === 0) return;
+    await store.collection<UnitTimelineDocument>(UNIT_TIMELINES).deleteMany({ _id: { $in: [...scope.unitIds] } });
+    await store.collection<UnitVersionDocument>(UNIT_VERSIONS).deleteMany({ unitId: { $in: [...scope.unitIds] } });
+  },
 };
 
 /** Reads the timelines of every unit that ever was below one of `roots`, level by level. */

@@ -5,6 +5,7 @@ import { UNITS, type UnitDocument } from './units.documents';
 import { unitAggregate } from '../../src/domain/units/unit.aggregate';
 import { defineProjection } from '../shared/defineProjection';
 import type { EvolveContext } from '../shared/documentRules';
+import { whereIn } from '../shared/correctionScope';
 
 type Units = Pick<EvolveContext<UnitDocument>, 'get'>;
 
@@ -15,6 +16,7 @@ export const unitsProjection = defineProjection({
   collection: UNITS,
   indexes: [{ parentId: 1 }, { ancestors: 1 }, { level: 1 }, { code: 1 }],
   documentIds: (event) => [event.data.unitId],
+  forgets: (scope) => whereIn('_id', scope.unitIds),
   reads: (event) => ('parentId' in event.data && event.data.parentId !== null ? [event.data.parentId] : []),
   // A move also changes the ancestors of every unit below the one moved.
   found: {

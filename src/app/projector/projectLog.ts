@@ -2,7 +2,7 @@ import type { EventStore, Position, RecordedEvent } from '../../eventstore/event
 import type { ReadStore } from '../../readstore/readStore';
 import type { Projection } from '../../../projections/shared/projection';
 import { isDomainEvent, toPositionedEvent } from '../recordedEvents';
-import type { RetractedEvents } from './retractedEvents';
+import type { CorrectRetraction, RetractedEvents } from './retractedEvents';
 
 export interface ProjectLogOptions {
   /** Exclusive start; default: the beginning of the log. */
@@ -15,6 +15,8 @@ export interface ProjectLogOptions {
   pageSize: number;
   /** Each projection is given only the events after its own checkpoint; default: every event read. */
   checkpointOf?: (projection: Projection) => Position | undefined;
+  /** Corrects the read models for a retraction of an event they hold (none arise when every retraction is known up front). */
+  correct?: CorrectRetraction;
   /** Checked between pages: true stops the reading. */
   stopping?: () => boolean;
   /** Called after each page is applied with its events and the last position read. */
@@ -39,7 +41,7 @@ export async function projectLog(
     const page = options.upTo === undefined ? read : read.filter((event) => event.position <= options.upTo!);
     if (page.length > 0) {
       const applied = page.filter((event) => isDomainEvent(event) && (options.include?.(event) ?? true));
-      await retracted.apply(applied.map(toPositionedEvent), projections, store, options.checkpointOf);
+      await retracted.apply(applied.map(toPositionedEvent), projections, store, { checkpointOf: options.checkpointOf, correct: options.correct });
       position = page[page.length - 1].position;
       await options.onPage?.(page, position);
     }

@@ -7,7 +7,8 @@ import { isDomainEvent, toPositionedEvent } from '../recordedEvents';
 import { PositionWaiters } from './positionWaiters';
 import { ProjectionCheckpoints } from './projectionCheckpoints';
 import { projectLog } from './projectLog';
-import { RetractedEvents } from './retractedEvents';
+import { RetractedEvents, type Retraction } from './retractedEvents';
+import { TargetedCorrection } from './targetedCorrection';
 
 export interface ProjectorOptions {
   /** Largest batch taken from the live subscription at once; default 2,000. */
@@ -50,6 +51,7 @@ export class Projector {
   private retracted = RetractedEvents.none();
   private exclusive: Promise<void> = Promise.resolve();
   private rebuilds = 0;
+  private readonly corrector: TargetedCorrection;
 
   constructor(
     private readonly events: EventStore,
@@ -61,6 +63,7 @@ export class Projector {
     this.catchUpBatchSize = Math.max(options.catchUpBatchSize ?? DEFAULT_CATCH_UP_BATCH_SIZE, 1);
     this.emitter.setMaxListeners(0);
     this.checkpoints = ProjectionCheckpoints.none(this.names);
+    this.corrector = new TargetedCorrection(events, readStore, projections);
   }
 
   /** Last position every read model includes (the lowest checkpoint). */
@@ -72,9 +75,14 @@ export class Projector {
     return this.applied;
   }
 
-  /** How many times a retraction made the read models be rebuilt since start. */
+  /** How many times the read models were rebuilt whole since start (`rebuildAll`, or a start that found projections at different checkpoints behind a retraction). */
   get rebuildCount(): number {
     return this.rebuilds;
+  }
+
+  /** How many retractions of events the read models held were corrected in place since start. */
+  get correctionCount(): number {
+    return this.corrector.count;
   }
 
   async start(): Promise<void> {
@@ -131,37 +139,45 @@ export class Projector {
    * Reads the stored log in large pages from the lowest checkpoint, each applied as one batch,
    * until a page comes back short: the head is reached. The subscription then starts after the
    * last position applied. Retractions already in the log are known first, so the events they
-   * withdraw are skipped; one that withdraws an event a stored read model holds makes them all
-   * be rebuilt.
+   * withdraw are skipped; one that withdraws an event the stored read models hold is a
+   * targeted correction when it is reached, or, should the projections stand at different
+   * checkpoints, makes them all be rebuilt.
    */
   private async catchUpByPages(): Promise<void> {
     this.retracted = await RetractedEvents.inLog(this.events, { after: this.checkpoints.lowest });
-    if (await this.retractsApplied()) await this.rebuild(await this.events.headPosition());
-    await this.projectPages({ stopping: () => this.stopping });
+    const applied = await this.appliedTargets();
+    if (applied.length > 0 && this.checkpoints.lowest !== this.checkpoints.highest) await this.rebuild(await this.events.headPosition());
+    else this.retracted.unknow(applied);
+    await this.projectPages({ stopping: () => this.stopping, correct: (retraction) => this.corrector.correct(retraction) });
   }
 
   /** Applies the stored log from the lowest checkpoint to `upTo` (default: the head), each projection what is after its own. */
-  private projectPages(range: { upTo?: Position; stopping?: () => boolean }): Promise<Position | undefined> {
+  private projectPages(range: {
+    upTo?: Position;
+    stopping?: () => boolean;
+    correct?: (retraction: Retraction) => Promise<void>;
+  }): Promise<Position | undefined> {
     return projectLog(this.events, this.readStore, this.projections, this.retracted, {
       after: this.checkpoints.lowest,
       upTo: range.upTo,
       pageSize: this.catchUpBatchSize,
       stopping: range.stopping,
+      correct: range.correct,
       checkpointOf: (projection) => this.checkpoints.of(projection.name),
       onPage: (page, position) => this.reached(page, position),
     });
   }
 
-  /** Whether a retraction after some projection's checkpoint withdraws an event at or before it (one it already applied). */
-  private async retractsApplied(): Promise<boolean> {
+  /** The ids of the events a projection already applied whose retraction, after its checkpoint, it has not. */
+  private async appliedTargets(): Promise<string[]> {
     const applied = this.checkpoints.applied();
-    if (applied.length === 0) return false;
-    const after = applied.reduce((lowest, position) => (position < lowest ? position : lowest));
-    for (const retraction of await this.events.readAll({ after, filter: { types: ['EventRetracted'] } })) {
+    if (applied.length === 0) return [];
+    const targets: string[] = [];
+    for (const retraction of await this.events.readAll({ after: this.checkpoints.lowest, filter: { types: ['EventRetracted'] } })) {
       const target = (await this.events.readStream(retraction.stream)).find((event) => event.id === retraction.data.eventId);
-      if (target !== undefined && applied.some((checkpoint) => target.position <= checkpoint && checkpoint < retraction.position)) return true;
+      if (target !== undefined && applied.some((checkpoint) => target.position <= checkpoint && checkpoint < retraction.position)) targets.push(target.id);
     }
-    return false;
+    return targets;
   }
 
   /**
@@ -256,7 +272,7 @@ export class Projector {
     }
   }
 
-  /** Applies a batch from the subscription; a retraction of an event already applied rebuilds instead. */
+  /** Applies a batch from the subscription; a retraction of an event already applied is corrected in place first. */
   private apply(batch: readonly RecordedEvent[]): Promise<void> {
     return this.serially(() => this.applyNow(batch));
   }
@@ -264,8 +280,10 @@ export class Projector {
   private async applyNow(batch: readonly RecordedEvent[]): Promise<void> {
     const position = batch[batch.length - 1].position;
     const domainEvents = batch.filter(isDomainEvent).map(toPositionedEvent);
-    if (this.retracted.needsRebuild(domainEvents)) await this.rebuild(position);
-    else await this.retracted.apply(domainEvents, this.projections, this.readStore, (projection) => this.checkpoints.of(projection.name));
+    await this.retracted.apply(domainEvents, this.projections, this.readStore, {
+      checkpointOf: (projection) => this.checkpoints.of(projection.name),
+      correct: (retraction) => this.corrector.correct(retraction),
+    });
     await this.reached(batch, position);
   }
 

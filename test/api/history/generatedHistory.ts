@@ -21,7 +21,7 @@ const STAGES = ['APPLICANT', 'ACTIVIST', 'CANDIDATE', 'PROBATIONARY', 'FULL'] as
  * A few years of a small organization, written through the command layer as a clerk would:
  * most facts entered on the day, many entered late (effective weeks before they are recorded,
  * so other records were made in between), transfers answered later or not at all, units
- * renamed and moved, and some facts retracted. Commands the rules refuse are skipped.
+ * renamed and moved, and some facts retracted, recent and old. Commands the rules refuse are skipped.
  */
 export async function generateHistory(app: OrgtrackApp, clock: SteppingClock, random: SeededRandom, steps: number): Promise<GeneratedHistory> {
   const history: GeneratedHistory = { unitIds: [], memberIds: [], tried: 0, refused: 0 };
@@ -101,7 +101,10 @@ export async function generateHistory(app: OrgtrackApp, clock: SteppingClock, ra
     } else if (roll < 0.9) {
       await run((effectiveDate) => app.units.move({ unitId: random.pick(branches), parentId: random.pick(committees) }, { ...by, effectiveDate }), late);
     } else if (recentEvents.length > 0) {
-      const eventId = recentEvents[recentEvents.length - 1 - random.int(0, Math.min(10, recentEvents.length - 1))];
+      // Half of them a recent fact, half any fact of the years before (a targeted correction of an old event).
+      const eventId = random.chance(0.5)
+        ? recentEvents[recentEvents.length - 1 - random.int(0, Math.min(10, recentEvents.length - 1))]
+        : random.pick(recentEvents);
       await run(() => app.retractions.retract({ eventId, reason: `correction ${step}` }, by));
     }
   }
