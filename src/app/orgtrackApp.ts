@@ -5,6 +5,7 @@ import { EventStoreDbEventStore } from '../eventstore/eventstoredb/eventStoreDbE
 import { SqliteEventStore } from '../eventstore/sqlite/sqliteEventStore';
 import { EmbeddedReadStore } from '../readstore/embedded/embeddedReadStore';
 import { MongoReadStore } from '../readstore/mongodb/mongoReadStore';
+import { GatedReadStore, ReadGate } from '../readstore/gatedReadStore';
 import type { ReadStore } from '../readstore/readStore';
 import { EVENT_INDEX, allProjections, type EventIndexDocument } from '../../projections';
 import { systemClock, type Clock } from './clock';
@@ -62,11 +63,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const clock = options.clock ?? systemClock(config.timeZone);
   const eventStore = options.eventStore ?? (await openEventStore(config));
   const readStore = options.readStore ?? (await openReadStore(config));
-  const projector = new Projector(eventStore, readStore, allProjections, { ...options.projector, onError: options.onProjectionError });
+  const readGate = new ReadGate();
+  const projector = new Projector(eventStore, readStore, allProjections, { ...options.projector, onError: options.onProjectionError, readGate });
+  // Readers see the read models between corrections only (the projector writes to them directly).
+  const reading = new GatedReadStore(readStore, readGate);
   await projector.start();
-  const hub = new SubscriptionHub(readStore.collection<EventIndexDocument>(EVENT_INDEX), projector, config.subscriptions);
+  const hub = new SubscriptionHub(reading.collection<EventIndexDocument>(EVENT_INDEX), projector, config.subscriptions);
 
-  const queries = createQuerySet(readStore, config.duesPolicy);
+  const queries = createQuerySet(reading, config.duesPolicy);
   const knownAt = new KnownAtViews(eventStore, allProjections, queries, {
     capacity: config.knownAtCacheSize,
     createStore: () => new EmbeddedReadStore(),
@@ -77,7 +81,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       config,
       clock,
       eventStore,
-      readStore,
+      readStore: reading,
       projector,
       runner: new MutationRunner(new IdempotencyKeys(eventStore, clock), projector, clock),
       commandPaths: new CommandPaths(new CommandHandler(eventStore, clock)),

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { PositionedEvent } from '../../domain/events';
 import type { AllSubscription, EventStore, Position, RecordedEvent } from '../../eventstore/eventStore';
+import type { ReadGate } from '../../readstore/gatedReadStore';
 import type { ReadStore } from '../../readstore/readStore';
 import type { Projection } from '../../../projections/shared/projection';
 import { isDomainEvent, toPositionedEvent } from '../recordedEvents';
@@ -22,6 +23,8 @@ export interface ProjectorOptions {
   /** Called after each batch with the checkpoint reached. */
   onProgress?: (position: Position, eventsApplied: number) => void;
   onError?: (error: unknown) => void;
+  /** Closed while a targeted correction runs: readers of the read models (through a GatedReadStore) wait for it. */
+  readGate?: ReadGate;
 }
 
 const IMMEDIATE = Symbol('immediate');
@@ -63,7 +66,7 @@ export class Projector {
     this.catchUpBatchSize = Math.max(options.catchUpBatchSize ?? DEFAULT_CATCH_UP_BATCH_SIZE, 1);
     this.emitter.setMaxListeners(0);
     this.checkpoints = ProjectionCheckpoints.none(this.names);
-    this.corrector = new TargetedCorrection(events, readStore, projections);
+    this.corrector = new TargetedCorrection(events, readStore, projections, options.readGate);
   }
 
   /** Last position every read model includes (the lowest checkpoint). */

@@ -2,6 +2,7 @@ import type { PositionedEvent } from '../../domain/events';
 import { unitAggregate } from '../../domain/units/unit.aggregate';
 import type { EventStore } from '../../eventstore/eventStore';
 import { streamCategory } from '../../eventstore/eventStore';
+import type { ReadGate } from '../../readstore/gatedReadStore';
 import type { Collection, ReadStore } from '../../readstore/readStore';
 import { EVENT_INDEX, UNIT_TIMELINES, type EventIndexDocument, type UnitTimelineDocument } from '../../../projections';
 import type { CorrectionScope, LatestEvent } from '../../../projections/shared/correctionScope';
@@ -30,6 +31,8 @@ export class TargetedCorrection {
     private readonly events: EventStore,
     private readonly store: ReadStore,
     private readonly projections: readonly Projection[],
+    /** Closed while the documents are forgotten and made anew, so that no reader sees them gone. */
+    private readonly gate?: ReadGate,
   ) {}
 
   /** How many retractions were corrected in place since start. */
@@ -49,10 +52,13 @@ export class TargetedCorrection {
     const target = replayed.find((event) => event.id === retraction.data.eventId);
     if (target === undefined) throw new Error(`The stream ${entry.stream} holds no ${retraction.data.eventId} before ${retraction.id}`);
     const scope = this.scopeOf(target, streams, units, replayed);
-    for (const projection of this.projections) await projection.forget(scope, this.store);
     const retracted = RetractedEvents.among([...replayed, retraction]);
-    await retracted.apply(replayed, this.projections, this.store);
-    for (const projection of this.projections) await projection.settle?.(scope, this.store);
+    const work = async (): Promise<void> => {
+      for (const projection of this.projections) await projection.forget(scope, this.store);
+      await retracted.apply(replayed, this.projections, this.store);
+      for (const projection of this.projections) await projection.settle?.(scope, this.store);
+    };
+    await (this.gate === undefined ? work() : this.gate.closedWhile(work));
     this.corrections++;
   }
 
