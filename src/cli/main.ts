@@ -36,7 +36,7 @@ async function main(argv: string[]): Promise<void> {
 
   program
     .command('seed')
-    .description('fill the event store with a realistic demo organization and several years of history (about 30,000 events; --scale 34 makes about 1,000,000)')
+    .description('fill the event store with a realistic demo organization and several years of history (about 30,000 events; --scale 34 makes about 1,090,000)')
     .option('--seed <number>', 'random seed: the same number gives the same organization', positiveInteger, 1)
     .option(
       '--scale <number>',

@@ -12,7 +12,7 @@ import { lastMonthEnd } from './seed/planDates';
 import { planSeed } from './seed/planSeed';
 import { Random } from './seed/random';
 import { recordCorrections } from './seed/corrections/recordCorrections';
-import { DEFAULT_SIZES, type PlannedCommand, type PlanSizes } from './seed/seedPlan';
+import { DEFAULT_SIZES, scaleSizes, type PlannedCommand, type PlanSizes } from './seed/seedPlan';
 import { startProgress } from './seed/seedProgress';
 
 export interface SeedOptions {
@@ -35,13 +35,8 @@ export interface SeedOptions {
 export function seedSizes(options: Pick<SeedOptions, 'scale' | 'members' | 'years'>): PlanSizes {
   const scale = options.scale ?? 1;
   if (!Number.isInteger(scale) || scale < 1) throw new ConfigError(`seed: --scale must be a whole number of at least 1, got ${scale}`);
-  return {
-    committees: DEFAULT_SIZES.committees * scale,
-    branches: DEFAULT_SIZES.branches * scale,
-    groups: DEFAULT_SIZES.groups * scale,
-    members: options.members ?? DEFAULT_SIZES.members * scale,
-    years: options.years,
-  };
+  const sizes = scaleSizes({ ...DEFAULT_SIZES, years: options.years }, scale);
+  return options.members === undefined ? sizes : { ...sizes, members: options.members };
 }
 
 /** Whether the log records any of an organization: the first start's key alone does not count. */
