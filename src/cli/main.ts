@@ -17,6 +17,12 @@ function positiveInteger(value: string): number {
   return parsed;
 }
 
+function atLeastOne(value: string): number {
+  const parsed = positiveInteger(value);
+  if (parsed < 1) throw new InvalidArgumentError('must be at least 1');
+  return parsed;
+}
+
 async function main(argv: string[]): Promise<void> {
   const program = new Command('orgtrack').description('Event-sourced history of a multi-level membership organization, served over GraphQL');
 
@@ -30,12 +36,18 @@ async function main(argv: string[]): Promise<void> {
 
   program
     .command('seed')
-    .description('fill the event store with a realistic demo organization and several years of history')
+    .description('fill the event store with a realistic demo organization and several years of history (about 30,000 events; --scale 34 makes about 1,090,000)')
     .option('--seed <number>', 'random seed: the same number gives the same organization', positiveInteger, 1)
-    .option('--members <number>', 'how many members to register', positiveInteger, 6000)
+    .option(
+      '--scale <number>',
+      'times the demo organization (21 committees, 300 branches, 900 groups, 6,000 members): units, members and their history',
+      atLeastOne,
+      1,
+    )
+    .option('--members <number>', 'how many members to register (default 6,000 times the scale)', positiveInteger)
     .option('--years <number>', 'years of history', positiveInteger, 6)
     .option('--force', 'seed even when the event store already holds events', false)
-    .action(async (options: { seed: number; members: number; years: number; force: boolean }) => {
+    .action(async (options: { seed: number; scale: number; members?: number; years: number; force: boolean }) => {
       const config = loadConfig();
       await seed(config, createLogger(config.logLevel), options);
     });

@@ -15,6 +15,11 @@ export class PlanIds {
     return id;
   }
 
+  /** The plan's key of each id learnt (to compare two runs of a plan, whose ids differ). */
+  keysById(): Map<string, UnitKey | MemberKey | TransferKey> {
+    return new Map([...this.ids].map(([key, id]) => [id, key]));
+  }
+
   optional(key: UnitKey | null): string | null {
     return key === null ? null : this.of(key);
   }

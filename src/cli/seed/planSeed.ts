@@ -35,11 +35,12 @@ export function planSeed(input: PlanInput): SeedPlan {
   const timelines = new PlanTimelines(organization, [...unitChanges, ...members.commands]);
   const awards = planAwards(random.fork('awards'), organization, timelines, startDate, endDate);
   const pairings = planPairings(random.fork('pairings'), organization, timelines, members.commands, startDate, endDate);
-  const meetings = planMeetings(random.fork('meetings'), organization, new MemberPlaces(members.commands), startDate, endDate);
+  const places = new MemberPlaces(members.commands);
+  const meetings = planMeetings(random.fork('meetings'), organization, places, startDate, endDate);
   const elections = planElections(random.fork('elections'), organization, timelines, new OfficerPlaces(members.commands), startDate, endDate);
   const groupScores = planGroupScores(random.fork('group scores'), organization, startDate, endDate);
-  const appraisals = planAppraisals(random.fork('appraisals'), organization, new MemberPlaces(members.commands), endDate);
-  const dues = planDues(random.fork('dues'), organization, new MemberPlaces(members.commands), endDate);
+  const appraisals = planAppraisals(random.fork('appraisals'), organization, places, endDate);
+  const dues = planDues(random.fork('dues'), organization, places, endDate);
   return {
     startDate,
     endDate,

@@ -30,6 +30,21 @@ export interface PlanSizes {
 
 export const DEFAULT_SIZES: PlanSizes = { committees: 21, branches: 300, groups: 900, members: 6000, years: 6 };
 
+/**
+ * `scale` times an organization: its committees, branches, groups and members (the years stay).
+ * Everything the planners plan per unit or per member grows with them, so the events do too.
+ */
+export function scaleSizes(sizes: PlanSizes, scale: number): PlanSizes {
+  if (!Number.isInteger(scale) || scale < 1) throw new RangeError(`seed: the scale must be a whole number of at least 1, got ${scale}`);
+  return {
+    committees: sizes.committees * scale,
+    branches: sizes.branches * scale,
+    groups: sizes.groups * scale,
+    members: sizes.members * scale,
+    years: sizes.years,
+  };
+}
+
 export interface PlanInput extends PlanSizes {
   seed: number;
   /** Last effective date of the history; never after today. */

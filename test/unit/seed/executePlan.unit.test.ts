@@ -66,7 +66,8 @@ describe('executing a seed plan through the command layer', () => {
 
     const branches = await app.unitQueries.search({ level: 'BRANCH' }, end, { first: 1 });
     expect(branches.totalCount).toBe(plan.units.BRANCH);
-  });
+    // A real seed of 2,400 commands: about 2 s on a quiet machine, 5 s and more on a loaded one.
+  }, 30_000);
 
   it('stops at the first refused command and names it', async () => {
     const plan = smallPlan(6);

@@ -25,12 +25,12 @@ const GRADE_WEIGHTS: readonly (readonly [AppraisalGrade, number])[] = [
  * first of some month of it or on its last day (the appraisal rules only ask for one day).
  */
 export function planAppraisals(random: Random, organization: Organization, places: MemberPlaces, end: LocalDate): PlannedCommand[] {
-  const pilots = new Set(pilotBranches(organization).map((branch) => branch.key));
+  const pilots = pilotBranches(organization).map((branch) => branch.key);
   const commands: PlannedCommand[] = [];
   let next = 0;
   for (const year of yearsAppraisedBy(end)) {
     const branchOf = new Map<MemberKey, UnitKey>();
-    for (const date of datesOf(year)) for (const place of places.partyMembersOn(date)) if (pilots.has(place.branch)) branchOf.set(place.member, place.branch);
+    for (const date of datesOf(year)) for (const place of places.partyMembersIn(pilots, date)) branchOf.set(place.member, place.branch);
     const recordedOn = new Map<UnitKey, LocalDate>();
     for (const [member, branch] of branchOf) {
       let on = recordedOn.get(branch);

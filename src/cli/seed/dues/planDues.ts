@@ -11,8 +11,11 @@ import type { MemberKey, PlannedCommand } from '../seedPlan';
 
 /** Months of dues recorded, up to the one `end` falls in. */
 export const DUES_MONTHS = 12;
-/** Committees (the first ones) whose members' dues are recorded: enough for reports, small enough for a fast seed. */
-export const DUES_COMMITTEES = 1;
+/**
+ * One committee in this many (the first ones, at least one) has its members' dues recorded:
+ * enough for reports, small enough for a fast seed; a larger organization records more of them.
+ */
+export const DUES_COMMITTEE_SHARE = 21;
 const CATEGORY_WEIGHTS: readonly (readonly [DuesCategory, number])[] = [
   ['EMPLOYED', 70],
   ['RETIRED', 20],
@@ -29,14 +32,15 @@ const CATEGORY_WEIGHTS: readonly (readonly [DuesCategory, number])[] = [
  * configured policy may be refused where it asks less.
  */
 export function planDues(random: Random, organization: Organization, places: MemberPlaces, end: LocalDate): PlannedCommand[] {
-  const committees = new Set(organization.committees.slice(0, DUES_COMMITTEES).map((committee) => committee.key));
-  const branches = new Set(organization.branches.filter((branch) => committees.has(branch.committee)).map((branch) => branch.key));
+  const committees = new Set(
+    organization.committees.slice(0, Math.max(1, Math.floor(organization.committees.length / DUES_COMMITTEE_SHARE))).map((committee) => committee.key),
+  );
+  const branches = organization.branches.filter((branch) => committees.has(branch.committee)).map((branch) => branch.key);
   const bases = new Map<MemberKey, { category: DuesCategory; monthlyIncomeMinor: number }>();
   const commands: PlannedCommand[] = [];
   for (const period of lastPeriods(end)) {
     const first = firstDayOf(period);
-    for (const place of places.partyMembersOn(first)) {
-      if (!branches.has(place.branch)) continue;
+    for (const place of places.partyMembersIn(branches, first)) {
       let base = bases.get(place.member);
       if (base === undefined) {
         const category = random.weighted(CATEGORY_WEIGHTS);

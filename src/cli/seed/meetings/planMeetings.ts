@@ -34,20 +34,8 @@ export function planMeetings(random: Random, organization: Organization, places:
   const oftenAbsent = (member: MemberKey): boolean => hashShare(member) < OFTEN_ABSENT_SHARE;
   const commands: PlannedCommand[] = [];
   let next = 0;
-  const cache = new Map<LocalDate, { byBranch: Map<UnitKey, Listed[]>; byGroup: Map<UnitKey, Listed[]> }>();
   // Members listed at a meeting are the unit's party members on the very day it is held.
-  const placesOn = (date: LocalDate): { byBranch: Map<UnitKey, Listed[]>; byGroup: Map<UnitKey, Listed[]> } => {
-    let found = cache.get(date);
-    if (found === undefined) {
-      found = { byBranch: new Map(), byGroup: new Map() };
-      for (const place of places.partyMembersOn(date)) {
-        found.byBranch.set(place.branch, [...(found.byBranch.get(place.branch) ?? []), place]);
-        if (place.group !== null) found.byGroup.set(place.group, [...(found.byGroup.get(place.group) ?? []), place]);
-      }
-      cache.set(date, found);
-    }
-    return found;
-  };
+  const listedIn = (unit: UnitKey, on: LocalDate, level: 'branch' | 'group'): Listed[] => places.partyMembersIn([unit], on, level);
 
   const meeting = (on: LocalDate, unit: UnitKey, kind: MeetingKind, members: readonly Listed[], topic: string): void => {
     if (on < start || on > end || members.length === 0 || random.chance(SKIP_CHANCE)) return;
@@ -80,13 +68,13 @@ export function planMeetings(random: Random, organization: Organization, places:
     const [year, monthNumber] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
     const day = (wanted: number): LocalDate => `${month}-${String(Math.min(wanted, daysInMonth(year, monthNumber))).padStart(2, '0')}`;
     for (const branch of branches) {
-      const members = (on: LocalDate): Listed[] => placesOn(on).byBranch.get(branch.key) ?? [];
+      const members = (on: LocalDate): Listed[] => listedIn(branch.key, on, 'branch');
       const committeeOn = day(2);
       meeting(committeeOn, branch.key, 'BRANCH_COMMITTEE', members(committeeOn).slice(0, BRANCH_COMMITTEE_SIZE), '研究部署本月支部工作');
       const partyDay = day(fixedDay.get(branch.key)!);
       meeting(partyDay, branch.key, 'THEME_PARTY_DAY', members(partyDay), '主题党日：集中学习与志愿服务');
       const groupsOn = day(20);
-      for (const group of branch.groups) meeting(groupsOn, group.key, 'GROUP_MEETING', placesOn(groupsOn).byGroup.get(group.key) ?? [], '党小组学习交流');
+      for (const group of branch.groups) meeting(groupsOn, group.key, 'GROUP_MEETING', listedIn(group.key, groupsOn, 'group'), '党小组学习交流');
       if (monthNumber % 3 === 2) meeting(day(18), branch.key, 'GENERAL_ASSEMBLY', members(day(18)), '支部党员大会：通报工作、讨论发展党员');
       if (monthNumber % 3 === 0) meeting(day(25), branch.key, 'PARTY_LECTURE', members(day(25)), '书记讲党课');
       if (monthNumber === 1) meeting(day(22), branch.key, 'ORGANIZATIONAL_LIFE', members(day(22)), '年度组织生活会暨民主评议党员');
