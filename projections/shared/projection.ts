@@ -8,6 +8,12 @@ import type { ReadStore } from '../../src/readstore/readStore';
  */
 export interface Projection {
   readonly name: string;
+  /**
+   * What it writes, as a number; default 1. Bump it whenever a change of its code changes the
+   * documents it makes from the same events: a saved copy of the read models (the embedded
+   * default's snapshot) made by another version is then rebuilt for this projection alone.
+   */
+  readonly version?: number;
   readonly collections: readonly string[];
   /** The event types whose events change its documents; it ignores the others. */
   readonly handles: readonly OrgEventType[];
@@ -24,4 +30,9 @@ export interface Projection {
   /** Creates the indexes its queries need. Safe to call again. */
   setup(store: ReadStore): Promise<void>;
   apply(events: readonly PositionedEvent[], store: ReadStore): Promise<void>;
+}
+
+/** The version a projection declares, 1 when it declares none. */
+export function projectionVersion(projection: Projection): number {
+  return projection.version ?? 1;
 }
