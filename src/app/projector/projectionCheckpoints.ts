@@ -1,9 +1,11 @@
 import type { Position } from '../../eventstore/eventStore';
 import type { BulkOperation, ReadStore } from '../../readstore/readStore';
 
-type Checkpoint = { _id: string; position: Position };
+/** One projection's checkpoint, as stored: `_id` is the projection's name. */
+export type Checkpoint = { _id: string; position: Position };
 
-const CHECKPOINTS = 'checkpoints';
+/** The collection of the checkpoints, beside the read models. */
+export const CHECKPOINTS = 'checkpoints';
 /** The one checkpoint of all read models, as stores written before projections kept their own hold it. */
 const LEGACY_ID = 'projector';
 
