@@ -6,6 +6,7 @@ import { apiKeyAggregate } from '../domain/access/apiKey.aggregate';
 import { DOMAIN_CATEGORIES } from '../domain/aggregates';
 import type { EventStore } from '../eventstore/eventStore';
 import { executePlan } from './seed/executePlan';
+import { snapshotLog } from './snapshotLog';
 import { planCounts } from './seed/planCounts';
 import { lastMonthEnd } from './seed/planDates';
 import { planSeed } from './seed/planSeed';
@@ -51,7 +52,8 @@ export async function seed(config: Config, logger: Logger, options: SeedOptions)
       `the event store ${storeName(config)} already holds events; run seed with --force to add another organization to it, or set ORGTRACK_DATA_DIR to an empty folder`,
     );
   }
-  const app = await createApp(config, { eventStore });
+  // The seed's read models are saved as the data folder's snapshot: the next start restores them.
+  const app = await createApp(config, { eventStore, snapshots: { reporter: snapshotLog(logger) } });
   try {
     const plan = planSeed({
       ...DEFAULT_SIZES,
