@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import v8 from 'node:v8';
 import type { Document } from '../../readStore';
 import type { EmbeddedReadStore } from '../embeddedReadStore';
+import { deserialized } from './deserializedValues';
 import {
   FRAME_HEADER_BYTES,
   FrameKind,
@@ -93,7 +93,7 @@ export class SnapshotReader {
       const number = frame.payload.readUInt32LE(0);
       const saved: SavedCollection | undefined = collections[number];
       if (saved === undefined) throw this.corrupt(`frame ${this.frames} names collection ${number}, of ${collections.length}`);
-      const chunk = v8.deserialize(frame.payload.subarray(4)) as unknown;
+      const chunk = deserialized(frame.payload.subarray(4));
       if (!Array.isArray(chunk)) throw this.corrupt(`frame ${this.frames} holds no list of documents`);
       store.restore(saved.name, chunk as Document[]);
       counts[number] += chunk.length;
