@@ -7,10 +7,12 @@ import type { IndexSpec } from '../../readStore';
  *
  *     uint32 LE payload length | uint8 kind | 32 bytes sha256(kind, payload) | payload
  *
- * first one `HEADER` (UTF-8 JSON: `SnapshotHeader`), then the `DOCUMENTS` frames of every
- * collection in header order (a uint32 LE collection number, then `v8.serialize` of an array of
- * documents), then one `END` (JSON: `SnapshotEnd`). Each frame is checked before it is parsed,
- * and a file without its `END` frame is truncated, so a torn or damaged file is never loaded.
+ * first one `HEADER` (UTF-8 JSON: `SnapshotHeader`), then the documents of every collection in
+ * header order, each frame a uint32 LE collection number and an array of documents: as JSON
+ * (`DOCUMENTS_JSON`) when JSON keeps them exactly, which reads back faster, else as
+ * `v8.serialize` (`DOCUMENTS`: Dates, `undefined`, -0); then one `END` (JSON: `SnapshotEnd`).
+ * Each frame is checked before it is parsed, and a file without its `END` frame is truncated,
+ * so a torn or damaged file is never loaded.
  */
 export const MAGIC = Buffer.from('ORGTRACK-READ-MODELS\n', 'latin1');
 /** Bump when the layout above or the meaning of a field changes: an older file is then ignored and rebuilt. */
@@ -20,7 +22,7 @@ export const FRAME_HEADER_BYTES = 4 + 1 + 32;
 /** No frame is larger: a length beyond it is damage, not a reason to allocate gigabytes. */
 export const MAX_FRAME_BYTES = 512 * 1024 * 1024;
 
-export const FrameKind = { HEADER: 1, DOCUMENTS: 2, END: 3 } as const;
+export const FrameKind = { HEADER: 1, DOCUMENTS: 2, END: 3, DOCUMENTS_JSON: 4 } as const;
 export type FrameKind = (typeof FrameKind)[keyof typeof FrameKind];
 
 export interface SavedCollection {

@@ -89,11 +89,13 @@ export class SnapshotReader {
         this.checkEnd(frame.payload, documents, counts);
         break;
       }
-      if (frame.kind !== FrameKind.DOCUMENTS || frame.payload.length < 4) throw this.corrupt(`frame ${this.frames} is not a frame of documents`);
+      const json = frame.kind === FrameKind.DOCUMENTS_JSON;
+      if ((!json && frame.kind !== FrameKind.DOCUMENTS) || frame.payload.length < 4) throw this.corrupt(`frame ${this.frames} is not a frame of documents`);
       const number = frame.payload.readUInt32LE(0);
       const saved: SavedCollection | undefined = collections[number];
       if (saved === undefined) throw this.corrupt(`frame ${this.frames} names collection ${number}, of ${collections.length}`);
-      const chunk = deserialized(frame.payload.subarray(4));
+      const body = frame.payload.subarray(4);
+      const chunk = json ? parseJson(body, this.file) : deserialized(body);
       if (!Array.isArray(chunk)) throw this.corrupt(`frame ${this.frames} holds no list of documents`);
       store.restore(saved.name, chunk as Document[]);
       counts[number] += chunk.length;
@@ -129,7 +131,7 @@ export class SnapshotReader {
     const payload = await readExactly(this.handle, start, length, this.size, this.file);
     const digest = createHash('sha256').update(head.subarray(4, 5)).update(payload).digest();
     if (!digest.equals(head.subarray(5, FRAME_HEADER_BYTES))) throw this.corrupt(`the checksum of frame ${number} does not match`);
-    if (kind !== FrameKind.HEADER && kind !== FrameKind.DOCUMENTS && kind !== FrameKind.END) throw this.corrupt(`frame ${number} is of unknown kind ${kind}`);
+    if (!isFrameKind(kind)) throw this.corrupt(`frame ${number} is of unknown kind ${kind}`);
     this.offset = start + length;
     this.frames = number;
     return { kind, payload };
@@ -138,6 +140,12 @@ export class SnapshotReader {
   private corrupt(detail: string): UnusableSnapshot {
     return new UnusableSnapshot('corrupt', `${this.file} is damaged: ${detail}`);
   }
+}
+
+const FRAME_KINDS = new Set<number>(Object.values(FrameKind));
+
+function isFrameKind(kind: number): kind is FrameKind {
+  return FRAME_KINDS.has(kind);
 }
 
 const EMPTY_HEADER: SnapshotHeader = { savedAt: '', meta: null, collections: [] };

@@ -3,6 +3,7 @@ import type { FileHandle } from 'node:fs/promises';
 import v8 from 'node:v8';
 import type { CollectionCopy } from '../collectionCopy';
 import { replaceFileAtomically } from './atomicFile';
+import { isJsonSafe } from './jsonSafe';
 import { FrameKind, MAGIC, SNAPSHOT_FORMAT_VERSION, type SnapshotEnd, type SnapshotHeader } from './snapshotFormat';
 
 export interface SnapshotWriteOptions {
@@ -47,7 +48,11 @@ export async function writeSnapshot(
         const chunk = collection.documents.slice(start, start + perFrame);
         const tag = Buffer.alloc(4);
         tag.writeUInt32LE(number);
-        await out.frame(FrameKind.DOCUMENTS, Buffer.concat([tag, v8.serialize(chunk)]));
+        const json = chunk.every(isJsonSafe);
+        await out.frame(
+          json ? FrameKind.DOCUMENTS_JSON : FrameKind.DOCUMENTS,
+          Buffer.concat([tag, json ? Buffer.from(JSON.stringify(chunk), 'utf8') : v8.serialize(chunk)]),
+        );
         documents += chunk.length;
       }
     }
