@@ -1,0 +1,38 @@
+import { allProjections } from '../../../projections';
+import { Projector } from '../../../src/app/projector/projector';
+import { SqliteEventStore } from '../../../src/eventstore/sqlite/sqliteEventStore';
+import { EmbeddedReadStore } from '../../../src/readstore/embedded/embeddedReadStore';
+import { expectSameReadModels } from '../../support/readModelImage';
+import { advanced, left, moved, registered, transferAccepted, transferRequested } from '../support/eventLog';
+import { storeLog } from '../support/storedLog';
+import { logWithTree } from '../support/tree';
+
+it('restart without snapshot', async () => {
+  const log = logWithTree();
+  for (let i = 0; i < 12; i++) log.record('2014-01-01', registered(`m${i}`, i % 2 === 0 ? 'B1' : 'B2', i % 2 === 0 ? 'G1' : null));
+  log.record('2016-03-01', advanced('m1', 'APPLICANT', 'ACTIVIST'));
+  log.record('2016-04-01', transferRequested('t1', 'm2', 'B1', 'B2', '2016-07-01'));
+  const accepted = log.record('2016-05-01', transferAccepted('t1', 'm2', 'B1', 'B2', 'G1'));
+  log.record('2015-06-01', moved('C1', 'D2', 'D1'));
+  if (process.env.R) log.record('2016-05-01', { type: 'EventRetracted', data: { eventId: accepted.id, eventType: accepted.type, reason: 'entered in error' } });
+  const events = SqliteEventStore.open({ path: ':memory:' });
+  await storeLog(events, log.events);
+  const store = new EmbeddedReadStore();
+  let p = new Projector(events, store, allProjections, { catchUpBatchSize: Number(process.env.B ?? 5) });
+  await p.start();
+  await p.catchUp();
+  await p.stop();
+  log.record('2018-01-01', registered('late1', 'B2'));
+  log.record('2018-01-01', left('m5', 'B2'));
+  await storeLog(events, log.events.slice(-2));
+  p = new Projector(events, store, allProjections, { catchUpBatchSize: 5 });
+  await p.start();
+  await p.catchUp();
+  await p.stop();
+  const clean = new EmbeddedReadStore();
+  p = new Projector(events, clean, allProjections, { catchUpBatchSize: 5 });
+  await p.start();
+  await p.catchUp();
+  await p.stop();
+  expectSameReadModels(store, clean);
+});
