@@ -22,7 +22,7 @@ import { Projector, type ProjectorOptions } from './projector/projector';
 import { createQuerySet, type QuerySet } from './queries/querySet';
 import { ReadModelSnapshots } from './snapshots/readModelSnapshots';
 import { restoreReadModels } from './snapshots/restoreReadModels';
-import { SNAPSHOT_FILE_NAME } from './snapshots/snapshotPolicy';
+import { SNAPSHOT_FILE_NAME, type SnapshotPolicy } from './snapshots/snapshotPolicy';
 import type { SnapshotReporter } from './snapshots/snapshotReporter';
 import { SubscriptionHub } from './subscriptions/subscriptionHub';
 import { UnitStreamFacts } from './units/unitStreamFacts';
@@ -57,7 +57,7 @@ export interface AppOptions {
    * date (`orgtrack serve`, `seed`). Applies only when the app opens the embedded read store
    * itself (no `readStore` given, no MONGODB_URL) and ORGTRACK_SNAPSHOT is not false.
    */
-  snapshots?: { reporter?: SnapshotReporter };
+  snapshots?: { reporter?: SnapshotReporter; /** Instead of the configured one (ORGTRACK_SNAPSHOT_EVENTS, _SECONDS). */ policy?: SnapshotPolicy };
 }
 
 /** Where the embedded read models' snapshot is kept, when it is: in the data folder, beside the SQLite log. */
@@ -97,7 +97,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           events: eventStore,
           projector,
           projections: allProjections,
-          policy: config.snapshots,
+          policy: options.snapshots?.policy ?? config.snapshots,
           reporter: options.snapshots?.reporter,
           restored: restored.outcome,
         });

@@ -52,8 +52,9 @@ export async function seed(config: Config, logger: Logger, options: SeedOptions)
       `the event store ${storeName(config)} already holds events; run seed with --force to add another organization to it, or set ORGTRACK_DATA_DIR to an empty folder`,
     );
   }
-  // The seed's read models are saved as the data folder's snapshot: the next start restores them.
-  const app = await createApp(config, { eventStore, snapshots: { reporter: snapshotLog(logger) } });
+  // The seed's read models are saved as the data folder's snapshot once it is done (not while it
+  // runs: a seed cut short is seeded again): the next start restores them.
+  const app = await createApp(config, { eventStore, snapshots: { reporter: snapshotLog(logger), policy: { everyEvents: 0, everySeconds: 0 } } });
   try {
     const plan = planSeed({
       ...DEFAULT_SIZES,
