@@ -44,6 +44,8 @@ export class ReadModelSnapshots {
     const savedAlready = parts.restored.restored && parts.restored.rebuilt.length === 0;
     this.dirty = !savedAlready;
     this.savedPosition = savedAlready ? parts.projector.position : undefined;
+    // Counted from here: a rebuild from the log that follows counts in full, so it is saved once done.
+    this.savedApplied = parts.projector.eventsApplied;
   }
 
   /** How the read models of this start were made: restored from the snapshot, or rebuilt from the log (and why). */
@@ -57,12 +59,7 @@ export class ReadModelSnapshots {
       this.dirty = true;
       if (policy.everyEvents > 0 && projector.eventsApplied - this.savedApplied >= policy.everyEvents) this.trigger('events');
     });
-    if (policy.everySeconds > 0) {
-      this.timer = setInterval(() => {
-        if (this.moved()) this.trigger('time');
-      }, policy.everySeconds * 1000);
-      this.timer.unref();
-    }
+    this.scheduleTimeSave();
   }
 
   /** Saves now (after a save in progress, if any); undefined when nothing was applied yet, so there is nothing to save. */
@@ -74,13 +71,14 @@ export class ReadModelSnapshots {
       return await saving;
     } finally {
       this.saving = undefined;
+      this.scheduleTimeSave();
     }
   }
 
   /** Stops the triggers, lets a save in progress end, and saves once more if the read models moved since. */
   async stop(): Promise<void> {
     this.stopped = true;
-    clearInterval(this.timer);
+    clearTimeout(this.timer);
     this.unlisten?.();
     await this.saving?.catch(() => undefined);
     if (!this.moved()) return;
@@ -89,6 +87,18 @@ export class ReadModelSnapshots {
     } catch (error) {
       this.parts.reporter?.failed?.(error);
     }
+  }
+
+  /** `everySeconds` after the last save (or the start): a save then if the read models moved; the timer starts again after any save. */
+  private scheduleTimeSave(): void {
+    clearTimeout(this.timer);
+    const { everySeconds } = this.parts.policy;
+    if (this.stopped || everySeconds <= 0) return;
+    this.timer = setTimeout(() => {
+      if (this.moved()) this.trigger('time');
+      else this.scheduleTimeSave();
+    }, everySeconds * 1000);
+    this.timer.unref();
   }
 
   private moved(): boolean {
