@@ -1,8 +1,7 @@
 import type { Position } from '../../eventstore/eventStore';
 import type { BulkOperation, ReadStore } from '../../readstore/readStore';
 
-/** One projection's checkpoint, as stored: `_id` is the projection's name. */
-export type Checkpoint = { _id: string; position: Position };
+type Checkpoint = { _id: string; position: Position };
 
 /** The collection of the checkpoints, beside the read models. */
 export const CHECKPOINTS = 'checkpoints';
