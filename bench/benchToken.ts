@@ -26,6 +26,11 @@ export function benchConfig(env: Record<string, string | undefined> = {}): Confi
   });
 }
 
+/** The same issuer as environment variables, for a server the bench starts as a process of its own. */
+export function benchAuthEnv(): Record<string, string> {
+  return { ORGTRACK_JWT_ISSUER: ISSUER, ORGTRACK_JWT_AUDIENCE: AUDIENCE, ORGTRACK_JWT_SECRET: SECRET };
+}
+
 let token: Promise<string> | undefined;
 
 /** The run's ADMIN JWT (valid two hours), accepted by every server made with `benchConfig`. */

@@ -15,6 +15,7 @@ import { benchConcurrentReplays } from './concurrentReplays';
 import { benchLatency } from './latency.bench';
 import { benchReadStoreCalls } from './readStoreCalls.bench';
 import { benchRebuild } from './rebuild.bench';
+import { benchRestart } from './restart.bench';
 import { fmt, notes, printTable, summaryLine, type Row } from './report';
 import { now } from './stats';
 
@@ -23,7 +24,7 @@ import { now } from './stats';
  * A report, not a test: it exits 0 even when a target is missed. `--small` uses a small
  * hand-made organization instead of the demo seed (quick check of the bench itself).
  * `--only <section>[,<section>]` runs only those sections (commands, rebuild, latency, calls,
- * analyst, history, attacks, replays; the rebuild runs anyway, for the read models). `--history-x10` adds the
+ * analyst, history, attacks, replays, restart; the rebuild runs anyway, for the read models). `--history-x10` adds the
  * 10×-history dataset to section 6 (seeded once, a few minutes; about two more minutes a run).
  */
 async function main(): Promise<void> {
@@ -86,6 +87,10 @@ async function main(): Promise<void> {
         await figure(rows, '8  concurrent replays', () => benchConcurrentReplays(dataset.eventsPath, rebuilt.readStore, schema));
       }
       await rebuilt.readStore.close();
+    }
+    if (runs('restart')) {
+      progress('9/9 embedded restart');
+      await figure(rows, '9  embedded restart', () => benchRestart(dataset.eventsPath, scratch));
     }
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });

@@ -7,12 +7,16 @@ import type { Projection } from './projection';
 /** A projection of one collection: its name, the event types it handles, and how they change its documents. */
 export type ProjectionDeclaration<T extends OrgEventType, D extends ProjectedDocument> = {
   readonly name: string;
+  /** What it writes (`Projection.version`); default 1. */
+  readonly version?: number;
   readonly handles: readonly T[];
 } & CollectionDeclaration<EventOfType<T>, D>;
 
 /** A projection of several collections, each declared on its own (`declaredCollection`) and applied in order. */
 export type CollectionsDeclaration<T extends OrgEventType> = {
   readonly name: string;
+  /** What it writes (`Projection.version`); default 1. */
+  readonly version?: number;
   readonly handles: readonly T[];
   readonly collections: readonly DeclaredCollection<EventOfType<T>>[];
 };
@@ -28,11 +32,12 @@ export function defineProjection<T extends OrgEventType>(declaration: Collection
 export function defineProjection<T extends OrgEventType, D extends ProjectedDocument>(
   declaration: ProjectionDeclaration<T, D> | CollectionsDeclaration<T>,
 ): Projection {
-  const { name, handles } = declaration;
+  const { name, version = 1, handles } = declaration;
   const parts = 'collections' in declaration ? declaration.collections : [declaredCollection(declaration)];
   const handled = isOneOf(handles);
   return {
     name,
+    version,
     collections: parts.map((part) => part.collection),
     handles,
     async setup(store) {

@@ -9,6 +9,8 @@ import type { Projection } from './projection';
 /** Records of which a later one may supersede an earlier one (a re-score of a quarter, a second appraisal of a year). */
 export interface SupersedingDeclaration<T extends OrgEventType, D extends ProjectedDocument> {
   readonly name: string;
+  /** What it writes (`Projection.version`); default 1. */
+  readonly version?: number;
   readonly handles: readonly T[];
   readonly collection: string;
   readonly indexes?: readonly IndexSpec['keys'][];
@@ -25,9 +27,10 @@ export interface SupersedingDeclaration<T extends OrgEventType, D extends Projec
 
 /** One document per record; an event makes its record and marks the one it supersedes, each once. */
 export function defineSupersedingProjection<T extends OrgEventType, D extends ProjectedDocument>(declaration: SupersedingDeclaration<T, D>): Projection {
-  const { name, handles, collection, indexes, recordId, supersedes, recordOf, superseded, forgets } = declaration;
+  const { name, version, handles, collection, indexes, recordId, supersedes, recordOf, superseded, forgets } = declaration;
   return defineProjection<T, D>({
     name,
+    version,
     handles,
     collection,
     indexes,

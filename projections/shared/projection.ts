@@ -9,6 +9,12 @@ import type { CorrectionScope } from './correctionScope';
  */
 export interface Projection {
   readonly name: string;
+  /**
+   * What it writes, as a number; default 1. Bump it whenever a change of its code changes the
+   * documents it makes from the same events: a saved copy of the read models (the embedded
+   * default's snapshot) made by another version is then rebuilt for this projection alone.
+   */
+  readonly version?: number;
   readonly collections: readonly string[];
   /** The event types whose events change its documents; it ignores the others. */
   readonly handles: readonly OrgEventType[];
@@ -33,4 +39,9 @@ export interface Projection {
   forget(scope: CorrectionScope, store: ReadStore): Promise<void>;
   /** After the replay: fixes documents outside the scope that the retracted event changed (the event index's ancestors after a move); optional. */
   settle?(scope: CorrectionScope, store: ReadStore): Promise<void>;
+}
+
+/** The version a projection declares, 1 when it declares none. */
+export function projectionVersion(projection: Projection): number {
+  return projection.version ?? 1;
 }

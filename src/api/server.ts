@@ -130,6 +130,10 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
     schema,
     ...apolloLimitOptions(limits),
     includeStacktraceInErrorResponses: false,
+    // `orgtrack serve` handles SIGINT and SIGTERM: it drains, closes the app (which saves the
+    // read models) and exits. Apollo's own handlers would re-send the signal once Apollo is
+    // stopped, killing the process before the app is closed.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => {
       if (isUnexpected(error)) logger.error({ err: error }, 'unexpected error in a GraphQL request');
       return formatError(formatted, error);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_DUES_POLICY, DuesPolicyError, parseDuesPolicy, type DuesPolicy } from '../domain/dues/duesPolicy';
 import { isTimeZone } from './clock';
+import { DEFAULT_SNAPSHOT_POLICY, type SnapshotPolicy } from './snapshots/snapshotPolicy';
 import { DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './subscriptions/subscriptionLimits';
 
 /** Everything the process reads from its environment, validated once at start. */
@@ -28,6 +29,11 @@ export interface Config {
   duesPolicy: DuesPolicy;
   /** How many `knownAt` moments keep their replayed read models in memory; default 4. */
   knownAtCacheSize: number;
+  /**
+   * Whether the embedded read store is saved to the data folder and restored at start
+   * (ORGTRACK_SNAPSHOT; default true; never with MongoDB), and how often.
+   */
+  snapshots: { enabled: boolean } & SnapshotPolicy;
   /** NODE_ENV=production as the operator set it (the CLI's own default does not count). */
   production: boolean;
   /**
@@ -229,6 +235,11 @@ export function loadConfig(env: Env = process.env): Config {
     mongoUrl: env.MONGODB_URL || undefined,
     sqliteSynchronous: oneOf(env, 'ORGTRACK_SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
     knownAtCacheSize: integer(env, 'ORGTRACK_KNOWN_AT_CACHE', 4, 1, 64),
+    snapshots: {
+      enabled: flag(env, 'ORGTRACK_SNAPSHOT', true),
+      everyEvents: integer(env, 'ORGTRACK_SNAPSHOT_EVENTS', DEFAULT_SNAPSHOT_POLICY.everyEvents, 0, 1_000_000_000),
+      everySeconds: integer(env, 'ORGTRACK_SNAPSHOT_SECONDS', DEFAULT_SNAPSHOT_POLICY.everySeconds, 0, 86_400 * 365),
+    },
     transferExpiryDays: integer(env, 'ORGTRACK_TRANSFER_EXPIRY_DAYS', 90, 1, 3650),
     logLevel: (env.LOG_LEVEL || 'info').toLowerCase(),
     timeZone: timeZone(env),

@@ -8,6 +8,7 @@ import { MongoReadStore } from '../readstore/mongodb/mongoReadStore';
 import { GatedReadStore, ReadGate } from '../readstore/gatedReadStore';
 import type { ReadStore } from '../readstore/readStore';
 import { EVENT_INDEX, allProjections, type EventIndexDocument } from '../../projections';
+import { DOMAIN_CATEGORIES } from '../domain/aggregates';
 import { systemClock, type Clock } from './clock';
 import { CommandHandler } from './commands/commandHandler';
 import { CommandPaths } from './commands/commandPath';
@@ -20,6 +21,10 @@ import { MemberStreamFacts } from './members/memberStreamFacts';
 import { KnownAtViews } from './projector/knownAtViews';
 import { Projector, type ProjectorOptions } from './projector/projector';
 import { createQuerySet, type QuerySet } from './queries/querySet';
+import { ReadModelSnapshots } from './snapshots/readModelSnapshots';
+import { restoreReadModels } from './snapshots/restoreReadModels';
+import { SNAPSHOT_FILE_NAME, type SnapshotPolicy } from './snapshots/snapshotPolicy';
+import type { SnapshotReporter } from './snapshots/snapshotReporter';
 import { SubscriptionHub } from './subscriptions/subscriptionHub';
 import { UnitStreamFacts } from './units/unitStreamFacts';
 
@@ -36,6 +41,8 @@ export interface OrgtrackApp extends QuerySet, FeatureCommands {
   hub: SubscriptionHub;
   /** The read models as recorded at an earlier moment (`knownAt`), replayed on demand. */
   knownAt: KnownAtViews;
+  /** The embedded read models' snapshot in the data folder, when it is kept (`AppOptions.snapshots`); undefined otherwise. */
+  snapshots: ReadModelSnapshots | undefined;
   close(): Promise<void>;
 }
 
@@ -46,6 +53,17 @@ export interface AppOptions {
   readStore?: ReadStore;
   projector?: Omit<ProjectorOptions, 'onError'>;
   onProjectionError?: (error: unknown) => void;
+  /**
+   * Restore the embedded read models from the data folder's snapshot at start, and keep it up to
+   * date (`orgtrack serve`, `seed`). Applies only when the app opens the embedded read store
+   * itself (no `readStore` given, no MONGODB_URL) and ORGTRACK_SNAPSHOT is not false.
+   */
+  snapshots?: { reporter?: SnapshotReporter; /** Instead of the configured one (ORGTRACK_SNAPSHOT_EVENTS, _SECONDS). */ policy?: SnapshotPolicy };
+}
+
+/** Where the embedded read models' snapshot is kept, when it is: in the data folder, beside the SQLite log. */
+export function snapshotFile(config: Config): string {
+  return path.join(config.dataDir, SNAPSHOT_FILE_NAME);
 }
 
 export async function openEventStore(config: Config): Promise<EventStore> {
@@ -62,12 +80,32 @@ export async function openReadStore(config: Config): Promise<ReadStore> {
 export async function createApp(config: Config, options: AppOptions = {}): Promise<OrgtrackApp> {
   const clock = options.clock ?? systemClock(config.timeZone);
   const eventStore = options.eventStore ?? (await openEventStore(config));
-  const readStore = options.readStore ?? (await openReadStore(config));
+  const snapshotting = options.snapshots !== undefined && options.readStore === undefined && !config.mongoUrl && config.snapshots.enabled;
+  const restored = snapshotting ? await restoreReadModels(snapshotFile(config), eventStore, allProjections) : undefined;
+  if (restored !== undefined && !restored.outcome.restored && eventStore instanceof SqliteEventStore) {
+    restored.outcome.eventsToApply = eventStore.countEvents(DOMAIN_CATEGORIES);
+  }
+  if (restored !== undefined) options.snapshots?.reporter?.restored?.(restored.outcome);
+  const readStore = options.readStore ?? restored?.store ?? (await openReadStore(config));
   const readGate = new ReadGate();
   const projector = new Projector(eventStore, readStore, allProjections, { ...options.projector, onError: options.onProjectionError, readGate });
   // Readers see the read models between corrections only (the projector writes to them directly).
   const reading = new GatedReadStore(readStore, readGate);
   await projector.start();
+  const snapshots =
+    restored === undefined
+      ? undefined
+      : new ReadModelSnapshots({
+          file: snapshotFile(config),
+          store: restored.store,
+          events: eventStore,
+          projector,
+          projections: allProjections,
+          policy: options.snapshots?.policy ?? config.snapshots,
+          reporter: options.snapshots?.reporter,
+          restored: restored.outcome,
+        });
+  snapshots?.start();
   const hub = new SubscriptionHub(reading.collection<EventIndexDocument>(EVENT_INDEX), projector, config.subscriptions);
 
   const queries = createQuerySet(reading, config.duesPolicy);
@@ -100,11 +138,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     projector,
     hub,
     knownAt,
+    snapshots,
     async close() {
       commands.transferExpiry.stop();
       await commands.attendanceFlagWatcher.stop();
       hub.close();
       await projector.stop();
+      // After the projector: the last save holds every batch applied.
+      await snapshots?.stop();
       await knownAt.close();
       await eventStore.close();
       await readStore.close();

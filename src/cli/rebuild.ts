@@ -1,7 +1,10 @@
 import type { Logger } from 'pino';
 import type { Config } from '../app/config';
-import { openEventStore, openReadStore } from '../app/orgtrackApp';
+import { openEventStore, openReadStore, snapshotFile } from '../app/orgtrackApp';
 import { Projector } from '../app/projector/projector';
+import { ReadModelSnapshots } from '../app/snapshots/readModelSnapshots';
+import { restoreReadModels } from '../app/snapshots/restoreReadModels';
+import { snapshotLog } from './snapshotLog';
 import { allProjections } from '../../projections';
 
 /** `orgtrack rebuild <projection>` named no projection there is. */
@@ -17,18 +20,36 @@ export class UnknownProjectionError extends Error {
  * and swaps them in; a running server keeps answering from the old read models until the swap.
  * With one: drops that projection's collections, resets its checkpoint and catches it up alone;
  * the other read models are not re-applied, and one it reads is read as it stands. Needed for a
- * MongoDB read store after a projection changed (the embedded one is rebuilt at every start).
+ * MongoDB read store after a projection changed. On the embedded default, the snapshot in the
+ * data folder is what is rebuilt (restored first, saved after): stop the server first, or its
+ * shutdown overwrites it.
  */
 export async function rebuild(config: Config, logger: Logger, projection?: string): Promise<void> {
   if (projection !== undefined && !allProjections.some((candidate) => candidate.name === projection)) throw new UnknownProjectionError(projection);
   const events = await openEventStore(config);
-  const readStore = await openReadStore(config);
+  const snapshotted = !config.mongoUrl && config.snapshots.enabled;
+  const restored = snapshotted ? await restoreReadModels(snapshotFile(config), events, allProjections) : undefined;
+  if (restored !== undefined) snapshotLog(logger).restored?.(restored.outcome);
+  const readStore = restored?.store ?? (await openReadStore(config));
   const projector = new Projector(events, readStore, allProjections);
   try {
     const started = process.hrtime.bigint();
     await projector.start();
     if (projection === undefined) await projector.rebuildAll();
     else await projector.rebuildProjections([projection]);
+    if (restored !== undefined) {
+      const snapshots = new ReadModelSnapshots({
+        file: snapshotFile(config),
+        store: restored.store,
+        events,
+        projector,
+        projections: allProjections,
+        policy: config.snapshots,
+        reporter: snapshotLog(logger),
+        restored: restored.outcome,
+      });
+      await snapshots.save('rebuild');
+    }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const what = projection === undefined ? 'read models' : `projection ${projection}`;
     logger.info({ projection, position: projector.position, seconds: Number(seconds.toFixed(1)) }, `${what} rebuilt from the log in ${seconds.toFixed(1)} s`);

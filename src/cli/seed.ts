@@ -7,6 +7,7 @@ import { DOMAIN_CATEGORIES } from '../domain/aggregates';
 import type { EventStore } from '../eventstore/eventStore';
 import { CachedStreams } from './seed/cachedStreams';
 import { executePlan } from './seed/executePlan';
+import { snapshotLog } from './snapshotLog';
 import { planCounts } from './seed/planCounts';
 import { lastMonthEnd } from './seed/planDates';
 import { planSeed } from './seed/planSeed';
@@ -63,7 +64,9 @@ export async function seed(config: Config, logger: Logger, options: SeedOptions)
       `the event store ${storeName(config)} already holds events; run seed with --force to add another organization to it, or set ORGTRACK_DATA_DIR to an empty folder`,
     );
   }
-  const app = await createApp(config, { eventStore });
+  // The seed's read models are saved as the data folder's snapshot once it is done (not while it
+  // runs: a seed cut short is seeded again): the next start restores them.
+  const app = await createApp(config, { eventStore, snapshots: { reporter: snapshotLog(logger), policy: { everyEvents: 0, everySeconds: 0 } } });
   try {
     const planned = process.hrtime.bigint();
     const plan = planSeed({ ...sizes, seed: options.seed, endDate: lastMonthEnd(today(app.clock)), transferExpiryDays: config.transferExpiryDays });

@@ -6,15 +6,25 @@ import { firstStartAdminKey, type FirstStartKey } from '../app/access/firstStart
 import { createApp } from '../app/orgtrackApp';
 import { buildOrgtrackSchema } from '../api/schema';
 import { startServer } from '../api/server';
+import { startRebuildProgress, type RebuildProgress } from './rebuildProgress';
+import { snapshotLog } from './snapshotLog';
 
 /** `orgtrack serve`: catches the read models up with the log, then serves GraphQL until a signal. */
 export async function serve(config: Config, logger: Logger): Promise<void> {
   const started = Date.now();
+  const projecting = throttled(2000, (position: string, applied: number) => logger.info({ position, applied }, 'projecting the event log'));
+  // Set when the read models are rebuilt from the whole log (no snapshot to restore).
+  let rebuilding: RebuildProgress | undefined;
   const app = await createApp(config, {
     projector: {
-      onProgress: throttled(2000, (position, applied) => logger.info({ position, applied }, 'projecting the event log')),
+      onProgress: (position, applied) => (rebuilding === undefined ? projecting(position, applied) : rebuilding.update(applied)),
     },
     onProjectionError: (error) => logger.fatal({ err: error }, 'a projection failed; read models are stopped'),
+    snapshots: {
+      reporter: snapshotLog(logger, (outcome) => {
+        if (!outcome.restored) rebuilding = startRebuildProgress(outcome.eventsToApply, logger);
+      }),
+    },
   });
   const keys = await listApiKeys(app.eventStore);
   try {
@@ -24,6 +34,8 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
     throw error;
   }
   await app.projector.catchUp();
+  rebuilding?.stop();
+  rebuilding = undefined;
   if (!config.requireAuth) announce(await firstStartAdminKey(config.dataDir, keys.length > 0, app.apiKeys), config, logger);
   logger.info(
     {

@@ -3,7 +3,8 @@ import type { BulkOperation, ReadStore } from '../../readstore/readStore';
 
 type Checkpoint = { _id: string; position: Position };
 
-const CHECKPOINTS = 'checkpoints';
+/** The collection of the checkpoints, beside the read models. */
+export const CHECKPOINTS = 'checkpoints';
 /** The one checkpoint of all read models, as stores written before projections kept their own hold it. */
 const LEGACY_ID = 'projector';
 

@@ -131,7 +131,8 @@ export class Projector {
   }
 
   private async run(): Promise<void> {
-    await this.catchUpByPages();
+    // In turn with the live batches and rebuilds, so that `whileIdle` waits for the catch-up too.
+    await this.serially(() => this.catchUpByPages());
     if (this.stopping) return;
     const from = this.checkpoints.lowest;
     this.subscription = this.events.subscribeAll(from ? { after: from } : {});
@@ -219,6 +220,18 @@ export class Projector {
       this.retracted = await RetractedEvents.inLog(this.events, { upTo });
       await this.projectPages({ upTo });
     });
+  }
+
+  /**
+   * Runs `work` between two batches, once the stored log is caught up with: while it runs no
+   * batch or rebuild is applied, so the read models and their checkpoints agree (a consistent
+   * copy of them is taken here). Keep `work` short: the next batch waits for it.
+   */
+  whileIdle<T>(work: () => T | Promise<T>): Promise<T> {
+    let result: { value: T } | undefined;
+    return this.serially(async () => {
+      result = { value: await work() };
+    }).then(() => result!.value);
   }
 
   /** Runs `work` after the live batch or rebuild in progress, and before the next. */

@@ -23,6 +23,11 @@ export class CollectionState {
     this.sources = [new IdIndex(this.documents)];
   }
 
+  /** The specs of its secondary indexes (not `_id`'s), in the order they were created. */
+  get indexSpecs(): IndexSpec[] {
+    return this.indexes.map((index) => index.spec);
+  }
+
   /** Matching stored documents (not copies), in natural order when no index applies; stops after `limit`. */
   match(filter: Filter, limit = Infinity): Document[] {
     const matched: Document[] = [];

@@ -1,4 +1,5 @@
 import type { Collection, Document, ReadStore } from '../readStore';
+import type { CollectionCopy } from './collectionCopy';
 import { CollectionState } from './collectionState';
 import { CompiledQueries, DEFAULT_COMPILED_CACHE_SIZE } from './compiledQueries';
 import { EmbeddedCollection } from './embeddedCollection';
@@ -46,6 +47,28 @@ export class EmbeddedReadStore implements ReadStore {
       this.stateOf(name).adopt(scratch.stateOf(name));
     }
     scratch.collections.clear();
+  }
+
+  /**
+   * Every existing collection as it stands now, taken synchronously, so that no write falls
+   * between two collections: a consistent copy to save while the store keeps serving.
+   */
+  copy(): CollectionCopy[] {
+    return [...this.collections.values()]
+      .filter((state) => state.exists)
+      .map((state) => ({ name: state.name, indexes: state.indexSpecs, documents: [...state.documents.values()] }));
+  }
+
+  /**
+   * Adds saved documents to a collection (creating it) as they are: they become the stored
+   * documents, not copies, so the caller must hand over objects no one else holds (freshly
+   * read from a file, say). Create the collection's indexes first; duplicates are refused as
+   * by `insertOne`.
+   */
+  restore(name: string, documents: readonly Document[]): void {
+    const state = this.stateOf(name);
+    for (const document of documents) state.insert(document);
+    state.exists = true;
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
@@ -52,16 +53,27 @@ export interface TestServer {
  * `clock` (default `fixedClock`) is where the service reads the time it records events at; `env`
  * is merged into the environment the configuration is read from (NODE_ENV, ORGTRACK_MAX_REPLAYS, …);
  * `eventStorePollMs` is how often the log looks for commits by other connections to its file (default 200 ms).
+ * With `dataDir`, the service is the embedded default of `orgtrack serve` in that folder: its log is
+ * `events.sqlite` there (unless `eventStorePath`), and its read models are restored from the
+ * folder's snapshot at start and saved there at close.
  */
 export async function startTestServer(
-  options: { eventStorePath?: string; eventStorePollMs?: number; clock?: Clock; adminKey?: string; env?: Record<string, string> } = {},
+  options: { eventStorePath?: string; eventStorePollMs?: number; clock?: Clock; adminKey?: string; env?: Record<string, string>; dataDir?: string } = {},
 ): Promise<TestServer> {
+  const { dataDir } = options;
   // Tests send thousands of operations with one token: rate limits are tested on their own.
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ORGTRACK_RATE_LIMIT: '10000000', ...options.env });
+  const config = loadConfig({
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    ORGTRACK_RATE_LIMIT: '10000000',
+    ...(dataDir ? { ORGTRACK_DATA_DIR: dataDir } : {}),
+    ...options.env,
+  });
+  const eventStorePath = options.eventStorePath ?? (dataDir ? path.join(dataDir, 'events.sqlite') : ':memory:');
   const app = await createApp(config, {
     clock: options.clock ?? fixedClock,
-    eventStore: SqliteEventStore.open({ path: options.eventStorePath ?? ':memory:', synchronous: 'NORMAL', pollIntervalMs: options.eventStorePollMs }),
-    readStore: new EmbeddedReadStore(),
+    eventStore: SqliteEventStore.open({ path: eventStorePath, synchronous: 'NORMAL', pollIntervalMs: options.eventStorePollMs }),
+    ...(dataDir ? { snapshots: {} } : { readStore: new EmbeddedReadStore() }),
   });
   const server: RunningServer = await startServer(app, await buildOrgtrackSchema(), {
     port: 0,

@@ -1,0 +1,120 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { SNAPSHOT_FILE_NAME } from '../src/app/snapshots/snapshotPolicy';
+import { benchAuthEnv, bearer, benchToken } from './benchToken';
+import { fmt, notes, type Row } from './report';
+import { now } from './stats';
+
+/** The snapshot start must take at most this share of the cold start's time. */
+const MAX_RATIO = 0.5;
+const RUNS = 2;
+const MAIN = path.join(__dirname, '..', 'src', 'cli', 'main.js');
+const QUERY = JSON.stringify({ query: '{ units(first: 1) { totalCount } }' });
+
+interface Start {
+  /** From the spawn to the first answer with data. */
+  ms: number;
+  /** The server's log lines (JSON), for what it said it restored and saved. */
+  lines: Record<string, unknown>[];
+}
+
+/**
+ * Figure 9: `orgtrack serve` on the embedded default, as a process of its own, from its spawn to
+ * the first successful GraphQL answer: restoring the read models from the data folder's
+ * snapshot, against a cold start that rebuilds them from the whole log (the snapshot removed),
+ * on a copy of the same log, in the same run. Best of two each. The cold start's shutdown writes
+ * the snapshot the next start restores; its size and write time are on the second line.
+ */
+export async function benchRestart(eventsPath: string, scratchDir: string): Promise<Row[]> {
+  const dir = path.join(scratchDir, 'restart');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  for (const suffix of ['', '-wal']) if (fs.existsSync(eventsPath + suffix)) fs.copyFileSync(eventsPath + suffix, path.join(dir, `events.sqlite${suffix}`));
+  const snapshot = path.join(dir, SNAPSHOT_FILE_NAME);
+  const token = await benchToken();
+  let cold = Infinity;
+  let warm = Infinity;
+  let saved: Record<string, unknown> | undefined;
+  let restored: Record<string, unknown> | undefined;
+  let events = 0;
+  for (let run = 0; run < RUNS; run++) {
+    fs.rmSync(snapshot, { force: true });
+    const rebuilt = await timedStart(dir, token);
+    cold = Math.min(cold, rebuilt.ms);
+    events = Number(rebuilt.lines.find((line) => line.msg === 'read models are up to date')?.eventsApplied ?? events);
+    saved = [...rebuilt.lines].reverse().find((line) => line.msg === 'read models saved') ?? saved;
+    if (!fs.existsSync(snapshot)) throw new Error('the cold start left no snapshot at shutdown');
+    const restoring = await timedStart(dir, token);
+    warm = Math.min(warm, restoring.ms);
+    restored = restoring.lines.find((line) => typeof line.msg === 'string' && line.msg.startsWith('read models restored')) ?? restored;
+    if (restored === undefined) notes.push(`9  restart: the start with a snapshot did not restore it: ${restoring.lines.map((line) => line.msg).join(' / ')}`);
+  }
+  const ratio = warm / cold;
+  const mb = (bytes: unknown): string => `${(Number(bytes) / 1e6).toFixed(0)} MB`;
+  return [
+    {
+      name: `9  embedded restart to first answer (${fmt.int(events)} events)`,
+      figure: `${fmt.ms(warm)} (snapshot)`,
+      baseline: `${fmt.ms(cold)} (rebuild from the log)`,
+      ratio: fmt.ratio(ratio),
+      target: `ratio ≤ ${MAX_RATIO}×`,
+      pass: ratio <= MAX_RATIO,
+    },
+    {
+      name: '9  snapshot: restore / write at shutdown',
+      figure: `${fmt.ms(Number(restored?.ms ?? NaN))} restore`,
+      baseline: `${fmt.ms(Number(saved?.ms ?? NaN))} write, ${mb(saved?.bytes)}, ${fmt.int(Number(saved?.documents ?? 0))} docs`,
+      ratio: '',
+      target: `held still ${fmt.ms(Number(saved?.copyMs ?? NaN))} for the copy`,
+      pass: undefined,
+    },
+  ];
+}
+
+/** Spawns `orgtrack serve` on `dir`, times it to its first answer, then stops it with SIGTERM and waits for it to exit. */
+async function timedStart(dir: string, token: string): Promise<Start> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const started = now();
+  const server = spawn(process.execPath, [MAIN, 'serve'], {
+    env: { ...process.env, ...benchAuthEnv(), ORGTRACK_DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', ORGTRACK_REQUIRE_AUTH: 'true', LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const lines: Record<string, unknown>[] = [];
+  readline.createInterface({ input: server.stderr }).on('line', (line) => {
+    try {
+      lines.push(JSON.parse(line) as Record<string, unknown>);
+    } catch {
+      // A progress bar or another line that is not a log record.
+    }
+  });
+  const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
+  try {
+    await firstAnswer(`http://127.0.0.1:${port}/graphql`, token, server);
+    const ms = now() - started;
+    server.kill('SIGTERM');
+    const code = await exited;
+    if (code !== 0) throw new Error(`orgtrack serve exited with ${code} after SIGTERM`);
+    return { ms, lines };
+  } catch (error) {
+    server.kill('SIGKILL');
+    throw error;
+  }
+}
+
+async function firstAnswer(url: string, token: string, server: ChildProcess): Promise<void> {
+  const deadline = now() + 300_000;
+  while (now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`orgtrack serve exited with ${server.exitCode} before answering`);
+    try {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: bearer(token) }, body: QUERY });
+      const body = (await response.json()) as { data?: { units?: { totalCount?: number } } };
+      if (response.ok && typeof body.data?.units?.totalCount === 'number') return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('orgtrack serve gave no answer within 5 minutes');
+}
