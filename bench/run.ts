@@ -9,6 +9,7 @@ import type { ReadStore } from '../src/readstore/readStore';
 import { benchAnalystQueries } from './analystQueries.bench';
 import { benchAttackRefusals } from './attackRefusals';
 import { benchCommands } from './commands.bench';
+import { benchCorrections } from './corrections.bench';
 import { demoDataset } from './demoData';
 import { benchHistory } from './history.bench';
 import { benchConcurrentReplays } from './concurrentReplays';
@@ -85,6 +86,12 @@ async function main(): Promise<void> {
       if (runs('replays')) {
         progress('8/8 concurrent replays');
         await figure(rows, '8  concurrent replays', () => benchConcurrentReplays(dataset.eventsPath, rebuilt.readStore, schema));
+      }
+      if (runs('corrections')) {
+        progress(`9 corrections${x10 ? ' (with the 10× history)' : ''}`);
+        await figure(rows, '9  corrections', () =>
+          benchCorrections(dataset.eventsPath, schema, { x10, scratchDir: scratch, tag: dataset.label.startsWith('demo') ? 'demo 6 y' : 'small org' }),
+        );
       }
       await rebuilt.readStore.close();
     }
