@@ -49,13 +49,13 @@ export async function benchRestart(eventsPath: string, scratchDir: string): Prom
     const restoring = await timedStart(dir, token);
     warm = Math.min(warm, restoring.ms);
     restored = restoring.lines.find((line) => typeof line.msg === 'string' && line.msg.startsWith('read models restored')) ?? restored;
-    if (restored === undefined) notes.push(`9  restart: the start with a snapshot did not restore it: ${restoring.lines.map((line) => line.msg).join(' / ')}`);
+    if (restored === undefined) notes.push(`10 restart: the start with a snapshot did not restore it: ${restoring.lines.map((line) => line.msg).join(' / ')}`);
   }
   const ratio = warm / cold;
   const mb = (bytes: unknown): string => `${(Number(bytes) / 1e6).toFixed(0)} MB`;
   return [
     {
-      name: `9  embedded restart to first answer (${fmt.int(events)} events)`,
+      name: `10 embedded restart to first answer (${fmt.int(events)} events)`,
       figure: `${fmt.ms(warm)} (snapshot)`,
       baseline: `${fmt.ms(cold)} (rebuild from the log)`,
       ratio: fmt.ratio(ratio),
@@ -63,7 +63,7 @@ export async function benchRestart(eventsPath: string, scratchDir: string): Prom
       pass: ratio <= MAX_RATIO,
     },
     {
-      name: '9  snapshot: restore / write at shutdown',
+      name: '10 snapshot: restore / write at shutdown',
       figure: `${fmt.ms(Number(restored?.ms ?? NaN))} restore`,
       baseline: `${fmt.ms(Number(saved?.ms ?? NaN))} write, ${mb(saved?.bytes)}, ${fmt.int(Number(saved?.documents ?? 0))} docs`,
       ratio: '',

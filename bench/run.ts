@@ -96,8 +96,8 @@ async function main(): Promise<void> {
       await rebuilt.readStore.close();
     }
     if (runs('restart')) {
-      progress('9/9 embedded restart');
-      await figure(rows, '9  embedded restart', () => benchRestart(dataset.eventsPath, scratch));
+      progress('10 embedded restart');
+      await figure(rows, '10 embedded restart', () => benchRestart(dataset.eventsPath, scratch));
     }
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
