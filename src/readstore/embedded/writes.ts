@@ -7,8 +7,9 @@ import { cloneDocument, cloneValue } from './values';
 
 const NOTHING: UpdateResult = { matchedCount: 0, modifiedCount: 0, upsertedCount: 0 };
 
-export function insertDocument(state: CollectionState, document: Document): void {
-  state.insert(storedCopy(document, cloneValue(document._id) ?? newId()));
+/** Stores `document`: a copy of it, or itself when `handedOver` and already in the shape stored. */
+export function insertDocument(state: CollectionState, document: Document, handedOver = false): void {
+  state.insert(handedOver && storableAsIs(document, false) ? document : storedCopy(document, cloneValue(document._id) ?? newId()));
 }
 
 /**
@@ -43,8 +44,8 @@ export function updateDocuments(state: CollectionState, filter: Filter, update: 
   return { matchedCount: targets.length, modifiedCount: applied.length, upsertedCount: 0 };
 }
 
-export function replaceDocument(state: CollectionState, filter: Filter, replacement: Document, upsert: boolean): UpdateResult {
-  const after = storedCopy(replacement, cloneValue(replacement._id), true);
+export function replaceDocument(state: CollectionState, filter: Filter, replacement: Document, upsert: boolean, handedOver = false): UpdateResult {
+  const after = handedOver && storableAsIs(replacement, true) ? replacement : storedCopy(replacement, cloneValue(replacement._id), true);
   const [before] = state.match(filter, 1);
   if (before === undefined) {
     if (!upsert) return NOTHING;
@@ -75,6 +76,21 @@ function storedCopy(document: Document, _id: unknown, rejectOperators = false): 
     if (field !== '_id') copy[field] = cloneValue(document[field]);
   }
   return copy as Document;
+}
+
+/**
+ * Whether a document handed over can be stored as it is: its `_id` a string and its first field
+ * (the copy would put it first), and, for a replacement, no update operator (the copy refuses those).
+ */
+function storableAsIs(document: Document, rejectOperators: boolean): boolean {
+  if (typeof document._id !== 'string') return false;
+  let first = true;
+  for (const field in document) {
+    if (first && field !== '_id') return false;
+    first = false;
+    if (rejectOperators && field.charCodeAt(0) === 36 /* $ */) return false;
+  }
+  return true;
 }
 
 function idOf(value: unknown): string | undefined {
