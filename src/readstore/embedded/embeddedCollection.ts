@@ -20,7 +20,7 @@ import type { CollectionState } from './collectionState';
 import type { CompiledQueries } from './compiledQueries';
 import { sortDocuments } from './sortOrder';
 import { cloneDocument, cloneValue, freezeValue, isPlainObject } from './values';
-import { deleteDocuments, insertDocument, replaceDocument, updateDocuments } from './writes';
+import { deleteDocuments, insertDocument, REPLACED, replaceDocument, replaceIn, updateDocuments } from './writes';
 
 /** One collection of an `EmbeddedReadStore`; a typed view over its shared state. */
 export class EmbeddedCollection<T extends Document> implements Collection<T> {
@@ -122,16 +122,21 @@ export class EmbeddedCollection<T extends Document> implements Collection<T> {
       result.deletedCount += deleteDocuments(this.state, operation.deleteMany.filter, Infinity);
       return;
     }
+    if ('replaceOne' in operation) {
+      const { filter, replacement, upsert } = operation.replaceOne;
+      const replaced = replaceIn(this.state, filter, replacement, upsert === true, handedOver);
+      if (replaced === REPLACED.UPSERTED) result.upsertedCount++;
+      else if (replaced !== REPLACED.NOTHING) result.matchedCount++;
+      if (replaced === REPLACED.MODIFIED) result.modifiedCount++;
+      return;
+    }
     let update: UpdateResult;
     if ('updateOne' in operation) {
       const { filter, update: operators, upsert } = operation.updateOne;
       update = updateDocuments(this.state, filter, operators, { upsert: upsert === true, multi: false });
-    } else if ('updateMany' in operation) {
+    } else {
       const { filter, update: operators, upsert } = operation.updateMany;
       update = updateDocuments(this.state, filter, operators, { upsert: upsert === true, multi: true });
-    } else {
-      const { filter, replacement, upsert } = operation.replaceOne;
-      update = replaceDocument(this.state, filter, replacement, upsert === true, handedOver);
     }
     result.matchedCount += update.matchedCount;
     result.modifiedCount += update.modifiedCount;

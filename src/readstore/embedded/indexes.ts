@@ -61,7 +61,11 @@ export class FieldIndex implements CandidateSource {
     if (single !== NOT_SINGLE) this.addEntry(single, document._id);
     else {
       this.multikey = true;
-      for (const key of this.keysOf(document)) this.addEntry(key, document._id);
+      const value = this.exact ? document[this.field] : undefined;
+      if (Array.isArray(value) && value.length > 0) {
+        // A top-level array: its elements are its keys (what `pathValues` lists), without a list of them.
+        for (const element of value) this.addEntry(indexKey(element), document._id);
+      } else for (const key of this.keysOf(document)) this.addEntry(key, document._id);
     }
   }
 

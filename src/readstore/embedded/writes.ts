@@ -44,19 +44,49 @@ export function updateDocuments(state: CollectionState, filter: Filter, update: 
   return { matchedCount: targets.length, modifiedCount: applied.length, upsertedCount: 0 };
 }
 
-export function replaceDocument(state: CollectionState, filter: Filter, replacement: Document, upsert: boolean, handedOver = false): UpdateResult {
+export function replaceDocument(state: CollectionState, filter: Filter, replacement: Document, upsert: boolean): UpdateResult {
+  let upsertedId = '';
+  switch (replaceIn(state, filter, replacement, upsert, false, (id) => (upsertedId = id))) {
+    case REPLACED.NOTHING:
+      return NOTHING;
+    case REPLACED.UPSERTED:
+      return { matchedCount: 0, modifiedCount: 0, upsertedCount: 1, upsertedId };
+    case REPLACED.SAME:
+      return { matchedCount: 1, modifiedCount: 0, upsertedCount: 0 };
+    default:
+      return { matchedCount: 1, modifiedCount: 1, upsertedCount: 0 };
+  }
+}
+
+/** What a replacement did: matched nothing, matched an equal document, modified one, or inserted its document. */
+export const REPLACED = { NOTHING: 0, SAME: 1, MODIFIED: 2, UPSERTED: 3 } as const;
+export type Replaced = (typeof REPLACED)[keyof typeof REPLACED];
+
+/**
+ * `replaceOne`, saying what it did without building a result (a bulk write of a rebuild makes
+ * hundreds of thousands); `upserted` hears the id of a document it inserted.
+ */
+export function replaceIn(
+  state: CollectionState,
+  filter: Filter,
+  replacement: Document,
+  upsert: boolean,
+  handedOver: boolean,
+  upserted?: (id: string) => void,
+): Replaced {
   const after = handedOver && storableAsIs(replacement, true) ? replacement : storedCopy(replacement, cloneValue(replacement._id), true);
-  const [before] = state.match(filter, 1);
+  const before = state.first(filter);
   if (before === undefined) {
-    if (!upsert) return NOTHING;
+    if (!upsert) return REPLACED.NOTHING;
     const _id = (after._id ??= idOf(seedFromFilter(filter)._id) ?? newId());
     state.insert(after);
-    return { matchedCount: 0, modifiedCount: 0, upsertedCount: 1, upsertedId: _id };
+    upserted?.(_id);
+    return REPLACED.UPSERTED;
   }
   after._id ??= before._id;
-  if (exactlyEqual(after, before)) return { matchedCount: 1, modifiedCount: 0, upsertedCount: 0 };
+  if (exactlyEqual(after, before)) return REPLACED.SAME;
   state.replace(before, after);
-  return { matchedCount: 1, modifiedCount: 1, upsertedCount: 0 };
+  return REPLACED.MODIFIED;
 }
 
 export function deleteDocuments(state: CollectionState, filter: Filter, limit: number): number {
