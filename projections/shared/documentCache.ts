@@ -63,10 +63,14 @@ export class DocumentCache<T extends Document> {
   }
 
   put(doc: T): void {
+    if (this.groups === undefined) {
+      this.docs.set(doc._id, doc);
+      this.changed.add(doc._id);
+      return;
+    }
     const before = this.docs.get(doc._id);
     this.docs.set(doc._id, doc);
     this.changed.add(doc._id);
-    if (this.groups === undefined) return;
     if (before === undefined) this.addToGroup(doc);
     else if (this.groups.keyOf(before) !== this.groups.keyOf(doc)) this.groups = undefined; // not expected: regrouped at the next use
   }
