@@ -38,7 +38,8 @@ export const eventIndexProjection: Projection = {
     for (const event of fresh) {
       const found = subjectsOf(event, facts);
       subjects.push(found);
-      facts.indexed.set(event.id, found);
+      // Only a retraction later in the batch asks for an event's subjects: only those are kept.
+      if (facts.targets.has(event.id)) facts.indexed.set(event.id, found);
     }
     const versions = await loadUnitVersions(
       store.collection<UnitVersionDocument>(UNIT_VERSIONS),
@@ -97,7 +98,7 @@ async function markRetracted(index: Collection<EventIndexDocument>, fresh: reado
 
 const READ_ONLY = { readOnly: true } as const;
 
-type IndexFacts = SubjectFacts & { indexed: Map<string, EventSubjects> };
+type IndexFacts = SubjectFacts & { indexed: Map<string, EventSubjects>; targets: ReadonlySet<string> };
 
 async function loadFacts(store: ReadStore, events: readonly PositionedEvent[]): Promise<IndexFacts> {
   const targetIds = events.flatMap((event) => (event.type === 'EventRetracted' ? [event.data.eventId] : []));
@@ -119,6 +120,7 @@ async function loadFacts(store: ReadStore, events: readonly PositionedEvent[]): 
     transfer: (transferId) => transferById.get(transferId),
     subjectsOfEvent: (eventId) => indexed.get(eventId),
     indexed,
+    targets: new Set(targetIds),
   };
 }
 

@@ -3,7 +3,7 @@ import type { CollectionState } from './collectionState';
 import { compileUpdate } from './compiledUpdate';
 import { exactlyEqual } from './exactEquality';
 import { newId, seedFromFilter } from './upsert';
-import { cloneDocument, cloneValue } from './values';
+import { cloneDocument, cloneValue, isPlainObject } from './values';
 
 const NOTHING: UpdateResult = { matchedCount: 0, modifiedCount: 0, upsertedCount: 0 };
 
@@ -109,11 +109,12 @@ function storedCopy(document: Document, _id: unknown, rejectOperators = false): 
 }
 
 /**
- * Whether a document handed over can be stored as it is: its `_id` a string and its first field
- * (the copy would put it first), and, for a replacement, no update operator (the copy refuses those).
+ * Whether a document handed over can be stored as it is: a plain object (the copy would be one),
+ * its `_id` a string and its first field (the copy would put it first), and, for a replacement,
+ * no update operator (the copy refuses those).
  */
 function storableAsIs(document: Document, rejectOperators: boolean): boolean {
-  if (typeof document._id !== 'string') return false;
+  if (typeof document._id !== 'string' || !isPlainObject(document)) return false;
   let first = true;
   for (const field in document) {
     if (first && field !== '_id') return false;
