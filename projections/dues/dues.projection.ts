@@ -69,11 +69,11 @@ export const duesProjection: Projection = {
     for (const { document } of foldEvents(payments, paymentEvents, PAYMENT_RULES)) creditKeys.add(document.creditKey);
 
     const horizons = store.collection<DuesHorizonDocument>(DUES_HORIZON);
-    const before = (await horizons.findOne({ _id: DUES_HORIZON_ID })) ?? undefined;
+    const before = (await horizons.findOne({ _id: DUES_HORIZON_ID }, { readOnly: true })) ?? undefined;
     const touched = new Set([...duesEvents, ...memberEvents].map((event) => event.data.memberId));
     // The first horizon: members projected before it existed have no spans or credits yet.
     if (before === undefined)
-      for (const member of await store.collection<MemberDocument>(MEMBERS).find({}, { projection: { _id: 1 } })) touched.add(member._id);
+      for (const member of await store.collection<MemberDocument>(MEMBERS).find({}, { projection: { _id: 1 }, readOnly: true })) touched.add(member._id);
     const facts = await loadMemberFacts(store, [...touched], bases.values());
 
     await payments.loadWhere({ memberId: { $in: [...touched] } });

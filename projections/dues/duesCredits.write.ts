@@ -10,7 +10,7 @@ type Credited = Pick<DuesPaymentDocument, 'memberId' | 'amountMinor' | 'extra' |
  */
 export async function recomputeCredits(credits: Collection<DuesCreditDocument>, keys: ReadonlySet<string>, payments: readonly Credited[]): Promise<void> {
   if (keys.size === 0) return;
-  const stored = await credits.find({ _id: { $in: [...keys] } });
+  const stored = await credits.find({ _id: { $in: [...keys] } }, { readOnly: true });
   const before = new Map(stored.map((credit) => [credit._id, credit]));
   const byKey = new Map<string, Credited[]>();
   for (const payment of payments) {
@@ -30,7 +30,8 @@ export async function recomputeCredits(credits: Collection<DuesCreditDocument>, 
     const old = before.get(_id);
     if (old === undefined || !sameCredit(old, credit)) writes.push({ replaceOne: { filter: { _id }, replacement: credit, upsert: true } });
   }
-  if (writes.length > 0) await credits.bulkWrite(writes);
+  // One write per branch month, each credit new.
+  if (writes.length > 0) await credits.bulkWrite(writes, { ordered: false, handOver: true });
 }
 
 function creditOf(_id: string, payments: readonly Credited[]): DuesCreditDocument {

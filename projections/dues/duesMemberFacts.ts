@@ -19,9 +19,11 @@ export async function loadMemberFacts(
 ): Promise<Map<string, DuesMemberFacts>> {
   const ids = { $in: [...memberIds] };
   const [members, memberships, storedBases] = await Promise.all([
-    store.collection<MemberDocument>(MEMBERS).find({ _id: ids }, { projection: { _id: 1, joinedOn: 1, leftOn: 1, position: 1 } }),
-    store.collection<MembershipDocument>(MEMBERSHIPS).find({ memberId: ids }, { projection: { _id: 0, memberId: 1, branchId: 1, validFrom: 1, validTo: 1 } }),
-    store.collection<DuesBaseDocument>(DUES_BASES).find({ memberId: ids }),
+    store.collection<MemberDocument>(MEMBERS).find({ _id: ids }, { projection: { _id: 1, joinedOn: 1, leftOn: 1, position: 1 }, readOnly: true }),
+    store
+      .collection<MembershipDocument>(MEMBERSHIPS)
+      .find({ memberId: ids }, { projection: { _id: 0, memberId: 1, branchId: 1, validFrom: 1, validTo: 1 }, readOnly: true }),
+    store.collection<DuesBaseDocument>(DUES_BASES).find({ memberId: ids }, { readOnly: true }),
   ]);
   return factsOf(memberIds, members, memberships, [...new Map([...storedBases, ...pendingBases].map((base) => [base._id, base])).values()]);
 }

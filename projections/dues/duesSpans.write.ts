@@ -8,7 +8,7 @@ export async function replaceSpans(
   spans: readonly DuesSpanDocument[],
 ): Promise<void> {
   if (memberIds.size === 0) return;
-  const stored = new Map((await collection.find({ memberId: { $in: [...memberIds] } })).map((span) => [span._id, span]));
+  const stored = new Map((await collection.find({ memberId: { $in: [...memberIds] } }, { readOnly: true })).map((span) => [span._id, span]));
   const writes: BulkOperation<DuesSpanDocument>[] = [];
   for (const span of spans) {
     const before = stored.get(span._id);
@@ -16,7 +16,8 @@ export async function replaceSpans(
     if (before === undefined || !sameSpan(before, span)) writes.push({ replaceOne: { filter: { _id: span._id }, replacement: span, upsert: true } });
   }
   for (const _id of stored.keys()) writes.push({ deleteOne: { filter: { _id } } });
-  if (writes.length > 0) await collection.bulkWrite(writes);
+  // One write per span, each span new.
+  if (writes.length > 0) await collection.bulkWrite(writes, { ordered: false, handOver: true });
 }
 
 function sameSpan(a: DuesSpanDocument, b: DuesSpanDocument): boolean {

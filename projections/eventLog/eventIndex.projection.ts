@@ -28,7 +28,9 @@ export const eventIndexProjection: Projection = {
 
   async apply(events, store) {
     const index = store.collection<EventIndexDocument>(EVENT_INDEX);
-    const indexed = new Set((await index.find({ _id: { $in: events.map((event) => event.position) } }, { projection: { _id: 1 } })).map((doc) => doc._id));
+    const indexed = new Set(
+      (await index.find({ _id: { $in: events.map((event) => event.position) } }, { projection: { _id: 1 }, readOnly: true })).map((doc) => doc._id),
+    );
     const fresh = events.filter((event) => !indexed.has(event.position));
     if (fresh.length === 0) return;
     const facts = await loadFacts(store, fresh);
@@ -36,15 +38,19 @@ export const eventIndexProjection: Projection = {
     for (const event of fresh) {
       const found = subjectsOf(event, facts);
       subjects.push(found);
-      facts.indexed.set(event.id, found);
+      // Only a retraction later in the batch asks for an event's subjects: only those are kept.
+      if (facts.targets.has(event.id)) facts.indexed.set(event.id, found);
     }
     const versions = await loadUnitVersions(
       store.collection<UnitVersionDocument>(UNIT_VERSIONS),
       subjects.flatMap((subject) => subject.unitIds),
     );
     const versionsOf = (unitId: string): UnitVersionDocument[] => versions.get(unitId) ?? [];
-    // None of these positions is indexed yet: plain inserts.
-    await index.bulkWrite(fresh.map((event, at) => ({ insertOne: { document: entryOf(event, subjects[at], versionsOf) } })));
+    // None of these positions is indexed yet: plain inserts of new documents, in any order.
+    await index.bulkWrite(
+      fresh.map((event, at) => ({ insertOne: { document: entryOf(event, subjects[at], versionsOf) } })),
+      { ordered: false, handOver: true },
+    );
     await markRetracted(index, fresh);
     await reindexAfterMoves(store, index, fresh);
   },
@@ -103,16 +109,18 @@ async function markRetracted(index: Collection<EventIndexDocument>, fresh: reado
   if (writes.length > 0) await index.bulkWrite(writes);
 }
 
-type IndexFacts = SubjectFacts & { indexed: Map<string, EventSubjects> };
+const READ_ONLY = { readOnly: true } as const;
+
+type IndexFacts = SubjectFacts & { indexed: Map<string, EventSubjects>; targets: ReadonlySet<string> };
 
 async function loadFacts(store: ReadStore, events: readonly PositionedEvent[]): Promise<IndexFacts> {
   const targetIds = events.flatMap((event) => (event.type === 'EventRetracted' ? [event.data.eventId] : []));
-  const targets = targetIds.length === 0 ? [] : await store.collection<EventIndexDocument>(EVENT_INDEX).find({ eventId: { $in: targetIds } });
+  const targets = targetIds.length === 0 ? [] : await store.collection<EventIndexDocument>(EVENT_INDEX).find({ eventId: { $in: targetIds } }, READ_ONLY);
   const indexed = new Map<string, EventSubjects>(targets.map((doc) => [doc.eventId, { memberIds: doc.memberIds, unitIds: doc.subjectUnitIds }]));
   const memberIds = [...new Set(events.flatMap(memberIdsNamedBy))];
   const transferIds = events.flatMap((event) => (event.type === 'TransferRejected' || event.type === 'TransferExpired' ? [event.data.transferId] : []));
-  const memberships = memberIds.length === 0 ? [] : await store.collection<MembershipDocument>(MEMBERSHIPS).find({ memberId: { $in: memberIds } });
-  const transfers = transferIds.length === 0 ? [] : await store.collection<TransferDocument>(TRANSFERS).find({ _id: { $in: transferIds } });
+  const memberships = memberIds.length === 0 ? [] : await store.collection<MembershipDocument>(MEMBERSHIPS).find({ memberId: { $in: memberIds } }, READ_ONLY);
+  const transfers = transferIds.length === 0 ? [] : await store.collection<TransferDocument>(TRANSFERS).find({ _id: { $in: transferIds } }, READ_ONLY);
   const transferById = new Map(transfers.map((transfer) => [transfer._id, transfer]));
   const membershipsOf = new Map<string, MembershipDocument[]>();
   for (const membership of memberships) {
@@ -125,6 +133,7 @@ async function loadFacts(store: ReadStore, events: readonly PositionedEvent[]): 
     transfer: (transferId) => transferById.get(transferId),
     subjectsOfEvent: (eventId) => indexed.get(eventId),
     indexed,
+    targets: new Set(targetIds),
   };
 }
 
@@ -138,7 +147,7 @@ async function reindexAfterMoves(store: ReadStore, index: Collection<EventIndexD
   for (const event of fresh) {
     if (event.type !== 'UnitMoved') continue;
     const filter = { unitIds: event.data.unitId, effectiveDate: { $gte: event.effectiveDate }, _id: { $lt: event.position } };
-    for (const doc of await index.find(filter)) if (!freshIds.has(doc._id)) stale.set(doc._id, doc);
+    for (const doc of await index.find(filter, READ_ONLY)) if (!freshIds.has(doc._id)) stale.set(doc._id, doc);
   }
   await recomputeAncestors(store, index, [...stale.values()]);
 }

@@ -26,6 +26,7 @@ export const officerTermsProjection = defineProjection({
       return units.length === 0 ? undefined : { unitId: { $in: [...new Set(units)] }, validTo: null };
     },
     matching: (event) => (event.type === 'ElectionHeld' ? (term) => term.unitId === event.data.unitId && term.validTo === null : undefined),
+    key: { ofEvent: (event) => event.data.unitId, ofDocument: (term) => term.unitId },
   },
   evolve: evolveTerm,
 });

@@ -69,7 +69,8 @@ function withPartyDay(current: PartyDayYearDocument | undefined, event: Meeting,
   };
   const list = next[LIST_OF[outcome]];
   list.push(event.effectiveDate);
-  list.sort();
+  // The list was sorted: only a day earlier than its last needs a sort.
+  if (list.length > 1 && list[list.length - 2] > event.effectiveDate) list.sort();
   next.absentMemberId = next.absentOn.length > 0 ? memberId : null;
   return next;
 }

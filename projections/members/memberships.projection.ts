@@ -13,6 +13,8 @@ import type { Projection } from '../shared/projection';
 import { memberCountDocuments, yearDocumentId } from './unitMemberCounts.compute';
 
 const isMemberEvent = isOneOf(memberAggregate.eventTypes);
+/** Every bulk write below names each document by `_id` once, with documents made for it. */
+const UNORDERED_HANDED_OVER = { ordered: false, handOver: true } as const;
 
 /** Each member event is folded into the member's own timeline. */
 const TIMELINE_RULES: DocumentRules<PositionedEvent<MemberEvent>, MemberTimelineDocument> = {
@@ -97,7 +99,7 @@ async function writeMemberships(
   // Every write below is by _id, so a store answers each from its primary index.
   const stored: StoredInterval[] = await collection.find(
     { memberId: { $in: timelines.map((timeline) => timeline._id) } },
-    { projection: { _id: 1, memberId: 1, branchId: 1, groupId: 1, validFrom: 1, validTo: 1 } },
+    { projection: { _id: 1, memberId: 1, branchId: 1, groupId: 1, validFrom: 1, validTo: 1 }, readOnly: true },
   );
   const obsolete = new Map(stored.map((membership) => [membership._id, membership]));
   const fresh = timelines.flatMap(membershipsOf);
@@ -107,7 +109,7 @@ async function writeMemberships(
     writes.push({ replaceOne: { filter: { _id: membership._id }, replacement: membership, upsert: true } });
   }
   for (const _id of obsolete.keys()) writes.push({ deleteOne: { filter: { _id } } });
-  if (writes.length > 0) await collection.bulkWrite(writes);
+  if (writes.length > 0) await collection.bulkWrite(writes, UNORDERED_HANDED_OVER);
   // An interval that disappears changes the counts from its start (a re-registration can drop earlier ones).
   const since = new Map(changedFrom);
   for (const { memberId, validFrom } of obsolete.values()) since.set(memberId, earlier(since.get(memberId), validFrom));
@@ -132,7 +134,7 @@ type CountedInterval = Pick<MembershipDocument, 'branchId' | 'groupId' | 'validF
 async function recountUnits(store: ReadStore, { branches, groups }: AffectedUnits): Promise<void> {
   if (branches.size === 0 && groups.size === 0) return;
   const memberships = store.collection<MembershipDocument>(MEMBERSHIPS);
-  const options = { projection: { _id: 0, branchId: 1, groupId: 1, validFrom: 1, validTo: 1, position: 1 } } as const;
+  const options = { projection: { _id: 0, branchId: 1, groupId: 1, validFrom: 1, validTo: 1, position: 1 }, readOnly: true } as const;
   const branchIds = [...branches.keys()];
   // A group's memberships are nearly all in its branch, already read: the second find reads only
   // those in other branches (a group moved to another branch), so each membership is read once.
@@ -147,7 +149,7 @@ async function recountUnits(store: ReadStore, { branches, groups }: AffectedUnit
   }
   const counts = store.collection<UnitMemberCountDocument>(UNIT_MEMBER_COUNTS);
   // The document for the years after the last change tells which years a unit has documents up to.
-  const afterLast = await counts.find({ _id: { $in: [...byUnit.keys()] } }, { projection: { from: 1 } });
+  const afterLast = await counts.find({ _id: { $in: [...byUnit.keys()] } }, { projection: { from: 1 }, readOnly: true });
   const lastYear = new Map(afterLast.map((document) => [document._id, Number(document.from.slice(0, 4)) - 1]));
   const writes: BulkOperation<UnitMemberCountDocument>[] = [];
   for (const [unitId, intervals] of byUnit) {
@@ -172,7 +174,7 @@ async function recountUnits(store: ReadStore, { branches, groups }: AffectedUnit
       if (!kept.has(_id)) writes.push({ deleteOne: { filter: { _id } } });
     }
   }
-  if (writes.length > 0) await counts.bulkWrite(writes);
+  if (writes.length > 0) await counts.bulkWrite(writes, UNORDERED_HANDED_OVER);
 }
 
 function earlier(a: string | undefined, b: string): string {

@@ -1,7 +1,6 @@
 import type { PositionedEvent } from '../../src/domain/events';
-import type { IndexSpec } from '../../src/readstore/readStore';
+import type { BulkOperation, IndexSpec } from '../../src/readstore/readStore';
 import { createIndexes, forgetDocuments, type DeclaredCollection, type ForgottenDocuments } from './declaredCollection';
-import { DocumentCache } from './documentCache';
 import type { ProjectedDocument } from './documentRules';
 
 /** A collection whose documents follow from their event alone (one attendance record per member a meeting lists). */
@@ -26,9 +25,14 @@ export function derivedCollection<E extends PositionedEvent, D extends Projected
     collection,
     setup: (store) => createIndexes(store, collection, indexes),
     async apply(events, store) {
-      const documents = new DocumentCache(store.collection<D>(collection));
-      for (const event of events) for (const document of documentsOf(event)) documents.put(document);
-      await documents.flush();
+      // What a DocumentCache would hold, without reading anything: each id once, in the order first made, the later document standing.
+      const documents = new Map<string, D>();
+      for (const event of events) for (const document of documentsOf(event)) documents.set(document._id, document);
+      if (documents.size === 0) return;
+      const writes: BulkOperation<D>[] = [];
+      for (const document of documents.values()) writes.push({ replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true } });
+      // One write per id, each document made for it: unordered, handed over.
+      await store.collection<D>(collection).bulkWrite(writes, { ordered: false, handOver: true });
     },
     forget: (scope, store) => forgetDocuments(store, collection, forgets(scope)),
   };

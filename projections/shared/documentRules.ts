@@ -21,6 +21,12 @@ export interface FoundDocuments<E, D> {
   readonly filter: (events: readonly E[]) => Filter | undefined;
   /** For an event that changes every document matching a predicate, that predicate. */
   readonly matching: (event: E) => ((document: D) => boolean) | undefined;
+  /**
+   * A key every document `matching(event)` selects holds (`ofDocument(document) === ofEvent(event)`),
+   * which never changes for a document: the batch then tests only the documents with the event's
+   * key, not every one it holds. Optional; it changes no result.
+   */
+  readonly key?: { readonly ofEvent: (event: E) => string; readonly ofDocument: (document: D) => string };
 }
 
 /** How events change the documents of one collection: which ones, and a pure evolve. */

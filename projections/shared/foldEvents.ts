@@ -35,9 +35,12 @@ export function foldEvents<E extends Positioned, D extends ProjectedDocument>(
       changes.push({ event, document: next });
     }
   };
+  const key = rules.found?.key;
   for (const event of events) {
     const matching = rules.found?.matching(event);
-    if (matching !== undefined) evolve(event, documents.idsWhere(matching));
+    if (matching !== undefined) {
+      evolve(event, documents.idsWhere(matching, key === undefined ? undefined : { keyOf: key.ofDocument, value: key.ofEvent(event) }));
+    }
     evolve(event, rules.documentIds(event));
   }
   return changes;

@@ -6,7 +6,7 @@ export async function loadUnitVersions(collection: Collection<UnitVersionDocumen
   const ids = [...new Set(unitIds)];
   const byUnit = new Map<string, UnitVersionDocument[]>();
   if (ids.length === 0) return byUnit;
-  for (const version of await collection.find({ unitId: { $in: ids } }, { sort: { unitId: 1, validFrom: 1 } })) {
+  for (const version of await collection.find({ unitId: { $in: ids } }, { sort: { unitId: 1, validFrom: 1 }, readOnly: true })) {
     const list = byUnit.get(version.unitId) ?? [];
     list.push(version);
     byUnit.set(version.unitId, list);

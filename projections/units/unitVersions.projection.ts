@@ -14,6 +14,7 @@ import { evolveTimeline } from './unitTimeline';
 import { loadUnitVersions } from './unitVersions.load';
 
 const isUnitEvent = isOneOf(unitAggregate.eventTypes);
+const UNORDERED_HANDED_OVER = { ordered: false, handOver: true } as const;
 
 /** Each unit event is folded into the unit's own timeline. */
 const TIMELINE_RULES: DocumentRules<PositionedEvent<UnitEvent>, UnitTimelineDocument> = {
@@ -117,7 +118,7 @@ async function recompute(store: ReadStore, timelines: Timelines, unitIds: readon
 async function writeVersions(collection: Collection<UnitVersionDocument>, byUnit: Map<string, UnitVersionDocument[]>): Promise<void> {
   if (byUnit.size === 0) return;
   // Every write below is by _id, so a store answers each from its primary index.
-  const stored = await collection.find({ unitId: { $in: [...byUnit.keys()] } }, { projection: { _id: 1 } });
+  const stored = await collection.find({ unitId: { $in: [...byUnit.keys()] } }, { projection: { _id: 1 }, readOnly: true });
   const obsolete = new Set(stored.map((version) => version._id));
   const writes: BulkOperation<UnitVersionDocument>[] = [];
   for (const versions of byUnit.values()) {
@@ -127,5 +128,6 @@ async function writeVersions(collection: Collection<UnitVersionDocument>, byUnit
     }
   }
   for (const _id of obsolete) writes.push({ deleteOne: { filter: { _id } } });
-  if (writes.length > 0) await collection.bulkWrite(writes);
+  // Each write names its own document, and the versions are new: unordered, handed over.
+  if (writes.length > 0) await collection.bulkWrite(writes, UNORDERED_HANDED_OVER);
 }

@@ -1,5 +1,6 @@
 import type {
   BulkOperation,
+  BulkWriteOptions,
   BulkWriteResult,
   Collection,
   DeleteResult,
@@ -117,9 +118,9 @@ class CountingCollection<T extends Document> implements Collection<T> {
     return this.inner.deleteMany(filter);
   }
 
-  bulkWrite(operations: readonly BulkOperation<T>[]): Promise<BulkWriteResult> {
+  bulkWrite(operations: readonly BulkOperation<T>[], options?: BulkWriteOptions): Promise<BulkWriteResult> {
     this.counted();
-    return this.inner.bulkWrite(operations);
+    return this.inner.bulkWrite(operations, options);
   }
 
   createIndex(spec: IndexSpec): Promise<string> {

@@ -1,5 +1,6 @@
 import type {
   BulkOperation,
+  BulkWriteOptions,
   BulkWriteResult,
   Collection,
   DeleteResult,
@@ -128,8 +129,8 @@ class GatedCollection<T extends Document> implements Collection<T> {
     return this.inner.deleteMany(filter);
   }
 
-  bulkWrite(operations: readonly BulkOperation<T>[]): Promise<BulkWriteResult> {
-    return this.inner.bulkWrite(operations);
+  bulkWrite(operations: readonly BulkOperation<T>[], options?: BulkWriteOptions): Promise<BulkWriteResult> {
+    return this.inner.bulkWrite(operations, options);
   }
 
   createIndex(spec: IndexSpec): Promise<string> {

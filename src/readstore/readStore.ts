@@ -19,6 +19,12 @@ export interface FindOptions {
   skip?: number;
   limit?: number;
   projection?: Projection;
+  /**
+   * The caller only reads the documents returned and never changes them (a projection folding
+   * a batch). An adapter may then hand out documents it shares with its store instead of copies:
+   * the embedded store hands out its stored documents, frozen. Default false.
+   */
+  readOnly?: boolean;
 }
 
 /** What a list page needs: the page, and how many documents match in all. */
@@ -59,6 +65,22 @@ export type BulkOperation<T extends Document> =
   | { deleteOne: { filter: Filter } }
   | { deleteMany: { filter: Filter } };
 
+export interface BulkWriteOptions {
+  /**
+   * Default true: the operations run in order, and the first that fails stops the rest (the ones
+   * before it stay written). False: every operation is tried, in any order, whatever fails
+   * before it; the first failure is thrown once all have run. MongoDB then sends each kind of
+   * operation in one batch instead of one batch per run of the same kind.
+   */
+  ordered?: boolean;
+  /**
+   * The caller hands over the documents of its `insertOne` and `replaceOne` operations: it never
+   * changes them (or anything they hold) afterwards. An adapter may then store them as they are:
+   * the embedded store keeps them without a copy. Default false.
+   */
+  handOver?: boolean;
+}
+
 export interface BulkWriteResult {
   insertedCount: number;
   matchedCount: number;
@@ -87,8 +109,8 @@ export interface Collection<T extends Document = Document> {
   updateMany(filter: Filter, update: Update, options?: UpdateOptions): Promise<UpdateResult>;
   replaceOne(filter: Filter, replacement: T, options?: UpdateOptions): Promise<UpdateResult>;
   deleteMany(filter: Filter): Promise<DeleteResult>;
-  /** Ordered: stops at the first failing operation, like MongoDB's default. */
-  bulkWrite(operations: readonly BulkOperation<T>[]): Promise<BulkWriteResult>;
+  /** Ordered unless `options.ordered` is false: stops at the first failing operation, like MongoDB's default. */
+  bulkWrite(operations: readonly BulkOperation<T>[], options?: BulkWriteOptions): Promise<BulkWriteResult>;
   createIndex(spec: IndexSpec): Promise<string>;
   /** Removes every document and index. */
   drop(): Promise<void>;

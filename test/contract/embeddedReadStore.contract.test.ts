@@ -96,6 +96,80 @@ describe('EmbeddedReadStore beyond the contract', () => {
     });
   });
 
+  describe('documents shared with callers that only read, and taken from callers that hand them over', () => {
+    it('a read-only find hands out the stored documents, frozen: changing one throws and changes nothing', async () => {
+      const collection = new EmbeddedReadStore().collection('shared');
+      await collection.insertOne({ _id: 'a', list: ['x'], nested: { n: 1 } });
+      const [shared] = await collection.find({ _id: 'a' }, { readOnly: true });
+      expect(Object.isFrozen(shared) && Object.isFrozen(shared.list) && Object.isFrozen(shared.nested)).toBe(true);
+      expect(() => (shared.list as string[]).push('y')).toThrow(TypeError);
+      expect(() => Object.assign(shared.nested as object, { n: 2 })).toThrow(TypeError);
+      expect((await collection.find({ _id: 'a' }, { readOnly: true }))[0]).toBe(shared);
+      // Copies for everyone else, still free to change.
+      const [copy] = await collection.find({ _id: 'a' });
+      (copy.list as string[]).push('y');
+      expect(await collection.findOne({ _id: 'a' })).toEqual({ _id: 'a', list: ['x'], nested: { n: 1 } });
+    });
+
+    it('a read-only projection shares the picked values', async () => {
+      const collection = new EmbeddedReadStore().collection('shared');
+      await collection.insertOne({ _id: 'a', list: ['x'], other: 1 });
+      const [stored] = await collection.find({ _id: 'a' }, { readOnly: true });
+      const [picked] = await collection.find({ _id: 'a' }, { projection: { list: 1 }, readOnly: true });
+      expect(picked).toEqual({ _id: 'a', list: ['x'] });
+      expect(picked.list).toBe(stored.list);
+    });
+
+    it('a document handed over is stored as it is, not copied; one not in the stored shape is copied', async () => {
+      const collection = new EmbeddedReadStore().collection('handed');
+      const given = { _id: 'a', list: ['x'] };
+      const misordered = { n: 1, _id: 'b' };
+      await collection.bulkWrite([{ replaceOne: { filter: { _id: 'a' }, replacement: given, upsert: true } }, { insertOne: { document: misordered } }], {
+        handOver: true,
+      });
+      expect(await collection.findOne({ _id: 'a' }, { readOnly: true })).toBe(given);
+      const [b] = await collection.find({ _id: 'b' }, { readOnly: true });
+      expect(b).not.toBe(misordered);
+      expect(Object.keys(b)).toEqual(['_id', 'n']);
+      // Without `handOver`, the store keeps its own copy.
+      const kept = { _id: 'c', list: ['x'] };
+      await collection.bulkWrite([{ insertOne: { document: kept } }]);
+      kept.list.push('y');
+      expect(await collection.findOne({ _id: 'c' })).toEqual({ _id: 'c', list: ['x'] });
+    });
+
+    it('rewriting a document with the very object stored modifies nothing', async () => {
+      const collection = new EmbeddedReadStore().collection('handed');
+      await collection.insertOne({ _id: 'a', n: 1 });
+      const [stored] = await collection.find({ _id: 'a' }, { readOnly: true });
+      expect(await collection.bulkWrite([{ replaceOne: { filter: { _id: 'a' }, replacement: stored } }], { handOver: true })).toEqual({
+        insertedCount: 0,
+        matchedCount: 1,
+        modifiedCount: 0,
+        upsertedCount: 0,
+        deletedCount: 0,
+      });
+    });
+  });
+
+  it('index lists of ids that only grew answer like sets once ids are removed and added again', async () => {
+    const collection = new EmbeddedReadStore().collection('lists');
+    await collection.createIndex({ keys: { tags: 1 } });
+    await collection.bulkWrite([
+      { insertOne: { document: { _id: 'a', tags: ['t', 'u', 't'] } } },
+      { insertOne: { document: { _id: 'b', tags: ['t'] } } },
+      { insertOne: { document: { _id: 'c', tags: ['u', 't'] } } },
+    ]);
+    expect((await collection.find({ tags: 't' })).map((document) => document._id)).toEqual(['a', 'b', 'c']);
+    await collection.replaceOne({ _id: 'a' }, { _id: 'a', tags: ['u'] });
+    await collection.deleteMany({ _id: 'b' });
+    await collection.insertOne({ _id: 'b', tags: ['t', 't'] });
+    await collection.replaceOne({ _id: 'a' }, { _id: 'a', tags: ['t'] });
+    expect((await collection.find({ tags: 't' })).map((document) => document._id)).toEqual(['c', 'b', 'a']);
+    expect((await collection.find({ tags: 'u' })).map((document) => document._id)).toEqual(['c']);
+    expect(await collection.countDocuments({ tags: { $in: ['t', 'u'] } })).toBe(3);
+  });
+
   it('updateMany that would duplicate a unique key changes no document at all', async () => {
     const store = new EmbeddedReadStore();
     const collection = store.collection('people');

@@ -140,6 +140,14 @@ export function describeFindContract(fixture: ReadStoreFixture): void {
       });
     });
 
+    it('read only: the same documents, projected the same way', async () => {
+      const people = await withPeople(fixture);
+      expect(await people.find({ age: 25 }, { sort: { _id: 1 }, readOnly: true })).toEqual(await people.find({ age: 25 }, { sort: { _id: 1 } }));
+      const projection = { name: 1, tags: 1 } as const;
+      expect(await people.find({}, { sort: { _id: 1 }, projection, readOnly: true })).toEqual(await people.find({}, { sort: { _id: 1 }, projection }));
+      expect(await people.findOne({ _id: 'p3' }, { readOnly: true })).toEqual(await people.findOne({ _id: 'p3' }));
+    });
+
     it('changing a document or value after writing it changes nothing stored', async () => {
       const collection = fixture.collection();
       const inserted = { _id: 'd1', list: ['a'], nested: { n: 1 } };

@@ -1,4 +1,4 @@
-import { DuplicateKeyError } from '../../src/readstore/readStore';
+import { DuplicateKeyError, type BulkOperation, type Document } from '../../src/readstore/readStore';
 import { idsOf, withDocument, type ReadStoreFixture } from './readStoreKit';
 
 export function describeWriteContract(fixture: ReadStoreFixture): void {
@@ -80,6 +80,70 @@ export function describeWriteContract(fixture: ReadStoreFixture): void {
         collection.bulkWrite([{ insertOne: { document: { _id: 'x' } } }, { insertOne: { document: { _id: 'x' } } }, { insertOne: { document: { _id: 'y' } } }]),
       ).rejects.toBeInstanceOf(DuplicateKeyError);
       expect(idsOf(await collection.find({}))).toEqual(['x']);
+    });
+
+    it('unordered: a failing operation does not stop the others; the failure is thrown once all have run', async () => {
+      const collection = await withDocument(fixture, { _id: 'x', n: 0 });
+      await expect(
+        collection.bulkWrite(
+          [
+            { insertOne: { document: { _id: 'w' } } },
+            { insertOne: { document: { _id: 'x' } } },
+            { insertOne: { document: { _id: 'y' } } },
+            { updateOne: { filter: { _id: 'x' }, update: { $inc: { n: 1 } } } },
+            { deleteOne: { filter: { _id: 'w' } } },
+          ],
+          { ordered: false },
+        ),
+      ).rejects.toBeInstanceOf(DuplicateKeyError);
+      expect(await collection.find({}, { sort: { _id: 1 } })).toEqual([{ _id: 'x', n: 1 }, { _id: 'y' }]);
+    });
+
+    it('unordered: with nothing failing, the same documents and counts as ordered', async () => {
+      const operations = (): BulkOperation<Document>[] => [
+        { insertOne: { document: { _id: 'a', n: 1 } } },
+        { replaceOne: { filter: { _id: 'b' }, replacement: { _id: 'b', n: 2 }, upsert: true } },
+        { updateOne: { filter: { _id: 'a' }, update: { $set: { m: 1 } } } },
+        { replaceOne: { filter: { _id: 'c' }, replacement: { _id: 'c', n: 3 } } },
+        { deleteOne: { filter: { _id: 'd' } } },
+      ];
+      const ordered = fixture.collection();
+      const unordered = fixture.collection();
+      const orderedResult = await ordered.bulkWrite(operations());
+      expect(await unordered.bulkWrite(operations(), { ordered: false })).toEqual(orderedResult);
+      expect(orderedResult).toEqual({ insertedCount: 1, matchedCount: 1, modifiedCount: 1, upsertedCount: 1, deletedCount: 0 });
+      expect(await unordered.find({}, { sort: { _id: 1 } })).toEqual(await ordered.find({}, { sort: { _id: 1 } }));
+    });
+
+    it('handed over: documents are stored as given, with the same counts, and read back equal', async () => {
+      const collection = await withDocument(fixture, { _id: 'r', n: 0 });
+      const result = await collection.bulkWrite(
+        [
+          { insertOne: { document: { _id: 'i', list: ['a'], nested: { n: 1 } } } },
+          { replaceOne: { filter: { _id: 'r' }, replacement: { _id: 'r', n: 1 } } },
+          { replaceOne: { filter: { _id: 'u' }, replacement: { _id: 'u', n: 2 }, upsert: true } },
+          // Not in the shape stored (`_id` not first): stored as a copy would be, `_id` first.
+          { replaceOne: { filter: { _id: 'v' }, replacement: { n: 3, _id: 'v' }, upsert: true } },
+        ],
+        { ordered: false, handOver: true },
+      );
+      expect(result).toEqual({ insertedCount: 1, matchedCount: 1, modifiedCount: 1, upsertedCount: 2, deletedCount: 0 });
+      const stored = await collection.find({}, { sort: { _id: 1 } });
+      expect(stored).toEqual([
+        { _id: 'i', list: ['a'], nested: { n: 1 } },
+        { _id: 'r', n: 1 },
+        { _id: 'u', n: 2 },
+        { _id: 'v', n: 3 },
+      ]);
+      expect(Object.keys(stored[3])).toEqual(['_id', 'n']);
+    });
+
+    it('handed over: a replacement holding an update operator is refused as without it', async () => {
+      const collection = await withDocument(fixture, { _id: 'r', n: 0 });
+      await expect(
+        collection.bulkWrite([{ replaceOne: { filter: { _id: 'r' }, replacement: { _id: 'r', $set: { n: 1 } } } }], { handOver: true }),
+      ).rejects.toThrow();
+      expect(await collection.find({})).toEqual([{ _id: 'r', n: 0 }]);
     });
   });
 

@@ -5,8 +5,10 @@ import { planQuery } from './queryPlanner';
 import type { QueryStats } from './queryStats';
 
 /**
- * The documents of one collection and their indexes. Stored documents are never handed out:
- * callers receive copies, and writes pass in fresh objects.
+ * The documents of one collection and their indexes. Stored documents are never changed in
+ * place. Callers receive copies, unless they only read (`FindOptions.readOnly`: then the stored
+ * documents, frozen as they are handed out), and writes pass in fresh objects or objects handed
+ * over (`BulkWriteOptions.handOver`).
  */
 export class CollectionState {
   readonly documents = new Map<string, Document>();
@@ -64,6 +66,15 @@ export class CollectionState {
       if (matched.length >= limit) break;
     }
     return matched;
+  }
+
+  /** The first document `match` would give, without building a list for the commonest filter, `{ _id: 'x' }`. */
+  first(filter: Filter): Document | undefined {
+    const id = soleId(filter);
+    if (id === undefined) return this.match(filter, 1)[0];
+    const document = this.documents.get(id);
+    if (document !== undefined) this.stats.documentsExamined++;
+    return document;
   }
 
   count(filter: Filter): number {

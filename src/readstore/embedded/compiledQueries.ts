@@ -28,6 +28,7 @@ export const DEFAULT_COMPILED_CACHE_SIZE = 1000;
 export class CompiledQueries {
   private readonly filters: LruCache<Query<Document>>;
   private readonly projections: LruCache<CompiledProjection>;
+  private readonly sharedProjections: LruCache<CompiledProjection>;
   private readonly pipelines: LruCache<Aggregator>;
 
   constructor(
@@ -36,6 +37,7 @@ export class CompiledQueries {
   ) {
     this.filters = new LruCache(capacity);
     this.projections = new LruCache(capacity);
+    this.sharedProjections = new LruCache(capacity);
     this.pipelines = new LruCache(capacity);
   }
 
@@ -64,6 +66,14 @@ export class CompiledQueries {
       if (pick !== undefined) return (stored) => stored.map(pick);
       const aggregator = new Aggregator([{ $project: copy(projection) }]);
       return (stored) => aggregator.run<Document>(stored.map(cloneDocument));
+    });
+  }
+
+  /** Like `projection`, for a caller that only reads: a simple projection's fields are the stored values, not copies. */
+  sharedProjection(projection: Projection): CompiledProjection {
+    return this.sharedProjections.getOrCreate(exactKey(projection), () => {
+      const pick = simpleFieldPicker(projection, true);
+      return pick === undefined ? this.projection(projection) : (stored) => stored.map(pick);
     });
   }
 

@@ -1,5 +1,6 @@
 import type {
   BulkOperation,
+  BulkWriteOptions,
   BulkWriteResult,
   Collection,
   DeleteResult,
@@ -18,8 +19,8 @@ import type {
 import type { CollectionState } from './collectionState';
 import type { CompiledQueries } from './compiledQueries';
 import { sortDocuments } from './sortOrder';
-import { cloneDocument, cloneValue, isPlainObject } from './values';
-import { deleteDocuments, insertDocument, replaceDocument, updateDocuments } from './writes';
+import { cloneDocument, cloneValue, freezeValue, isPlainObject } from './values';
+import { deleteDocuments, insertDocument, REPLACED, replaceDocument, replaceIn, updateDocuments } from './writes';
 
 /** One collection of an `EmbeddedReadStore`; a typed view over its shared state. */
 export class EmbeddedCollection<T extends Document> implements Collection<T> {
@@ -86,33 +87,60 @@ export class EmbeddedCollection<T extends Document> implements Collection<T> {
     return { deletedCount: deleteDocuments(this.state, filter, Infinity) };
   }
 
-  async bulkWrite(operations: readonly BulkOperation<T>[]): Promise<BulkWriteResult> {
+  /** Unordered operations run in the order given too (one of the orders MongoDB may take), each whatever failed before it. */
+  async bulkWrite(operations: readonly BulkOperation<T>[], options: BulkWriteOptions = {}): Promise<BulkWriteResult> {
     const result = { insertedCount: 0, matchedCount: 0, modifiedCount: 0, upsertedCount: 0, deletedCount: 0 };
-    const count = (update: UpdateResult): void => {
-      result.matchedCount += update.matchedCount;
-      result.modifiedCount += update.modifiedCount;
-      result.upsertedCount += update.upsertedCount;
-    };
+    const handedOver = options.handOver === true;
+    if (options.ordered !== false) {
+      for (const operation of operations) this.write(operation, result, handedOver);
+      return result;
+    }
+    const failures: unknown[] = [];
     for (const operation of operations) {
-      if ('insertOne' in operation) {
-        insertDocument(this.state, operation.insertOne.document);
-        result.insertedCount++;
-      } else if ('updateOne' in operation) {
-        const { filter, update, upsert } = operation.updateOne;
-        count(updateDocuments(this.state, filter, update, { upsert: upsert === true, multi: false }));
-      } else if ('updateMany' in operation) {
-        const { filter, update, upsert } = operation.updateMany;
-        count(updateDocuments(this.state, filter, update, { upsert: upsert === true, multi: true }));
-      } else if ('replaceOne' in operation) {
-        const { filter, replacement, upsert } = operation.replaceOne;
-        count(replaceDocument(this.state, filter, replacement, upsert === true));
-      } else if ('deleteOne' in operation) {
-        result.deletedCount += deleteDocuments(this.state, operation.deleteOne.filter, 1);
-      } else {
-        result.deletedCount += deleteDocuments(this.state, operation.deleteMany.filter, Infinity);
+      try {
+        this.write(operation, result, handedOver);
+      } catch (error) {
+        failures.push(error);
       }
     }
+    if (failures.length > 0) throw failures[0];
     return result;
+  }
+
+  /** One operation of a bulk write, its counts added to `result`. */
+  private write(operation: BulkOperation<T>, result: BulkWriteResult, handedOver: boolean): void {
+    if ('insertOne' in operation) {
+      insertDocument(this.state, operation.insertOne.document, handedOver);
+      result.insertedCount++;
+      return;
+    }
+    if ('deleteOne' in operation) {
+      result.deletedCount += deleteDocuments(this.state, operation.deleteOne.filter, 1);
+      return;
+    }
+    if ('deleteMany' in operation) {
+      result.deletedCount += deleteDocuments(this.state, operation.deleteMany.filter, Infinity);
+      return;
+    }
+    if ('replaceOne' in operation) {
+      const { filter, replacement, upsert } = operation.replaceOne;
+      const replaced = replaceIn(this.state, filter, replacement, upsert === true, handedOver);
+      if (replaced === REPLACED.UPSERTED) result.upsertedCount++;
+      else if (replaced !== REPLACED.NOTHING) result.matchedCount++;
+      if (replaced === REPLACED.MODIFIED) result.modifiedCount++;
+      return;
+    }
+    let update: UpdateResult;
+    if ('updateOne' in operation) {
+      const { filter, update: operators, upsert } = operation.updateOne;
+      update = updateDocuments(this.state, filter, operators, { upsert: upsert === true, multi: false });
+    } else {
+      const { filter, update: operators, upsert } = operation.updateMany;
+      update = updateDocuments(this.state, filter, operators, { upsert: upsert === true, multi: true });
+    }
+    result.matchedCount += update.matchedCount;
+    result.modifiedCount += update.modifiedCount;
+    result.upsertedCount += update.upsertedCount;
   }
 
   async createIndex(spec: IndexSpec): Promise<string> {
@@ -123,18 +151,24 @@ export class EmbeddedCollection<T extends Document> implements Collection<T> {
     this.state.drop();
   }
 
-  private findNow(filter: Filter, { sort, skip = 0, limit, projection }: FindOptions): T[] {
+  private findNow(filter: Filter, { sort, skip = 0, limit, projection, readOnly = false }: FindOptions): T[] {
     const wanted = limit === undefined || limit === 0 ? undefined : skip + Math.abs(limit);
     const hasSort = sort !== undefined && Object.keys(sort).length > 0;
     const matched = this.state.match(filter, hasSort ? Infinity : wanted);
     const ordered = hasSort ? sortDocuments(matched, sort, wanted) : matched;
-    return this.present(ordered.slice(skip, wanted), projection);
+    const page = skip === 0 && (wanted === undefined || wanted >= ordered.length) ? ordered : ordered.slice(skip, wanted);
+    return this.present(page, projection, readOnly);
   }
 
-  /** Copies of stored documents for the caller, projected when asked. */
-  private present(page: Document[], projection: Projection | undefined): T[] {
-    if (projection === undefined || Object.keys(projection).length === 0) return page.map(cloneDocument) as T[];
-    return this.compiled.projection(projection)(page) as T[];
+  /**
+   * Stored documents for the caller, projected when asked: copies, or for a caller that only
+   * reads, the stored documents themselves (or their picked fields), frozen first, so that a
+   * caller breaking its word fails at once instead of changing what is stored.
+   */
+  private present(page: Document[], projection: Projection | undefined, readOnly = false): T[] {
+    if (readOnly) for (const document of page) freezeValue(document);
+    if (projection === undefined || Object.keys(projection).length === 0) return (readOnly ? page : page.map(cloneDocument)) as T[];
+    return (readOnly ? this.compiled.sharedProjection(projection) : this.compiled.projection(projection))(page) as T[];
   }
 }
 

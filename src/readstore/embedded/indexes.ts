@@ -20,8 +20,12 @@ export function defaultIndexName(keys: IndexSpec['keys']): string {
 
 const NOT_SINGLE = Symbol('not a single key');
 
-/** The ids holding one key: most keys of a selective index name a single document, kept without a Set. */
-type Holders = string | Set<string>;
+/**
+ * The ids holding one key, in the order they took it: most keys of a selective index name a
+ * single document, kept alone. Others keep a list while ids are only added (far cheaper than a
+ * Set, and the usual case while a collection is being filled); the first removal makes it a Set.
+ */
+type Holders = string | string[] | Set<string>;
 
 /**
  * A secondary index: the key of its first field's value maps to the ids of the documents holding it.
@@ -57,7 +61,11 @@ export class FieldIndex implements CandidateSource {
     if (single !== NOT_SINGLE) this.addEntry(single, document._id);
     else {
       this.multikey = true;
-      for (const key of this.keysOf(document)) this.addEntry(key, document._id);
+      const value = this.exact ? document[this.field] : undefined;
+      if (Array.isArray(value) && value.length > 0) {
+        // A top-level array: its elements are its keys (what `pathValues` lists), without a list of them.
+        for (const element of value) this.addEntry(indexKey(element), document._id);
+      } else for (const key of this.keysOf(document)) this.addEntry(key, document._id);
     }
   }
 
@@ -141,11 +149,18 @@ export class FieldIndex implements CandidateSource {
     return tuples;
   }
 
+  /**
+   * An id never holds a key twice. A list can tell by its last id alone: the keys a document adds
+   * are added together, and an id that was removed from a key since was removed from a Set.
+   */
   private addEntry(key: IndexKey, id: string): void {
     const holders = this.entries.get(key);
     if (holders === undefined) this.entries.set(key, id);
-    else if (typeof holders !== 'string') holders.add(id);
-    else if (holders !== id) this.entries.set(key, new Set([holders, id]));
+    else if (typeof holders === 'string') {
+      if (holders !== id) this.entries.set(key, [holders, id]);
+    } else if (Array.isArray(holders)) {
+      if (holders[holders.length - 1] !== id) holders.push(id);
+    } else holders.add(id);
   }
 
   private removeEntry(key: IndexKey, id: string): void {
@@ -155,13 +170,17 @@ export class FieldIndex implements CandidateSource {
       if (holders === id) this.entries.delete(key);
       return;
     }
-    holders.delete(id);
-    if (holders.size === 0) this.entries.delete(key);
+    const set = Array.isArray(holders) ? new Set(holders) : holders;
+    if (set !== holders) this.entries.set(key, set);
+    set.delete(id);
+    if (set.size === 0) this.entries.delete(key);
   }
 }
 
 function sizeOf(holders: Holders | undefined): number {
-  return holders === undefined ? 0 : typeof holders === 'string' ? 1 : holders.size;
+  if (holders === undefined) return 0;
+  if (typeof holders === 'string') return 1;
+  return Array.isArray(holders) ? holders.length : holders.size;
 }
 
 function idsOf(holders: Holders | undefined): Iterable<string> {

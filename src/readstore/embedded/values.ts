@@ -27,6 +27,24 @@ export function cloneDocument<T extends Document>(document: T): T {
 }
 
 /**
+ * Freezes document data in place, deeply: the plain objects and arrays `cloneValue` would copy
+ * (any other object is a value it shares anyway). A frozen part is not entered again, so a
+ * document made of parts of stored ones (a projection's next version of a document) costs only
+ * its new parts.
+ */
+export function freezeValue(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  if (Array.isArray(value)) {
+    Object.freeze(value);
+    for (const element of value) freezeValue(element);
+    return;
+  }
+  if (!isPlainObject(value)) return;
+  Object.freeze(value);
+  for (const key in value) freezeValue(value[key]);
+}
+
+/**
  * The values a document holds at a dotted path, traversing arrays the way MongoDB does:
  * an array met on the way is entered element by element, and an array at the end of the path
  * contributes each element (an empty array stands for itself). A missing field contributes `null`.

@@ -3,12 +3,13 @@ import type { CollectionState } from './collectionState';
 import { compileUpdate } from './compiledUpdate';
 import { exactlyEqual } from './exactEquality';
 import { newId, seedFromFilter } from './upsert';
-import { cloneDocument, cloneValue } from './values';
+import { cloneDocument, cloneValue, isPlainObject } from './values';
 
 const NOTHING: UpdateResult = { matchedCount: 0, modifiedCount: 0, upsertedCount: 0 };
 
-export function insertDocument(state: CollectionState, document: Document): void {
-  state.insert(storedCopy(document, cloneValue(document._id) ?? newId()));
+/** Stores `document`: a copy of it, or itself when `handedOver` and already in the shape stored. */
+export function insertDocument(state: CollectionState, document: Document, handedOver = false): void {
+  state.insert(handedOver && storableAsIs(document, false) ? document : storedCopy(document, cloneValue(document._id) ?? newId()));
 }
 
 /**
@@ -44,18 +45,48 @@ export function updateDocuments(state: CollectionState, filter: Filter, update: 
 }
 
 export function replaceDocument(state: CollectionState, filter: Filter, replacement: Document, upsert: boolean): UpdateResult {
-  const after = storedCopy(replacement, cloneValue(replacement._id), true);
-  const [before] = state.match(filter, 1);
+  let upsertedId = '';
+  switch (replaceIn(state, filter, replacement, upsert, false, (id) => (upsertedId = id))) {
+    case REPLACED.NOTHING:
+      return NOTHING;
+    case REPLACED.UPSERTED:
+      return { matchedCount: 0, modifiedCount: 0, upsertedCount: 1, upsertedId };
+    case REPLACED.SAME:
+      return { matchedCount: 1, modifiedCount: 0, upsertedCount: 0 };
+    default:
+      return { matchedCount: 1, modifiedCount: 1, upsertedCount: 0 };
+  }
+}
+
+/** What a replacement did: matched nothing, matched an equal document, modified one, or inserted its document. */
+export const REPLACED = { NOTHING: 0, SAME: 1, MODIFIED: 2, UPSERTED: 3 } as const;
+export type Replaced = (typeof REPLACED)[keyof typeof REPLACED];
+
+/**
+ * `replaceOne`, saying what it did without building a result (a bulk write of a rebuild makes
+ * hundreds of thousands); `upserted` hears the id of a document it inserted.
+ */
+export function replaceIn(
+  state: CollectionState,
+  filter: Filter,
+  replacement: Document,
+  upsert: boolean,
+  handedOver: boolean,
+  upserted?: (id: string) => void,
+): Replaced {
+  const after = handedOver && storableAsIs(replacement, true) ? replacement : storedCopy(replacement, cloneValue(replacement._id), true);
+  const before = state.first(filter);
   if (before === undefined) {
-    if (!upsert) return NOTHING;
+    if (!upsert) return REPLACED.NOTHING;
     const _id = (after._id ??= idOf(seedFromFilter(filter)._id) ?? newId());
     state.insert(after);
-    return { matchedCount: 0, modifiedCount: 0, upsertedCount: 1, upsertedId: _id };
+    upserted?.(_id);
+    return REPLACED.UPSERTED;
   }
   after._id ??= before._id;
-  if (exactlyEqual(after, before)) return { matchedCount: 1, modifiedCount: 0, upsertedCount: 0 };
+  if (exactlyEqual(after, before)) return REPLACED.SAME;
   state.replace(before, after);
-  return { matchedCount: 1, modifiedCount: 1, upsertedCount: 0 };
+  return REPLACED.MODIFIED;
 }
 
 export function deleteDocuments(state: CollectionState, filter: Filter, limit: number): number {
@@ -75,6 +106,22 @@ function storedCopy(document: Document, _id: unknown, rejectOperators = false): 
     if (field !== '_id') copy[field] = cloneValue(document[field]);
   }
   return copy as Document;
+}
+
+/**
+ * Whether a document handed over can be stored as it is: a plain object (the copy would be one),
+ * its `_id` a string and its first field (the copy would put it first), and, for a replacement,
+ * no update operator (the copy refuses those).
+ */
+function storableAsIs(document: Document, rejectOperators: boolean): boolean {
+  if (typeof document._id !== 'string' || !isPlainObject(document)) return false;
+  let first = true;
+  for (const field in document) {
+    if (first && field !== '_id') return false;
+    first = false;
+    if (rejectOperators && field.charCodeAt(0) === 36 /* $ */) return false;
+  }
+  return true;
 }
 
 function idOf(value: unknown): string | undefined {

@@ -1,6 +1,7 @@
 import { ObjectId, type AnyBulkWriteOperation, type Collection as DriverCollection, type Document as DriverDocument } from 'mongodb';
 import type {
   BulkOperation,
+  BulkWriteOptions,
   BulkWriteResult,
   Collection,
   DeleteResult,
@@ -25,12 +26,13 @@ export class MongoCollection<T extends Document> implements Collection<T> {
     return this.driver.collectionName;
   }
 
-  async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
+  // Every document the driver returns is a fresh one: `readOnly` changes nothing here.
+  async find(filter: Filter, { readOnly: _fresh, ...options }: FindOptions = {}): Promise<T[]> {
     const documents = await this.driver.find(filter, options).toArray();
     return documents as T[];
   }
 
-  async findOne(filter: Filter, options: FindOptions = {}): Promise<T | null> {
+  async findOne(filter: Filter, { readOnly: _fresh, ...options }: FindOptions = {}): Promise<T | null> {
     const document = await this.driver.findOne(filter, options);
     return document as T | null;
   }
@@ -76,11 +78,13 @@ export class MongoCollection<T extends Document> implements Collection<T> {
     return { deletedCount };
   }
 
-  async bulkWrite(operations: readonly BulkOperation<T>[]): Promise<BulkWriteResult> {
+  /** The driver serializes the documents as it sends them: `handOver` changes nothing here. */
+  async bulkWrite(operations: readonly BulkOperation<T>[], options: BulkWriteOptions = {}): Promise<BulkWriteResult> {
     if (operations.length === 0) {
       return { insertedCount: 0, matchedCount: 0, modifiedCount: 0, upsertedCount: 0, deletedCount: 0 };
     }
-    const result = await translated(this.name, () => this.driver.bulkWrite(operations.map(driverOperation), { ordered: true }));
+    const ordered = options.ordered !== false;
+    const result = await translated(this.name, () => this.driver.bulkWrite(operations.map(driverOperation), { ordered }));
     const { insertedCount, matchedCount, modifiedCount, upsertedCount, deletedCount } = result;
     return { insertedCount, matchedCount, modifiedCount, upsertedCount, deletedCount };
   }
