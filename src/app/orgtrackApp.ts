@@ -35,8 +35,10 @@ import { UnitStreamFacts } from './units/unitStreamFacts';
 export interface OrgtrackApp extends QuerySet, FeatureCommands {
   clock: Clock;
   eventStore: EventStore;
-  /** The live read models; the history views build copies of them for `knownAt`. */
+  /** The live read models as readers see them (held back while a correction runs); the history views build copies of them for `knownAt`. */
   readStore: ReadStore;
+  /** The live read models as the projector writes them, never held back: for comparing or copying them whole. */
+  readModels: ReadStore;
   projector: Projector;
   hub: SubscriptionHub;
   /** The read models as recorded at an earlier moment (`knownAt`), replayed on demand. */
@@ -135,6 +137,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     ...commands,
     clock,
     eventStore,
+    readModels: readStore,
     projector,
     hub,
     knownAt,

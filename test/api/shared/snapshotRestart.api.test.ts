@@ -100,7 +100,7 @@ describe('a restart of the embedded default from the snapshot of its read models
     await projector.catchUp();
     await projector.stop();
     await events.close();
-    expectSameReadModels(embedded(second.app.readStore), clean);
+    expectSameReadModels(embedded(second.app.readModels), clean);
 
     // …and the same answers as a server that rebuilt them.
     const rebuilt = await started({ eventStorePath: path.join(dir, 'events.sqlite'), adminKey: first.adminKey });
