@@ -309,6 +309,8 @@ function describeTarget(target: Target): void {
       `projector after the run: ${app.projector.correctionCount} targeted corrections, ${app.projector.rebuildCount} rebuilds (the first retraction of each kind unmeasured)`,
   );
   for (const kind of ['transfer', 'payment'] as const) {
+    const samples = target.retractionMs[kind].map((ms, sample) => `${Math.round(ms)}/${target.scopes[kind][sample]}`);
+    notes.push(`9  ${target.tag}: ${kind} retractions in order, ms/events replayed: ${samples.join(', ')}`);
     if (target.untargeted[kind] > 0) notes.push(`9  ${target.tag}: ${target.untargeted[kind]} ${kind} retraction(s) were not exactly one targeted correction`);
     if (target.wrong[kind] > 0) notes.push(`9  ${target.tag}: after ${target.wrong[kind]} ${kind} retraction(s) the read models still showed the event`);
     if (target.retractionMs[kind].length < ROUNDS)
