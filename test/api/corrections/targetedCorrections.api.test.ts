@@ -14,13 +14,18 @@ import type { Collection, Document, ReadStore } from '../../../src/readstore/rea
 import { readModelDifferences } from '../../support/readModelDump';
 import { SeededRandom } from '../history/random';
 
-/** `CORRECTION_SEED=<n> npx jest targetedCorrections` replays a failing run. */
-const SEED = Number(process.env.CORRECTION_SEED ?? Date.now() % 2 ** 31);
+/**
+ * The organization and the picks follow the seed: a fixed one by default, so that every run
+ * (and CI) retracts the same kinds of events; `CORRECTION_SEED=<n> npx jest targetedCorrections`
+ * explores another.
+ */
+const SEED = Number(process.env.CORRECTION_SEED ?? 20261202);
 const by = { actor: 'correction-test' };
 /** Retractions tried per event type (those refused for their dependents are skipped). */
 const PER_TYPE = 2;
 const today = new Date().toISOString().slice(0, 10);
-const TRIES_PER_TYPE = 40;
+/** Most old transfers have later facts built on them: refusals are cheap, so many are tried. */
+const TRIES_PER_TYPE = 400;
 
 /** The store, but every collection call waits for the next turn of the event loop first, as a call over a network does. */
 function turnTaking(inner: ReadStore): ReadStore {
@@ -86,8 +91,9 @@ describe('a retraction of an event the read models hold corrects what it touches
     for (const [type, events] of [...byType].sort(([a], [b]) => (a < b ? -1 : 1))) {
       if (type === 'EventRetracted' || type.startsWith('ApiKey')) continue;
       let done = 0;
-      for (let tried = 0; tried < TRIES_PER_TYPE && done < PER_TYPE; tried++) {
-        const event = random.pick(events);
+      const candidates = [...events];
+      for (let tried = 0; tried < TRIES_PER_TYPE && done < PER_TYPE && candidates.length > 0; tried++) {
+        const event = candidates.splice(random.int(0, candidates.length - 1), 1)[0];
         try {
           const result = await app.retractions.retract({ eventId: event.id, reason: 'Recorded in error' }, by);
           await app.projector.waitFor(result.position);
