@@ -25,8 +25,8 @@ import { now } from './stats';
  * A report, not a test: it exits 0 even when a target is missed. `--small` uses a small
  * hand-made organization instead of the demo seed (quick check of the bench itself).
  * `--only <section>[,<section>]` runs only those sections (commands, rebuild, latency, calls,
- * analyst, history, attacks, replays, restart; the rebuild runs anyway, for the read models). `--history-x10` adds the
- * 10×-history dataset to section 6 (seeded once, a few minutes; about two more minutes a run).
+ * analyst, history, attacks, replays, corrections, restart; the rebuild runs anyway, for the read models). `--history-x10` adds the
+ * 10×-history dataset to sections 6 and 9 (seeded once, a few minutes; about two more minutes a run).
  */
 async function main(): Promise<void> {
   const started = now();
