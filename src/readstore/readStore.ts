@@ -132,6 +132,8 @@ export interface ReadStore {
    */
   adopt(scratch: ReadStore): Promise<void>;
   close(): Promise<void>;
+  /** The store's own past, when it keeps one (the embedded store does by default; MongoDB does not). */
+  readonly history?: ReadStoreHistory;
 }
 
 /** A unique index rejected a write (MongoDB error 11000). */
@@ -144,4 +146,25 @@ export class DuplicateKeyError extends Error {
     super(`Duplicate key in ${collection} index ${index}: ${JSON.stringify(key)}`);
     this.name = 'DuplicateKeyError';
   }
+}
+
+/**
+ * What a read store that keeps its own past can show (the embedded store, when asked): the read
+ * models as they stood at earlier log positions, without replaying the log.
+ */
+export interface ReadStoreHistory {
+  /** The store as it stands now is what the read models hold at log `position` (the projector calls this between batches). */
+  mark(position: string): void;
+  /**
+   * A writable fork of the read models as they stood at the latest mark at or before `position`,
+   * and that mark's position; `undefined` when no mark so early is held. The fork does not see
+   * later writes to the store, and its own writes stay in it.
+   */
+  forkAt(position: string): { store: ReadStore; at: string; generation: number } | undefined;
+  /** Changes whenever the store's past is forgotten (a collection dropped or replaced): forks made before are stale. */
+  readonly generation: number;
+  /** How many marks are held. */
+  readonly markCount: number;
+  /** How many past document versions are held (counted: for figures and tests). */
+  versionCount(): number;
 }

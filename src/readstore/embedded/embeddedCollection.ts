@@ -16,7 +16,7 @@ import type {
   UpdateOptions,
   UpdateResult,
 } from '../readStore';
-import type { CollectionState } from './collectionState';
+import type { StoredCollection } from './storedCollection';
 import type { CompiledQueries } from './compiledQueries';
 import { sortDocuments } from './sortOrder';
 import { cloneDocument, cloneValue, freezeValue, isPlainObject } from './values';
@@ -25,7 +25,7 @@ import { deleteDocuments, insertDocument, REPLACED, replaceDocument, replaceIn, 
 /** One collection of an `EmbeddedReadStore`; a typed view over its shared state. */
 export class EmbeddedCollection<T extends Document> implements Collection<T> {
   constructor(
-    private readonly state: CollectionState,
+    private readonly state: StoredCollection,
     private readonly compiled: CompiledQueries,
   ) {}
 

@@ -1,5 +1,5 @@
 import type { Document, Filter, Update, UpdateResult } from '../readStore';
-import type { CollectionState } from './collectionState';
+import type { StoredCollection } from './storedCollection';
 import { compileUpdate } from './compiledUpdate';
 import { exactlyEqual } from './exactEquality';
 import { newId, seedFromFilter } from './upsert';
@@ -8,7 +8,7 @@ import { cloneDocument, cloneValue, isPlainObject } from './values';
 const NOTHING: UpdateResult = { matchedCount: 0, modifiedCount: 0, upsertedCount: 0 };
 
 /** Stores `document`: a copy of it, or itself when `handedOver` and already in the shape stored. */
-export function insertDocument(state: CollectionState, document: Document, handedOver = false): void {
+export function insertDocument(state: StoredCollection, document: Document, handedOver = false): void {
   state.insert(handedOver && storableAsIs(document, false) ? document : storedCopy(document, cloneValue(document._id) ?? newId()));
 }
 
@@ -16,7 +16,7 @@ export function insertDocument(state: CollectionState, document: Document, hande
  * Applies update operators to the first matching document, or to all with `multi`. A failure on
  * one document (a duplicate key) undoes the documents already changed, so the write changes nothing.
  */
-export function updateDocuments(state: CollectionState, filter: Filter, update: Update, options: { upsert: boolean; multi: boolean }): UpdateResult {
+export function updateDocuments(state: StoredCollection, filter: Filter, update: Update, options: { upsert: boolean; multi: boolean }): UpdateResult {
   const compiled = compileUpdate(update, filter);
   const targets = state.match(filter, options.multi ? Infinity : 1);
   if (targets.length === 0) {
@@ -44,7 +44,7 @@ export function updateDocuments(state: CollectionState, filter: Filter, update: 
   return { matchedCount: targets.length, modifiedCount: applied.length, upsertedCount: 0 };
 }
 
-export function replaceDocument(state: CollectionState, filter: Filter, replacement: Document, upsert: boolean): UpdateResult {
+export function replaceDocument(state: StoredCollection, filter: Filter, replacement: Document, upsert: boolean): UpdateResult {
   let upsertedId = '';
   switch (replaceIn(state, filter, replacement, upsert, false, (id) => (upsertedId = id))) {
     case REPLACED.NOTHING:
@@ -67,7 +67,7 @@ export type Replaced = (typeof REPLACED)[keyof typeof REPLACED];
  * hundreds of thousands); `upserted` hears the id of a document it inserted.
  */
 export function replaceIn(
-  state: CollectionState,
+  state: StoredCollection,
   filter: Filter,
   replacement: Document,
   upsert: boolean,
@@ -89,7 +89,7 @@ export function replaceIn(
   return REPLACED.MODIFIED;
 }
 
-export function deleteDocuments(state: CollectionState, filter: Filter, limit: number): number {
+export function deleteDocuments(state: StoredCollection, filter: Filter, limit: number): number {
   const targets = state.match(filter, limit);
   for (const document of targets) state.remove(document);
   return targets.length;

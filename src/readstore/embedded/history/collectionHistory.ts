@@ -1,0 +1,116 @@
+import type { Document, IndexSpec } from '../../readStore';
+import { FieldIndex, type CandidateSource } from '../indexes';
+import type { HistoryClock } from './historyClock';
+
+/** What a document was until a write of epoch `until` replaced or removed it (`undefined`: it did not exist). */
+interface PastVersion {
+  readonly until: number;
+  readonly document: Document | undefined;
+}
+
+/**
+ * The past versions of one collection's documents: for each document written since the first
+ * mark, what it was before the first write of each epoch (later writes of the same epoch leave
+ * nothing behind, so a document costs one version per epoch it changed in, not per write). The
+ * keys those versions held in each secondary index stay listed, so that a query at an earlier
+ * epoch still finds them through the index.
+ */
+export class CollectionHistory {
+  private readonly versions = new Map<string, PastVersion | PastVersion[]>();
+  private readonly pastIndexes = new Map<string, FieldIndex>();
+  private generation: number;
+
+  constructor(private readonly clock: HistoryClock) {
+    this.generation = clock.generation;
+  }
+
+  /** Called before a write changes document `id`, which was `before` (`undefined`: absent). */
+  record(id: string, before: Document | undefined): void {
+    this.catchUp();
+    if (!this.clock.recording) return;
+    const until = this.clock.epoch;
+    const held = this.versions.get(id);
+    const version: PastVersion = { until, document: before };
+    if (held === undefined) this.versions.set(id, version);
+    else if (Array.isArray(held)) {
+      if (held[held.length - 1].until === until) return;
+      held.push(version);
+    } else {
+      if (held.until === until) return;
+      this.versions.set(id, [held, version]);
+    }
+    if (before !== undefined) for (const index of this.pastIndexes.values()) index.add(before);
+  }
+
+  /** Lists the keys past versions hold in a new index of the collection. */
+  indexed(spec: IndexSpec, name: string): void {
+    this.catchUp();
+    if (this.pastIndexes.has(name)) return;
+    const index = new FieldIndex({ ...spec, unique: false });
+    for (const held of this.versions.values()) {
+      for (const version of Array.isArray(held) ? held : [held]) if (version.document !== undefined) index.add(version.document);
+    }
+    this.pastIndexes.set(name, index);
+  }
+
+  /**
+   * Document `id` as it stood at the end of `epoch`: the version the first later write replaced,
+   * or `current` when none has been written since.
+   */
+  at(id: string, epoch: number, current: Document | undefined): Document | undefined {
+    this.catchUp();
+    const held = this.versions.get(id);
+    if (held === undefined) return current;
+    if (!Array.isArray(held)) return held.until > epoch ? held.document : current;
+    for (const version of held) if (version.until > epoch) return version.document;
+    return current;
+  }
+
+  /** The ids of documents that have past versions, a superset of those that existed at any earlier epoch but not now. */
+  ids(): Iterable<string> {
+    this.catchUp();
+    return this.versions.keys();
+  }
+
+  /** The past index of this name, to find past versions by their keys. */
+  pastIndex(name: string): CandidateSource | undefined {
+    this.catchUp();
+    return this.pastIndexes.get(name);
+  }
+
+  /** How many past versions are held (for figures and tests). */
+  get size(): number {
+    this.catchUp();
+    let total = 0;
+    for (const held of this.versions.values()) total += Array.isArray(held) ? held.length : 1;
+    return total;
+  }
+
+  /** Takes over another collection's past (a rebuilt copy this collection adopts). */
+  adopt(other: CollectionHistory): void {
+    this.versions.clear();
+    for (const [id, held] of other.versions) this.versions.set(id, held);
+    this.pastIndexes.clear();
+    for (const [name, index] of other.pastIndexes) this.pastIndexes.set(name, index);
+    other.versions.clear();
+    other.pastIndexes.clear();
+    this.generation = this.clock.generation;
+  }
+
+  /** Forgets the history of the whole store (a collection of it was dropped). */
+  forgetStore(): void {
+    this.clock.forget();
+  }
+
+  clear(): void {
+    this.versions.clear();
+    for (const [name, index] of this.pastIndexes) this.pastIndexes.set(name, new FieldIndex(index.spec));
+  }
+
+  /** A history forgotten by the store (its clock) is dropped here too, the first time it is touched. */
+  private catchUp(): void {
+    if (this.generation === this.clock.generation) return;
+    this.generation = this.clock.generation;
+    this.clear();
+  }
+}
