@@ -90,7 +90,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   if (restored !== undefined) options.snapshots?.reporter?.restored?.(restored.outcome);
   const readStore = options.readStore ?? restored?.store ?? (await openReadStore(config));
   const readGate = new ReadGate();
-  const projector = new Projector(eventStore, readStore, allProjections, { ...options.projector, onError: options.onProjectionError, readGate });
+  const projector = new Projector(eventStore, readStore, allProjections, {
+    historyEpochEvents: config.historyEpochEvents,
+    ...options.projector,
+    onError: options.onProjectionError,
+    readGate,
+  });
   // Readers see the read models between corrections only (the projector writes to them directly).
   const reading = new GatedReadStore(readStore, readGate);
   await projector.start();
@@ -113,8 +118,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const queries = createQuerySet(reading, config.duesPolicy);
   const knownAt = new KnownAtViews(eventStore, allProjections, queries, {
     capacity: config.knownAtCacheSize,
-    createStore: () => new EmbeddedReadStore(),
+    createStore: () => new EmbeddedReadStore({ history: false }),
     queriesOver: (store) => createQuerySet(store, config.duesPolicy),
+    history: readStore.history,
   });
   const commands = appFeatures.commands(
     {

@@ -1,11 +1,13 @@
 import type { EventStore, Position, RecordedEvent } from '../../eventstore/eventStore';
-import type { ReadStore } from '../../readstore/readStore';
+import type { ReadStore, ReadStoreHistory } from '../../readstore/readStore';
 import type { Projection } from '../../../projections/shared/projection';
 import type { QuerySet } from '../queries/querySet';
 import { isDomainEvent } from '../recordedEvents';
+import { ProjectionCheckpoints } from './projectionCheckpoints';
 import { projectLog } from './projectLog';
-import { RecordedTimeline } from './recordedTimeline';
+import { RecordedTimeline, type RecordedSelection } from './recordedTimeline';
 import { RetractedEvents } from './retractedEvents';
+import { TargetedCorrection } from './targetedCorrection';
 
 const PAGE_SIZE = 20_000;
 
@@ -16,18 +18,25 @@ export interface KnownAtViewsOptions {
   createStore: () => ReadStore;
   /** The query services over a built store. */
   queriesOver: (store: ReadStore) => QuerySet;
+  /** The live read models' past, when they keep one: a view is then forked from it instead of replayed. */
+  history?: ReadStoreHistory;
 }
 
 /**
- * What the records said at a recorded time: the log's events recorded by then (retractions
- * recorded by then included), replayed with the same projections into an ephemeral read
- * store. Moments that select the same events share one store; the last few are kept.
+ * What the records said at a recorded time: the read models folded from the log's events
+ * recorded by then (retractions recorded by then included). When the live read models keep
+ * their past, a view is a fork of them at the last history mark before the moment, and only the
+ * events from the mark to the moment (at most one epoch) are applied to it; otherwise (or when
+ * recorded times do not rise along the log) the events are replayed with the same projections
+ * into an ephemeral read store. Moments that select the same events share one view; the last
+ * few are kept.
  */
 export class KnownAtViews {
   private readonly built = new Map<string, Promise<QuerySet>>();
   private readonly timeline = new RecordedTimeline();
   private readonly capacity: number;
   private builds = 0;
+  private forks = 0;
 
   constructor(
     private readonly events: EventStore,
@@ -38,9 +47,14 @@ export class KnownAtViews {
     this.capacity = Math.max(1, options.capacity ?? 4);
   }
 
-  /** How many ephemeral stores were built since start (a cache miss builds one). */
+  /** How many views were built since start (a cache miss builds one). */
   get buildCount(): number {
     return this.builds;
+  }
+
+  /** How many of those were forks of the live read models' past rather than replays of the log. */
+  get forkCount(): number {
+    return this.forks;
   }
 
   /**
@@ -51,10 +65,11 @@ export class KnownAtViews {
     await this.timeline.extend((after) => this.events.readAll({ after, maxCount: PAGE_SIZE }).then((page) => ({ page, domain: page.filter(isDomainEvent) })));
     const selection = this.timeline.select(knownAt);
     if (selection.everything) return this.live;
-    const key = `${selection.count}@${selection.upTo ?? ''}`;
+    // A fork of a past the live read models have since forgotten (rebuilt) is not reused.
+    const key = `${selection.count}@${selection.upTo ?? ''}#${this.options.history?.generation ?? ''}`;
     let view = this.built.get(key);
     if (view === undefined) {
-      view = this.build(knownAt, selection.upTo);
+      view = this.build(knownAt, selection);
       view.catch(() => this.built.delete(key));
       this.built.set(key, view);
       this.evictBeyondCapacity();
@@ -66,8 +81,14 @@ export class KnownAtViews {
     return view;
   }
 
-  private async build(knownAt: string, upTo: Position | undefined): Promise<QuerySet> {
+  private async build(knownAt: string, selection: RecordedSelection): Promise<QuerySet> {
     this.builds++;
+    const { upTo } = selection;
+    const fork = selection.prefix && upTo !== undefined ? this.options.history?.forkAt(upTo) : undefined;
+    if (fork !== undefined && upTo !== undefined && (await this.applyTail(fork.store, upTo))) {
+      this.forks++;
+      return this.options.queriesOver(fork.store);
+    }
     const store = this.options.createStore();
     for (const projection of this.projections) await projection.setup(store);
     if (upTo !== undefined) {
@@ -76,6 +97,29 @@ export class KnownAtViews {
       await projectLog(this.events, store, this.projections, retracted, { upTo, include, pageSize: PAGE_SIZE });
     }
     return this.options.queriesOver(store);
+  }
+
+  /**
+   * Applies the events after a fork's checkpoints up to `upTo`, a retraction as a correction.
+   * False (nothing applied) when the fork's projections stand at different checkpoints: one was
+   * catching up alone, and cannot be corrected for what it never held; the view is replayed then.
+   */
+  private async applyTail(store: ReadStore, upTo: Position): Promise<boolean> {
+    const checkpoints = await ProjectionCheckpoints.load(
+      store,
+      this.projections.map((projection) => projection.name),
+    );
+    if (checkpoints.lowest !== checkpoints.highest) return false;
+    if (checkpoints.lowest !== undefined && checkpoints.lowest >= upTo) return true;
+    const corrector = new TargetedCorrection(this.events, store, this.projections);
+    await projectLog(this.events, store, this.projections, RetractedEvents.none(), {
+      after: checkpoints.lowest,
+      upTo,
+      pageSize: PAGE_SIZE,
+      checkpointOf: (projection) => checkpoints.of(projection.name),
+      correct: (retraction) => corrector.correct(retraction),
+    });
+    return true;
   }
 
   /** Drops every built view. */

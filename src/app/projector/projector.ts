@@ -25,11 +25,18 @@ export interface ProjectorOptions {
   onError?: (error: unknown) => void;
   /** Closed while a targeted correction runs: readers of the read models (through a GatedReadStore) wait for it. */
   readGate?: ReadGate;
+  /**
+   * When the read store keeps its past (`ReadStore.history`): events between two history marks,
+   * so that a `knownAt` view forks the read models at most this many events before its moment
+   * and replays only those; default 1,000. Catch-up pages are no larger then. 0: no marks.
+   */
+  historyEpochEvents?: number;
 }
 
 const IMMEDIATE = Symbol('immediate');
 const DEFAULT_BATCH_SIZE = 2000;
 const DEFAULT_CATCH_UP_BATCH_SIZE = 20_000;
+const DEFAULT_HISTORY_EPOCH_EVENTS = 1000;
 
 /**
  * Keeps the read models up to date: reads `$all` from the lowest stored checkpoint in large
@@ -55,6 +62,8 @@ export class Projector {
   private exclusive: Promise<void> = Promise.resolve();
   private rebuilds = 0;
   private readonly corrector: TargetedCorrection;
+  private readonly epochEvents: number;
+  private sinceMark = 0;
 
   constructor(
     private readonly events: EventStore,
@@ -63,7 +72,9 @@ export class Projector {
     private readonly options: ProjectorOptions = {},
   ) {
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-    this.catchUpBatchSize = Math.max(options.catchUpBatchSize ?? DEFAULT_CATCH_UP_BATCH_SIZE, 1);
+    this.epochEvents = readStore.history === undefined ? 0 : Math.max(options.historyEpochEvents ?? DEFAULT_HISTORY_EPOCH_EVENTS, 0);
+    const catchUpBatchSize = Math.max(options.catchUpBatchSize ?? DEFAULT_CATCH_UP_BATCH_SIZE, 1);
+    this.catchUpBatchSize = this.keepsHistory ? Math.min(catchUpBatchSize, this.epochEvents) : catchUpBatchSize;
     this.emitter.setMaxListeners(0);
     this.checkpoints = ProjectionCheckpoints.none(this.names);
     this.corrector = new TargetedCorrection(events, readStore, projections, options.readGate);
@@ -86,6 +97,15 @@ export class Projector {
   /** How many retractions of events the read models held were corrected in place since start. */
   get correctionCount(): number {
     return this.corrector.count;
+  }
+
+  /**
+   * Whether the read models keep their past, marked every `historyEpochEvents`: then every
+   * event is applied when reached and a retraction is a correction when reached too (never
+   * skipped up front), so that the past shows each event until its retraction was recorded.
+   */
+  private get keepsHistory(): boolean {
+    return this.epochEvents > 0;
   }
 
   async start(): Promise<void> {
@@ -148,7 +168,9 @@ export class Projector {
    * checkpoints, makes them all be rebuilt.
    */
   private async catchUpByPages(): Promise<void> {
-    this.retracted = await RetractedEvents.inLog(this.events, { after: this.checkpoints.lowest });
+    // A projection catching up alone (at another checkpoint) cannot be corrected for what it never held: skip up front then.
+    const aligned = this.checkpoints.lowest === this.checkpoints.highest;
+    this.retracted = this.keepsHistory && aligned ? RetractedEvents.none() : await RetractedEvents.inLog(this.events, { after: this.checkpoints.lowest });
     const applied = await this.appliedTargets();
     if (applied.length > 0 && this.checkpoints.lowest !== this.checkpoints.highest) await this.rebuild(await this.events.headPosition());
     else this.retracted.unknow(applied);
@@ -249,10 +271,26 @@ export class Projector {
   private async rebuild(upTo: Position | undefined): Promise<void> {
     const scratch = await this.readStore.createScratch();
     for (const projection of this.projections) await projection.setup(scratch);
-    const retracted = await RetractedEvents.inLog(this.events, { upTo });
-    const position =
-      upTo === undefined ? undefined : await projectLog(this.events, scratch, this.projections, retracted, { upTo, pageSize: this.catchUpBatchSize });
     const rebuilt = ProjectionCheckpoints.none(this.names);
+    const history = this.keepsHistory ? scratch.history : undefined;
+    // With a past to keep, each page is a mark with its checkpoints, and retractions are corrections when reached.
+    const retracted = history !== undefined ? RetractedEvents.none() : await RetractedEvents.inLog(this.events, { upTo });
+    const corrector = history !== undefined ? new TargetedCorrection(this.events, scratch, this.projections) : undefined;
+    const position =
+      upTo === undefined
+        ? undefined
+        : await projectLog(this.events, scratch, this.projections, retracted, {
+            upTo,
+            pageSize: this.catchUpBatchSize,
+            correct: corrector === undefined ? undefined : (retraction) => corrector.correct(retraction),
+            onPage:
+              history === undefined
+                ? undefined
+                : async (_page, reached) => {
+                    await rebuilt.advance(scratch, reached);
+                    history.mark(reached);
+                  },
+          });
     if (position !== undefined) await rebuilt.advance(scratch, position);
     await this.readStore.adopt(scratch);
     await scratch.close();
@@ -309,6 +347,7 @@ export class Projector {
    */
   private async reached(batch: readonly RecordedEvent[], position: Position): Promise<void> {
     await this.checkpoints.advance(this.readStore, position);
+    this.markHistory(batch.length);
     const included = this.checkpoints.lowest;
     if (included !== undefined) this.waiters.reached(included);
     const since = this.announced;
@@ -319,6 +358,17 @@ export class Projector {
       if (domainEvents.length > 0) this.emitter.emit('applied', domainEvents.map(toPositionedEvent));
     }
     this.options.onProgress?.(position, this.applied);
+  }
+
+  /** Marks the read models' past every `historyEpochEvents` events (and at the first batch), at the highest checkpoint: no read model is beyond it. */
+  private markHistory(events: number): void {
+    const history = this.readStore.history;
+    const at = this.checkpoints.highest;
+    if (!this.keepsHistory || history === undefined || at === undefined) return;
+    this.sinceMark += events;
+    if (this.sinceMark < this.epochEvents && history.markCount > 0) return;
+    history.mark(at);
+    this.sinceMark = 0;
   }
 
   private get names(): string[] {

@@ -6,6 +6,8 @@ export interface RecordedSelection {
   upTo: Position | undefined;
   /** Every domain event recorded so far is selected. */
   everything: boolean;
+  /** The selection is every domain event up to `upTo` (recorded times rise along the log). */
+  prefix: boolean;
 }
 
 type Page = { page: readonly RecordedEvent[]; domain: readonly RecordedEvent[] };
@@ -40,7 +42,7 @@ export class RecordedTimeline {
     const total = this.recordedAt.length;
     if (this.rising) {
       const count = this.countUpTo(knownAt);
-      return { count, upTo: count === 0 ? undefined : this.positions[count - 1], everything: count === total };
+      return { count, upTo: count === 0 ? undefined : this.positions[count - 1], everything: count === total, prefix: true };
     }
     let count = 0;
     let upTo: Position | undefined;
@@ -49,7 +51,7 @@ export class RecordedTimeline {
       count++;
       upTo = this.positions[at];
     }
-    return { count, upTo, everything: count === total };
+    return { count, upTo, everything: count === total, prefix: false };
   }
 
   /** How many recorded times are at or before `knownAt` (they rise along the log). */

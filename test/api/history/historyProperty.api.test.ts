@@ -28,7 +28,17 @@ interface UnitAnswer {
   memberCount: number;
 }
 
-describe('history at any effective date and any recorded time (property)', () => {
+/**
+ * Both ways a `knownAt` view is made: forked from the live read models' past (marked every 7
+ * events, so that most moments fall inside an epoch and a tail is applied to the fork), and
+ * replayed from the log into a fresh store (no past kept).
+ */
+const VIEWS = [
+  { way: 'forked from the read models past', epochEvents: '7', forks: true },
+  { way: 'replayed from the log', epochEvents: '0', forks: false },
+] as const;
+
+describe.each(VIEWS)('history at any effective date and any recorded time (property), knownAt $way', ({ epochEvents, forks }) => {
   let server: TestServer;
   let history: GeneratedHistory;
   let log: RecordedEvent[];
@@ -36,7 +46,7 @@ describe('history at any effective date and any recorded time (property)', () =>
 
   beforeAll(async () => {
     const clock = new SteppingClock('2020-01-01T01:00:00.000Z');
-    server = await startTestServer({ clock });
+    server = await startTestServer({ clock, env: { ORGTRACK_HISTORY_EPOCH_EVENTS: epochEvents } });
     history = await generateHistory(server.app, clock, random, STEPS);
     log = (await server.app.eventStore.readAll()).filter(isDomainEvent);
   }, 120_000);
@@ -122,6 +132,10 @@ describe('history at any effective date and any recorded time (property)', () =>
         });
       }
     }
+    const views = server.app.knownAt;
+    expect(views.buildCount).toBeGreaterThan(MOMENTS / 2);
+    if (forks) expect(views.forkCount).toBeGreaterThan(MOMENTS / 2);
+    else expect(views.forkCount).toBe(0);
     if (mismatches.length > 0)
       throw new Error(`seed ${SEED} (rerun with HISTORY_SEED=${SEED}): ${mismatches.length} mismatches, first:\n${mismatches.slice(0, 10).join('\n')}`);
   }, 120_000);
