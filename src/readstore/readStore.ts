@@ -160,7 +160,7 @@ export interface ReadStoreHistory {
    * and that mark's position; `undefined` when no mark so early is held. The fork does not see
    * later writes to the store, and its own writes stay in it.
    */
-  forkAt(position: string): { store: ReadStore; at: string; generation: number } | undefined;
+  forkAt(position: string): { store: ReadStore; at: string } | undefined;
   /** Changes whenever the store's past is forgotten (a collection dropped or replaced): forks made before are stale. */
   readonly generation: number;
   /** How many marks are held. */

@@ -70,7 +70,7 @@ export class EmbeddedReadStore implements ReadStore {
         const mark = clock.markAtOrBefore(position);
         if (mark === undefined) return undefined;
         const fork = new EmbeddedReadStore({ compiledCacheSize }, { store, epoch: mark.epoch });
-        return { store: fork, at: mark.position, generation: clock.generation };
+        return { store: fork, at: mark.position };
       },
       get generation() {
         return clock.generation;
