@@ -47,6 +47,7 @@ export function keepOpen(inner: ReadStore): ReadStore {
     listCollections: () => inner.listCollections(),
     createScratch: () => inner.createScratch(),
     adopt: (scratch) => inner.adopt(scratch),
+    history: inner.history,
     close: async () => undefined,
   };
 }

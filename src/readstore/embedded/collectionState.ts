@@ -165,7 +165,7 @@ export class CollectionState implements StoredCollection {
     if (limit <= 0) return matched;
     const query = isEmpty(filter) ? undefined : this.compiled.matcher(filter);
     const id = soleId(filter);
-    const candidates = id !== undefined ? [id] : (planQuery(filter, this.pastSources(history)).ids ?? everyId(this.documents.keys(), history.ids()));
+    const candidates = id !== undefined ? [id] : (planQuery(filter, this.pastSources(history, epoch)).ids ?? everyId(this.documents.keys(), history.ids()));
     const seen = new Set<string>();
     for (const candidate of candidates) {
       if (seen.has(candidate) || hidden.has(candidate)) continue;
@@ -180,8 +180,8 @@ export class CollectionState implements StoredCollection {
     return matched;
   }
 
-  /** The indexes as sources of candidates at an earlier epoch: current keys and past keys together, never exact. */
-  private pastSources(history: CollectionHistory): CandidateSource[] {
+  /** The indexes as sources of candidates at an earlier epoch: current keys and the past keys standing then, never exact. */
+  private pastSources(history: CollectionHistory, epoch: number): CandidateSource[] {
     const sources: CandidateSource[] = [
       { field: '_id', exact: false, count: (values) => values.length, ids: (values) => values.filter((value): value is string => typeof value === 'string') },
     ];
@@ -191,7 +191,7 @@ export class CollectionState implements StoredCollection {
         field: index.field,
         exact: false,
         count: (values) => index.count(values) + (past?.count(values) ?? 0),
-        ids: (values) => (past === undefined ? index.ids(values) : everyId(index.ids(values), past.ids(values))),
+        ids: (values) => (past === undefined ? index.ids(values) : everyId(index.ids(values), past.idsAt(values, epoch))),
       });
     }
     return sources;

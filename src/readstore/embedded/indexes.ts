@@ -126,7 +126,7 @@ export class FieldIndex implements CandidateSource {
   }
 
   /** The document's keys in this index, possibly repeated. */
-  private keysOf(document: Document): IndexKey[] {
+  keysOf(document: Document): IndexKey[] {
     const single = this.singleKeyOf(document);
     return single !== NOT_SINGLE ? [single] : pathValues(document, this.paths[0], true).map(indexKey);
   }
@@ -192,7 +192,7 @@ function idsOf(holders: Holders | undefined): Iterable<string> {
  * is found through the array's first element (as MongoDB's multikey indexes do), which keeps one
  * key per document and array out of the index; an empty array, or an array that is an element, has a key of its own.
  */
-function lookupKeys(values: readonly unknown[]): IndexKey[] {
+export function lookupKeys(values: readonly unknown[]): IndexKey[] {
   const keys: IndexKey[] = [];
   for (const value of values) {
     keys.push(indexKey(value));

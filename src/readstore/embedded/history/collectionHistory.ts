@@ -1,6 +1,9 @@
 import type { Document, IndexSpec } from '../../readStore';
-import { FieldIndex, type CandidateSource } from '../indexes';
 import type { HistoryClock } from './historyClock';
+import { PastIndex } from './pastIndex';
+
+/** The epoch a version stood from when it was there before the first mark. */
+const BEFORE_RECORDING = -1;
 
 /** What a document was until a write of epoch `until` replaced or removed it (`undefined`: it did not exist). */
 interface PastVersion {
@@ -17,7 +20,7 @@ interface PastVersion {
  */
 export class CollectionHistory {
   private readonly versions = new Map<string, PastVersion | PastVersion[]>();
-  private readonly pastIndexes = new Map<string, FieldIndex>();
+  private readonly pastIndexes = new Map<string, PastIndex>();
   private generation: number;
 
   constructor(private readonly clock: HistoryClock) {
@@ -31,24 +34,32 @@ export class CollectionHistory {
     const until = this.clock.epoch;
     const held = this.versions.get(id);
     const version: PastVersion = { until, document: before };
+    // `before` has stood since the write that replaced the version before it (since ever, when none was recorded).
+    let from = BEFORE_RECORDING;
     if (held === undefined) this.versions.set(id, version);
     else if (Array.isArray(held)) {
-      if (held[held.length - 1].until === until) return;
+      from = held[held.length - 1].until;
+      if (from === until) return;
       held.push(version);
     } else {
-      if (held.until === until) return;
+      from = held.until;
+      if (from === until) return;
       this.versions.set(id, [held, version]);
     }
-    if (before !== undefined) for (const index of this.pastIndexes.values()) index.add(before);
+    if (before !== undefined) for (const index of this.pastIndexes.values()) index.add(before, from, until);
   }
 
   /** Lists the keys past versions hold in a new index of the collection. */
   indexed(spec: IndexSpec, name: string): void {
     this.catchUp();
     if (this.pastIndexes.has(name)) return;
-    const index = new FieldIndex({ ...spec, unique: false });
+    const index = new PastIndex(spec);
     for (const held of this.versions.values()) {
-      for (const version of Array.isArray(held) ? held : [held]) if (version.document !== undefined) index.add(version.document);
+      let from = BEFORE_RECORDING;
+      for (const version of Array.isArray(held) ? held : [held]) {
+        if (version.document !== undefined) index.add(version.document, from, version.until);
+        from = version.until;
+      }
     }
     this.pastIndexes.set(name, index);
   }
@@ -73,7 +84,7 @@ export class CollectionHistory {
   }
 
   /** The past index of this name, to find past versions by their keys. */
-  pastIndex(name: string): CandidateSource | undefined {
+  pastIndex(name: string): PastIndex | undefined {
     this.catchUp();
     return this.pastIndexes.get(name);
   }
@@ -104,7 +115,7 @@ export class CollectionHistory {
 
   clear(): void {
     this.versions.clear();
-    for (const [name, index] of this.pastIndexes) this.pastIndexes.set(name, new FieldIndex(index.spec));
+    for (const [name, index] of this.pastIndexes) this.pastIndexes.set(name, new PastIndex(index.spec));
   }
 
   /** A history forgotten by the store (its clock) is dropped here too, the first time it is touched. */
