@@ -107,6 +107,13 @@ export interface AllSubscription extends AsyncIterable<RecordedEvent> {
   unsubscribe(): Promise<void>;
 }
 
+/** When an event was recorded (`metadata.recordedAt`), and where it stands in the log. */
+export interface RecordedTime {
+  position: Position;
+  stream: string;
+  recordedAt: string;
+}
+
 export interface EventStore {
   /**
    * Appends events atomically to one stream after checking `expectedRevision`.
@@ -117,6 +124,12 @@ export interface EventStore {
   /** Events of one stream; an empty array when the stream does not exist. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * Optional: the recorded time of each event after `after` in `$all` order, without reading
+   * the events themselves (a store that can read one field of many events cheaply offers it;
+   * callers fall back to `readAll`).
+   */
+  readRecordedTimes?(options: { after?: Position; maxCount: number }): Promise<RecordedTime[]>;
   subscribeAll(options?: SubscribeAllOptions): AllSubscription;
   /** Position of the last event in `$all`, or undefined when the log is empty. */
   headPosition(): Promise<Position | undefined>;

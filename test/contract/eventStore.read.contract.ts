@@ -96,6 +96,26 @@ export function describeReadContract({ store }: StoreFixture): void {
     });
   });
 
+  describe('readRecordedTimes (where the store offers it)', () => {
+    it("gives each event's position, stream and recorded time in $all order, as readAll does", async () => {
+      const readRecordedTimes = store().readRecordedTimes?.bind(store());
+      if (readRecordedTimes === undefined) return;
+      const start = await store().headPosition();
+      const name = `${uniqueCategory()}-1`;
+      const events = newEvents(3).map((event, at) => ({ ...event, metadata: { ...event.metadata, recordedAt: `2024-03-0${at + 1}T10:00:00.000Z` } }));
+      await store().append(name, events, 'no_stream');
+      const read = await store().readAll({ after: start });
+      const times = await readRecordedTimes({ after: start, maxCount: 100 });
+      expect(times).toEqual(read.map((event) => ({ position: event.position, stream: event.stream, recordedAt: event.metadata.recordedAt })));
+      expect(times.filter((time) => time.stream === name).map((time) => time.recordedAt)).toEqual([
+        '2024-03-01T10:00:00.000Z',
+        '2024-03-02T10:00:00.000Z',
+        '2024-03-03T10:00:00.000Z',
+      ]);
+      expect(await readRecordedTimes({ after: times[0]?.position, maxCount: 1 })).toEqual(times.slice(1, 2));
+    });
+  });
+
   describe('headPosition', () => {
     it('is the position of the last event appended, and moves forward with every append', async () => {
       const before = await store().headPosition();

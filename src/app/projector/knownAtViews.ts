@@ -1,15 +1,20 @@
-import type { EventStore, Position, RecordedEvent } from '../../eventstore/eventStore';
+import { DOMAIN_CATEGORIES } from '../../domain/aggregates';
+import { streamCategory, type EventStore, type Position, type RecordedEvent } from '../../eventstore/eventStore';
 import type { ReadStore, ReadStoreHistory } from '../../readstore/readStore';
 import type { Projection } from '../../../projections/shared/projection';
 import type { QuerySet } from '../queries/querySet';
 import { isDomainEvent } from '../recordedEvents';
 import { ProjectionCheckpoints } from './projectionCheckpoints';
 import { projectLog } from './projectLog';
-import { RecordedTimeline, type RecordedSelection } from './recordedTimeline';
+import { RecordedTimeline, type RecordedSelection, type RecordedTimesPage } from './recordedTimeline';
 import { RetractedEvents } from './retractedEvents';
 import { TargetedCorrection } from './targetedCorrection';
 
 const PAGE_SIZE = 20_000;
+/** A fork's tail is about an epoch of events (1,000 by default): read in pages of that, not PAGE_SIZE, which would read far past it. */
+const TAIL_PAGE_SIZE = 1_000;
+/** Recorded times are small: read many at once. */
+const TIMES_PAGE_SIZE = 100_000;
 
 export interface KnownAtViewsOptions {
   /** How many recorded moments stay built; default 4. */
@@ -62,7 +67,7 @@ export class KnownAtViews {
    * recorded by then, that is the live read models.
    */
   async at(knownAt: string): Promise<QuerySet> {
-    await this.timeline.extend((after) => this.events.readAll({ after, maxCount: PAGE_SIZE }).then((page) => ({ page, domain: page.filter(isDomainEvent) })));
+    await this.timeline.extend((after) => this.recordedTimesAfter(after));
     const selection = this.timeline.select(knownAt);
     if (selection.everything) return this.live;
     // A fork of a past the live read models have since forgotten (rebuilt) is not reused.
@@ -115,11 +120,23 @@ export class KnownAtViews {
     await projectLog(this.events, store, this.projections, RetractedEvents.none(), {
       after: checkpoints.lowest,
       upTo,
-      pageSize: PAGE_SIZE,
+      pageSize: TAIL_PAGE_SIZE,
       checkpointOf: (projection) => checkpoints.of(projection.name),
       correct: (retraction) => corrector.correct(retraction),
     });
     return true;
+  }
+
+  /** The next page of the log's recorded times: read alone when the store can, else with the events. */
+  private async recordedTimesAfter(after: Position | undefined): Promise<RecordedTimesPage> {
+    if (this.events.readRecordedTimes !== undefined) {
+      const times = await this.events.readRecordedTimes({ after, maxCount: TIMES_PAGE_SIZE });
+      const domain = times.filter((time) => DOMAIN_CATEGORIES.includes(streamCategory(time.stream)));
+      return { last: times[times.length - 1]?.position, domain };
+    }
+    const page = await this.events.readAll({ after, maxCount: PAGE_SIZE });
+    const domain = page.filter(isDomainEvent).map((event) => ({ position: event.position, recordedAt: event.metadata.recordedAt }));
+    return { last: page[page.length - 1]?.position, domain };
   }
 
   /** Drops every built view. */

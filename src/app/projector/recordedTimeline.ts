@@ -1,4 +1,4 @@
-import type { Position, RecordedEvent } from '../../eventstore/eventStore';
+import type { Position, RecordedTime } from '../../eventstore/eventStore';
 
 /** Which domain events a recorded time selects: how many, and the last position among them. */
 export interface RecordedSelection {
@@ -10,7 +10,8 @@ export interface RecordedSelection {
   prefix: boolean;
 }
 
-type Page = { page: readonly RecordedEvent[]; domain: readonly RecordedEvent[] };
+/** What one read of the log gave: the last position read (undefined: nothing), and the recorded times of the domain events among it. */
+export type RecordedTimesPage = { last: Position | undefined; domain: readonly Pick<RecordedTime, 'position' | 'recordedAt'>[] };
 
 /**
  * The recorded time of every domain event, in log order, kept in memory and extended from the
@@ -24,17 +25,17 @@ export class RecordedTimeline {
   private rising = true;
 
   /** Reads the events appended since the last call. */
-  async extend(readAfter: (after: Position | undefined) => Promise<Page>): Promise<void> {
+  async extend(readAfter: (after: Position | undefined) => Promise<RecordedTimesPage>): Promise<void> {
     for (;;) {
-      const { page, domain } = await readAfter(this.readPosition);
-      if (page.length === 0) return;
+      const { last, domain } = await readAfter(this.readPosition);
+      if (last === undefined) return;
       for (const event of domain) {
-        const at = event.metadata.recordedAt;
+        const at = event.recordedAt;
         if (this.recordedAt.length > 0 && at < this.recordedAt[this.recordedAt.length - 1]) this.rising = false;
         this.recordedAt.push(at);
         this.positions.push(event.position);
       }
-      this.readPosition = page[page.length - 1].position;
+      this.readPosition = last;
     }
   }
 

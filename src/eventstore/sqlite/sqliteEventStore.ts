@@ -10,6 +10,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  RecordedTime,
   SubscribeAllOptions,
 } from '../eventStore';
 import { decodePosition, encodePosition } from '../position';
@@ -123,6 +124,15 @@ export class SqliteEventStore implements EventStore {
     const direction = options.direction ?? 'forwards';
     const from = options.after !== undefined ? Number(decodePosition(options.after).commit) : direction === 'forwards' ? 0 : Number.MAX_SAFE_INTEGER;
     return this.statements.readAll(direction, from, options.maxCount ?? NO_LIMIT, options.filter).map(toRecordedEvent);
+  }
+
+  async readRecordedTimes(options: { after?: Position; maxCount: number }): Promise<RecordedTime[]> {
+    const from = options.after !== undefined ? Number(decodePosition(options.after).commit) : 0;
+    return this.statements.recordedTimes.all(from, options.maxCount).map((row) => ({
+      position: encodePosition(BigInt(row.seq)),
+      stream: row.stream,
+      recordedAt: row.recordedAt ?? '',
+    }));
   }
 
   subscribeAll(options: SubscribeAllOptions = {}): AllSubscription {

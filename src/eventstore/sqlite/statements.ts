@@ -30,6 +30,12 @@ export interface StoredEventRef {
   revision: number;
 }
 
+export interface RecordedTimeRow {
+  seq: number;
+  stream: string;
+  recordedAt: string | null;
+}
+
 interface ReadAllParams {
   from: number;
   limit: number;
@@ -64,6 +70,8 @@ export class Statements {
   readonly dataVersion: Statement<[], number>;
   readonly streamForwards: Statement<[string, number, number], EventRow>;
   readonly streamBackwards: Statement<[string, number, number], EventRow>;
+  /** The recorded times after a seq, read out of the metadata by SQLite: no row is parsed in JavaScript. */
+  readonly recordedTimes: Statement<[number, number], RecordedTimeRow>;
   private readonly all = new Map<string, Statement<[ReadAllParams], EventRow>>();
 
   constructor(db: Database) {
@@ -80,6 +88,9 @@ export class Statements {
     );
     this.streamBackwards = db.prepare<[string, number, number], EventRow>(
       `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+    );
+    this.recordedTimes = db.prepare<[number, number], RecordedTimeRow>(
+      `SELECT seq, stream, json_extract(metadata, '$.recordedAt') AS recordedAt FROM events WHERE seq > ? ORDER BY seq ASC LIMIT ?`,
     );
     for (const direction of ['forwards', 'backwards'] as const) {
       for (const byCategory of [false, true]) {
