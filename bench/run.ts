@@ -11,6 +11,7 @@ import { benchAttackRefusals } from './attackRefusals';
 import { benchCommands } from './commands.bench';
 import { benchCorrections } from './corrections.bench';
 import { demoDataset } from './demoData';
+import { historyDataset } from './historyData';
 import { benchHistory } from './history.bench';
 import { benchConcurrentReplays } from './concurrentReplays';
 import { benchLatency } from './latency.bench';
@@ -26,7 +27,7 @@ import { now } from './stats';
  * hand-made organization instead of the demo seed (quick check of the bench itself).
  * `--only <section>[,<section>]` runs only those sections (commands, rebuild, latency, calls,
  * analyst, history, attacks, replays, corrections, restart; the rebuild runs anyway, for the read models). `--history-x10` adds the
- * 10×-history dataset to sections 6 and 9 (seeded once, a few minutes; about two more minutes a run).
+ * 10×-history dataset to sections 6, 9 and 10 (seeded once, a few minutes; about two more minutes a run).
  */
 async function main(): Promise<void> {
   const started = now();
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
     }
     if (runs('restart')) {
       progress('10 embedded restart');
-      await figure(rows, '10 embedded restart', () => benchRestart(dataset.eventsPath, scratch));
+      await figure(rows, '10 embedded restart', async () => benchRestart(dataset.eventsPath, scratch, x10 ? { x10: (await historyDataset()).eventsPath } : {}));
     }
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });

@@ -32,9 +32,10 @@ const PAYMENT_RULES: DocumentRules<EventOfType<'DuesPaid'>, DuesPaymentDocument>
  * `duesBases` and `duesPayments`: every dues base and payment as recorded, each payment credited to
  * a branch by what the memberships say now; `duesCredits`: the payments per branch month credited;
  * `duesSpans`: which months each member counts for which branch at which base; `duesHorizon`: the
- * latest effective date they know. Memberships and members
- * are applied before dues in a batch, and every member the batch touches (a dues fact, or a member
- * fact that may move them, recorded late or not) is re-credited and re-spanned from those read models.
+ * latest effective date they know. Memberships and members are applied before dues in a batch,
+ * and every member whose facts the batch changes (a base, or a member fact that may move them,
+ * recorded late or not) is re-credited and re-spanned from those read models; a payment alone
+ * changes no other payment's credit and no span, so it is credited by itself.
  */
 export const duesProjection: Projection = {
   name: 'dues',
@@ -70,11 +71,14 @@ export const duesProjection: Projection = {
 
     const horizons = store.collection<DuesHorizonDocument>(DUES_HORIZON);
     const before = (await horizons.findOne({ _id: DUES_HORIZON_ID }, { readOnly: true })) ?? undefined;
-    const touched = new Set([...duesEvents, ...memberEvents].map((event) => event.data.memberId));
+    // A member's credits and spans follow from their member facts and bases: only a batch that
+    // changes those re-credits and re-spans them whole. A payment alone is credited by itself.
+    const touched = new Set([...duesEvents.filter((event) => !isPayment(event)), ...memberEvents].map((event) => event.data.memberId));
     // The first horizon: members projected before it existed have no spans or credits yet.
     if (before === undefined)
       for (const member of await store.collection<MemberDocument>(MEMBERS).find({}, { projection: { _id: 1 }, readOnly: true })) touched.add(member._id);
-    const facts = await loadMemberFacts(store, [...touched], bases.values());
+    const paying = paymentEvents.map((event) => event.data.memberId).filter((memberId) => !touched.has(memberId));
+    const facts = await loadMemberFacts(store, [...touched, ...new Set(paying)], bases.values());
 
     await payments.loadWhere({ memberId: { $in: [...touched] } });
     for (const payment of payments.values()) {
@@ -93,7 +97,11 @@ export const duesProjection: Projection = {
     await recomputeCredits(store.collection<DuesCreditDocument>(DUES_CREDITS), creditKeys, payments.values());
     await bases.flush();
     await payments.flush();
-    await replaceSpans(store.collection<DuesSpanDocument>(DUES_SPANS), touched, [...facts.values()].flatMap(spansOf));
+    const spanned = [...touched].flatMap((memberId) => {
+      const fact = facts.get(memberId);
+      return fact === undefined ? [] : spansOf(fact);
+    });
+    await replaceSpans(store.collection<DuesSpanDocument>(DUES_SPANS), touched, spanned);
     const horizon = advanceHorizon(before, [...duesEvents, ...memberEvents]);
     if (horizon !== undefined && horizon !== before) await horizons.replaceOne({ _id: DUES_HORIZON_ID }, horizon, { upsert: true });
   },
