@@ -31,6 +31,8 @@ export interface Config {
   knownAtCacheSize: number;
   /** Events between two marks of the embedded read models' past (`knownAt` forks them there); 0 keeps no past. */
   historyEpochEvents: number;
+  /** The most marks of that past kept; older ones are thinned evenly beyond them (bounded memory). */
+  historyMaxMarks: number;
   /**
    * Whether the embedded read store is saved to the data folder and restored at start
    * (ORGTRACK_SNAPSHOT; default true; never with MongoDB), and how often.
@@ -238,6 +240,7 @@ export function loadConfig(env: Env = process.env): Config {
     sqliteSynchronous: oneOf(env, 'ORGTRACK_SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
     knownAtCacheSize: integer(env, 'ORGTRACK_KNOWN_AT_CACHE', 4, 1, 64),
     historyEpochEvents: integer(env, 'ORGTRACK_HISTORY_EPOCH_EVENTS', 1000, 0, 1_000_000),
+    historyMaxMarks: integer(env, 'ORGTRACK_HISTORY_MAX_MARKS', 256, 2, 1_000_000),
     snapshots: {
       enabled: flag(env, 'ORGTRACK_SNAPSHOT', true),
       everyEvents: integer(env, 'ORGTRACK_SNAPSHOT_EVENTS', DEFAULT_SNAPSHOT_POLICY.everyEvents, 0, 1_000_000_000),

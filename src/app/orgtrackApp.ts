@@ -92,6 +92,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const readGate = new ReadGate();
   const projector = new Projector(eventStore, readStore, allProjections, {
     historyEpochEvents: config.historyEpochEvents,
+    historyMaxMarks: config.historyMaxMarks,
     ...options.projector,
     onError: options.onProjectionError,
     readGate,

@@ -153,8 +153,12 @@ export class DuplicateKeyError extends Error {
  * models as they stood at earlier log positions, without replaying the log.
  */
 export interface ReadStoreHistory {
-  /** The store as it stands now is what the read models hold at log `position` (the projector calls this between batches). */
-  mark(position: string): void;
+  /**
+   * The store as it stands now is what the read models hold at log `position` (the projector
+   * calls this between batches). Beyond `maxMarks` marks, older ones are thinned evenly (every
+   * other one dropped) with the past versions only they needed: the past stays bounded.
+   */
+  mark(position: string, maxMarks?: number): void;
   /**
    * A writable fork of the read models as they stood at the latest mark at or before `position`,
    * and that mark's position; `undefined` when no mark so early is held. The fork does not see

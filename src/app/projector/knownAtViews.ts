@@ -90,9 +90,17 @@ export class KnownAtViews {
     this.builds++;
     const { upTo } = selection;
     const fork = selection.prefix && upTo !== undefined ? this.options.history?.forkAt(upTo) : undefined;
-    if (fork !== undefined && upTo !== undefined && (await this.applyTail(fork.store, upTo))) {
-      this.forks++;
-      return this.options.queriesOver(fork.store);
+    if (fork !== undefined && upTo !== undefined) {
+      // A fork not used (or failed) is closed: it holds its mark against thinning.
+      const applied = await this.applyTail(fork.store, upTo).catch(async (error: unknown) => {
+        await fork.store.close();
+        throw error;
+      });
+      if (applied) {
+        this.forks++;
+        return this.options.queriesOver(fork.store);
+      }
+      await fork.store.close();
     }
     const store = this.options.createStore();
     for (const projection of this.projections) await projection.setup(store);

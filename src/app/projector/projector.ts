@@ -31,12 +31,19 @@ export interface ProjectorOptions {
    * and replays only those; default 1,000. Catch-up pages are no larger then. 0: no marks.
    */
   historyEpochEvents?: number;
+  /**
+   * The most history marks kept: beyond them, older marks are thinned evenly (every other one
+   * dropped, with the past versions only they needed), so the past stays bounded while the
+   * events between two marks at most double; default 256.
+   */
+  historyMaxMarks?: number;
 }
 
 const IMMEDIATE = Symbol('immediate');
 const DEFAULT_BATCH_SIZE = 2000;
 const DEFAULT_CATCH_UP_BATCH_SIZE = 20_000;
 const DEFAULT_HISTORY_EPOCH_EVENTS = 1000;
+const DEFAULT_HISTORY_MAX_MARKS = 256;
 
 /**
  * Keeps the read models up to date: reads `$all` from the lowest stored checkpoint in large
@@ -288,7 +295,7 @@ export class Projector {
                 ? undefined
                 : async (_page, reached) => {
                     await rebuilt.advance(scratch, reached);
-                    history.mark(reached);
+                    history.mark(reached, this.maxMarks);
                   },
           });
     if (position !== undefined) await rebuilt.advance(scratch, position);
@@ -367,8 +374,12 @@ export class Projector {
     if (!this.keepsHistory || history === undefined || at === undefined) return;
     this.sinceMark += events;
     if (this.sinceMark < this.epochEvents && history.markCount > 0) return;
-    history.mark(at);
+    history.mark(at, this.maxMarks);
     this.sinceMark = 0;
+  }
+
+  private get maxMarks(): number {
+    return Math.max(this.options.historyMaxMarks ?? DEFAULT_HISTORY_MAX_MARKS, 2);
   }
 
   private get names(): string[] {

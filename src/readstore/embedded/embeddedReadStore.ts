@@ -40,6 +40,7 @@ export class EmbeddedReadStore implements ReadStore {
   private readonly compiledCacheSize: number;
   private readonly clock: HistoryClock | undefined;
   private readonly pastOf: ReadStoreHistory | undefined;
+  private closed = false;
 
   constructor(
     options: EmbeddedReadStoreOptions = {},
@@ -65,10 +66,15 @@ export class EmbeddedReadStore implements ReadStore {
     const compiledCacheSize = this.compiledCacheSize;
     const store = this;
     return {
-      mark: (position) => clock.mark(position),
+      mark(position, maxMarks) {
+        if (!clock.mark(position, maxMarks)) return;
+        const kept = clock.keptEpochs();
+        for (const state of collections.values()) state.history?.thin(kept);
+      },
       forkAt(position) {
         const mark = clock.markAtOrBefore(position);
         if (mark === undefined) return undefined;
+        clock.pin(mark.epoch);
         const fork = new EmbeddedReadStore({ compiledCacheSize }, { store, epoch: mark.epoch });
         return { store: fork, at: mark.position };
       },
@@ -133,6 +139,9 @@ export class EmbeddedReadStore implements ReadStore {
   async close(): Promise<void> {
     this.collections.clear();
     this.forked.clear();
+    // A fork no longer reads its mark: the mark may be thinned away.
+    if (this.forkBase !== undefined && !this.closed) this.forkBase.store.clock?.unpin(this.forkBase.epoch);
+    this.closed = true;
   }
 
   /** What a collection handle reads and writes: the live collection, or in a fork its forked collection. */

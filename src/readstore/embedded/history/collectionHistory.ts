@@ -97,6 +97,35 @@ export class CollectionHistory {
     return total;
   }
 
+  /**
+   * Drops the versions no mark held needs any more (marks were thinned): a version stands from
+   * the end of the epoch its predecessor was replaced in until the write that replaced it, and
+   * is kept while one of `keptEpochs` (rising) falls in that span. The past indexes are made
+   * again from what is kept, each version with its own span.
+   */
+  thin(keptEpochs: readonly number[]): void {
+    this.catchUp();
+    const covers = (from: number, until: number): boolean => {
+      const at = firstAtOrAfter(keptEpochs, from);
+      return at < keptEpochs.length && keptEpochs[at] < until;
+    };
+    const indexes = [...this.pastIndexes].map(([name, index]) => [name, new PastIndex(index.spec)] as const);
+    for (const [id, held] of this.versions) {
+      let from = BEFORE_RECORDING;
+      const kept: PastVersion[] = [];
+      for (const version of Array.isArray(held) ? held : [held]) {
+        if (covers(from, version.until)) {
+          kept.push(version);
+          if (version.document !== undefined) for (const [, index] of indexes) index.add(version.document, from, version.until);
+        }
+        from = version.until;
+      }
+      if (kept.length === 0) this.versions.delete(id);
+      else this.versions.set(id, kept.length === 1 ? kept[0] : kept);
+    }
+    for (const [name, index] of indexes) this.pastIndexes.set(name, index);
+  }
+
   /** Takes over another collection's past (a rebuilt copy this collection adopts). */
   adopt(other: CollectionHistory): void {
     this.versions.clear();
@@ -124,4 +153,16 @@ export class CollectionHistory {
     this.generation = this.clock.generation;
     this.clear();
   }
+}
+
+/** The first index whose value is at least `epoch` in a rising list. */
+function firstAtOrAfter(rising: readonly number[], epoch: number): number {
+  let low = 0;
+  let high = rising.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (rising[middle] < epoch) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

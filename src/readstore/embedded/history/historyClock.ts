@@ -14,6 +14,10 @@ export class HistoryClock {
   private readonly held: HistoryMark[] = [];
   private current = 0;
   private generations = 0;
+  /** Marks kept are those of epochs that are multiples of 2^level (and the latest, and the pinned). */
+  private level = 0;
+  /** Epochs forks read at, with how many forks read each: never thinned away. */
+  private readonly pins = new Map<number, number>();
 
   /** The epoch writes belong to now. */
   get epoch(): number {
@@ -34,12 +38,51 @@ export class HistoryClock {
     return this.held;
   }
 
-  /** Ends the current epoch: the store as it stands now is what the read models held at `position`. */
-  mark(position: string): void {
+  /**
+   * Ends the current epoch: the store as it stands now is what the read models held at `position`.
+   * Beyond `maxMarks` marks (pinned ones not counted), every other one is dropped, evenly over
+   * the log, as often as needed (the latest and the pinned ones stay): the past a store keeps is
+   * bounded by the marks, and the distance between two is at most twice what it must be. True when marks were dropped:
+   * the versions only they needed can go (`keptEpochs`).
+   */
+  mark(position: string, maxMarks = Infinity): boolean {
     const last = this.held[this.held.length - 1];
     if (last !== undefined && position < last.position) throw new Error(`History marks must rise along the log: ${position} after ${last.position}`);
     this.held.push({ epoch: this.current, position });
     this.current++;
+    const beyond = (): boolean => this.held.filter((mark) => !this.pins.has(mark.epoch)).length > Math.max(maxMarks, 1);
+    if (!beyond()) return false;
+    // First the marks made since the last thinning that its spacing drops, then wider spacings.
+    // Pinned marks do not count: a fork's mark stays until the fork is closed, without thinning the rest more.
+    this.keepEvery(2 ** this.level);
+    while (beyond() && 2 ** this.level <= this.current) {
+      this.level++;
+      this.keepEvery(2 ** this.level);
+    }
+    return true;
+  }
+
+  /** Keeps the marks of epochs that are multiples of `spacing`, the latest, and the pinned. */
+  private keepEvery(spacing: number): void {
+    const latest = this.held[this.held.length - 1];
+    const kept = this.held.filter((mark) => mark.epoch % spacing === 0 || mark === latest || this.pins.has(mark.epoch));
+    this.held.splice(0, this.held.length, ...kept);
+  }
+
+  /** The epochs of the marks held, rising: a past version is worth keeping while one of them falls in its epochs. */
+  keptEpochs(): number[] {
+    return this.held.map((mark) => mark.epoch);
+  }
+
+  /** A fork reads the store at `epoch`: its mark is not dropped until `unpin`. */
+  pin(epoch: number): void {
+    this.pins.set(epoch, (this.pins.get(epoch) ?? 0) + 1);
+  }
+
+  unpin(epoch: number): void {
+    const count = this.pins.get(epoch) ?? 0;
+    if (count <= 1) this.pins.delete(epoch);
+    else this.pins.set(epoch, count - 1);
   }
 
   /** The latest mark at or before `position`. */
@@ -57,6 +100,7 @@ export class HistoryClock {
   /** No earlier state can be shown any more (the collections were replaced or dropped). */
   forget(): void {
     this.held.length = 0;
+    this.level = 0;
     this.generations++;
   }
 
@@ -64,6 +108,7 @@ export class HistoryClock {
   adopt(other: HistoryClock): void {
     this.held.splice(0, this.held.length, ...other.held);
     this.current = other.current;
+    this.level = other.level;
     this.generations++;
   }
 }
