@@ -13,6 +13,8 @@ import { TargetedCorrection } from './targetedCorrection';
 const PAGE_SIZE = 20_000;
 /** A fork's tail is about an epoch of events (1,000 by default): read in pages of that, not PAGE_SIZE, which would read far past it. */
 const TAIL_PAGE_SIZE = 1_000;
+/** How long a view pushed out of the cache stays open for the requests already reading it. */
+const RETIRE_MS = 60_000;
 /** Recorded times are small: read many at once. */
 const TIMES_PAGE_SIZE = 100_000;
 
@@ -38,6 +40,8 @@ export interface KnownAtViewsOptions {
  */
 export class KnownAtViews {
   private readonly built = new Map<string, Promise<QuerySet>>();
+  /** Views pushed out of the cache, each with the timer that closes it. */
+  private readonly retiring = new Map<Promise<QuerySet>, NodeJS.Timeout>();
   private readonly timeline = new RecordedTimeline();
   private readonly capacity: number;
   private builds = 0;
@@ -149,18 +153,30 @@ export class KnownAtViews {
 
   /** Drops every built view. */
   async close(): Promise<void> {
-    const views = [...this.built.values()];
+    const views = [...this.built.values(), ...this.retiring.keys()];
     this.built.clear();
+    for (const timer of this.retiring.values()) clearTimeout(timer);
+    this.retiring.clear();
     await Promise.allSettled(views.map(async (view) => (await view).readStore.close()));
   }
 
+  /**
+   * A view pushed out of the cache is closed a while later, not at once: a request that took it
+   * just before may still be reading it (and a fork holds its mark of the past until closed).
+   */
   private evictBeyondCapacity(): void {
     while (this.built.size > this.capacity) {
       const oldest = this.built.keys().next().value;
       if (oldest === undefined) return;
       const evicted = this.built.get(oldest);
       this.built.delete(oldest);
-      void evicted?.then((view) => view.readStore.close()).catch(() => undefined);
+      if (evicted === undefined) continue;
+      const timer = setTimeout(() => {
+        this.retiring.delete(evicted);
+        void evicted.then((view) => view.readStore.close()).catch(() => undefined);
+      }, RETIRE_MS);
+      timer.unref();
+      this.retiring.set(evicted, timer);
     }
   }
 }

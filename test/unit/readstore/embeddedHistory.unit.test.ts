@@ -99,6 +99,39 @@ describe('the embedded read store past (knownAt forks)', () => {
     expect(await names(adopting)).toEqual(['r1:B1', 'r2:B1']);
   });
 
+  // Given A and B in X, B renamed at epoch 3, A moved to Z at epoch 7, B moved to Y at epoch 9: A's versions are first in the store's past, B's first to end.
+  async function storeWithCrossedVersions(indexFirst: boolean): Promise<EmbeddedReadStore> {
+    const store = new EmbeddedReadStore();
+    const members = store.collection<Member>('members');
+    if (indexFirst) await members.createIndex({ keys: { branch: 1 } });
+    const writes: Record<number, () => Promise<unknown>> = {
+      0: () => members.insertOne({ _id: 'B', branch: 'X', name: 'b' }),
+      1: () => members.insertOne({ _id: 'A', branch: 'X', name: 'a' }),
+      3: () => members.updateOne({ _id: 'B' }, { $set: { name: 'b2' } }),
+      7: () => members.updateOne({ _id: 'A' }, { $set: { branch: 'Z' } }),
+      9: () => members.updateOne({ _id: 'B' }, { $set: { branch: 'Y' } }),
+    };
+    for (let epoch = 0; epoch <= 10; epoch++) {
+      await writes[epoch]?.();
+      historyOf(store).mark(at(10 * (epoch + 1)));
+    }
+    if (!indexFirst) await members.createIndex({ keys: { branch: 1 } });
+    return store;
+  }
+
+  it('finds past versions through an index made after them, and after its marks were thinned', async () => {
+    const late = await storeWithCrossedVersions(false);
+    expect(await names(forkAt(late, 50), { branch: 'X' })).toEqual(['A:X', 'B:X']);
+
+    const thinned = await storeWithCrossedVersions(true);
+    const pinned = forkAt(thinned, 50);
+    historyOf(thinned).mark(at(200), 3);
+    expect(historyOf(thinned).markCount).toBeLessThan(12);
+    expect(await names(pinned, { branch: 'X' })).toEqual(['A:X', 'B:X']);
+    expect(await names(pinned)).toEqual(['A:X', 'B:X']);
+    expect(await names(forkAt(thinned, 200), { branch: 'X' })).toEqual([]);
+  });
+
   it('records nothing until it is first marked, and nothing when asked to keep no past', async () => {
     const unmarked = new EmbeddedReadStore();
     await unmarked.collection('members').insertOne({ _id: 'm1', branch: 'B1', name: 'a' });

@@ -53,15 +53,15 @@ export class CollectionHistory {
   indexed(spec: IndexSpec, name: string): void {
     this.catchUp();
     if (this.pastIndexes.has(name)) return;
-    const index = new PastIndex(spec);
+    const spans: VersionSpan[] = [];
     for (const held of this.versions.values()) {
       let from = BEFORE_RECORDING;
       for (const version of Array.isArray(held) ? held : [held]) {
-        if (version.document !== undefined) index.add(version.document, from, version.until);
+        if (version.document !== undefined) spans.push({ document: version.document, from, until: version.until });
         from = version.until;
       }
     }
-    this.pastIndexes.set(name, index);
+    this.pastIndexes.set(name, indexOf(spec, spans));
   }
 
   /**
@@ -109,21 +109,21 @@ export class CollectionHistory {
       const at = firstAtOrAfter(keptEpochs, from);
       return at < keptEpochs.length && keptEpochs[at] < until;
     };
-    const indexes = [...this.pastIndexes].map(([name, index]) => [name, new PastIndex(index.spec)] as const);
+    const spans: VersionSpan[] = [];
     for (const [id, held] of this.versions) {
       let from = BEFORE_RECORDING;
       const kept: PastVersion[] = [];
       for (const version of Array.isArray(held) ? held : [held]) {
         if (covers(from, version.until)) {
           kept.push(version);
-          if (version.document !== undefined) for (const [, index] of indexes) index.add(version.document, from, version.until);
+          if (version.document !== undefined) spans.push({ document: version.document, from, until: version.until });
         }
         from = version.until;
       }
       if (kept.length === 0) this.versions.delete(id);
       else this.versions.set(id, kept.length === 1 ? kept[0] : kept);
     }
-    for (const [name, index] of indexes) this.pastIndexes.set(name, index);
+    for (const [name, index] of this.pastIndexes) this.pastIndexes.set(name, indexOf(index.spec, spans));
   }
 
   /** Takes over another collection's past (a rebuilt copy this collection adopts). */
@@ -153,6 +153,25 @@ export class CollectionHistory {
     this.generation = this.clock.generation;
     this.clear();
   }
+}
+
+/** A past version with the epochs it stood in. */
+interface VersionSpan {
+  readonly document: Document;
+  readonly from: number;
+  readonly until: number;
+}
+
+/**
+ * A past index of these versions, added in the order of `until`, as `record` adds them (the
+ * index finds the versions standing at an epoch by binary search on it); the versions map holds
+ * them by document, in another order.
+ */
+function indexOf(spec: IndexSpec, spans: VersionSpan[]): PastIndex {
+  const index = new PastIndex(spec);
+  spans.sort((a, b) => a.until - b.until);
+  for (const { document, from, until } of spans) index.add(document, from, until);
+  return index;
 }
 
 /** The first index whose value is at least `epoch` in a rising list. */

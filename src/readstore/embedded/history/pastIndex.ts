@@ -24,7 +24,7 @@ export class PastIndex {
     this.keys = new FieldIndex({ ...spec, unique: false });
   }
 
-  /** A version of a document that stood from the end of epoch `from` until a write of epoch `until`. */
+  /** A version of a document that stood from the end of epoch `from` until a write of epoch `until`; added in the order of `until`. */
   add(document: Document, from: number, until: number): void {
     for (const key of new Set(this.keys.keysOf(document))) {
       const holders = this.entries.get(key);
