@@ -10,6 +10,8 @@ import { isOneOf } from '../shared/handledEvents';
 import { memberAggregate } from '../../src/domain/members/member.aggregate';
 import { evolveMemberTimeline, membershipsOf } from './memberTimeline';
 import type { Projection } from '../shared/projection';
+import { addMemberCountChanges, noCountChanges, type CountedInterval } from './memberships.countChanges';
+import { updateUnitCounts, type CountChanges } from './unitMemberCounts.update';
 import { recountUnits, type AffectedUnits } from './unitMemberCounts.recount';
 
 const isMemberEvent = isOneOf(memberAggregate.eventTypes);
@@ -22,11 +24,14 @@ const TIMELINE_RULES: DocumentRules<PositionedEvent<MemberEvent>, MemberTimeline
   evolve: evolveMemberTimeline,
 };
 
+type StoredInterval = CountedInterval & Pick<MembershipDocument, '_id' | 'memberId'>;
+const STORED_INTERVAL = { projection: { _id: 1, memberId: 1, branchId: 1, groupId: 1, validFrom: 1, validTo: 1, position: 1 }, readOnly: true } as const;
+
 /**
  * `memberTimelines`, `memberships` and `unitMemberCounts`: where every member belonged over
  * time, and how many members each branch and group had. Each batch folds its events into the
- * members' timelines, rewrites the memberships of those that changed, then recounts the units
- * those memberships were or are in.
+ * members' timelines, rewrites the memberships of those that changed, then applies to the
+ * units' counts the intervals it removed and added (`updateUnitCounts`).
  */
 export const membershipsProjection: Projection = {
   name: 'memberships',
@@ -43,18 +48,16 @@ export const membershipsProjection: Projection = {
     if (memberEvents.length === 0) return;
     const timelines = new DocumentCache(store.collection<MemberTimelineDocument>(MEMBER_TIMELINES));
     await loadDocuments(timelines, memberEvents, TIMELINE_RULES);
-    // Per member, the earliest effective date the batch changes: their intervals before it stay as they were.
-    const changedFrom = new Map<string, string>();
-    for (const { event, document } of foldEvents(timelines, memberEvents, TIMELINE_RULES)) {
-      changedFrom.set(document._id, earlier(changedFrom.get(document._id), event.effectiveDate));
-    }
+    // As stored: the memberships stored follow from them, unless a batch stopped half way.
+    const before = new Map(memberEvents.map(({ data: { memberId } }) => [memberId, timelines.get(memberId)]));
+    foldEvents(timelines, memberEvents, TIMELINE_RULES);
     const changed = timelines
       .changedIds()
       .map((id) => timelines.get(id))
       .filter((timeline) => timeline !== undefined);
-    const affected = await writeMemberships(store.collection<MembershipDocument>(MEMBERSHIPS), changed, changedFrom);
-    await recountUnits(store, affected);
-    // Timelines last: until they are written, a replay of the batch rewrites the memberships and counts.
+    const counts = await writeMemberships(store.collection<MembershipDocument>(MEMBERSHIPS), changed, before);
+    await updateUnitCounts(store, counts);
+    // Timelines last: until they are written, a replay of the batch finds the memberships rewritten and recounts their units.
     await timelines.flush();
   },
 
@@ -65,10 +68,7 @@ export const membershipsProjection: Projection = {
     if (memberIds.length === 0) return;
     await store.collection<MemberTimelineDocument>(MEMBER_TIMELINES).deleteMany({ _id: { $in: [...memberIds] } });
     const memberships = store.collection<MembershipDocument>(MEMBERSHIPS);
-    const stored: StoredInterval[] = await memberships.find(
-      { memberId: { $in: [...memberIds] } },
-      { projection: { _id: 1, memberId: 1, branchId: 1, groupId: 1, validFrom: 1, validTo: 1 } },
-    );
+    const stored: StoredInterval[] = await memberships.find({ memberId: { $in: [...memberIds] } }, STORED_INTERVAL);
     if (stored.length === 0) return;
     await memberships.deleteMany({ memberId: { $in: [...memberIds] } });
     const affected: AffectedUnits = { branches: new Map(), groups: new Map() };
@@ -80,44 +80,36 @@ export const membershipsProjection: Projection = {
   },
 };
 
-type StoredInterval = Pick<MembershipDocument, '_id' | 'memberId' | 'branchId' | 'groupId' | 'validFrom' | 'validTo'>;
-
 /**
- * Rewrites the memberships of these members; returns the units they were in before or are in
- * now with an interval not over by the date they changed from.
+ * Rewrites the memberships of these members, and returns what that changes in their units'
+ * counts: reckoned against the memberships stored, never against the timelines, so that a
+ * batch applied again after its memberships were written changes no count twice.
  */
 async function writeMemberships(
   collection: Collection<MembershipDocument>,
   timelines: readonly MemberTimelineDocument[],
-  changedFrom: ReadonlyMap<string, string>,
-): Promise<AffectedUnits> {
-  const affected: AffectedUnits = { branches: new Map(), groups: new Map() };
-  if (timelines.length === 0) return affected;
+  before: ReadonlyMap<string, MemberTimelineDocument | undefined>,
+): Promise<CountChanges> {
+  const counts = noCountChanges();
+  if (timelines.length === 0) return counts;
   // Every write below is by _id, so a store answers each from its primary index.
-  const stored: StoredInterval[] = await collection.find(
-    { memberId: { $in: timelines.map((timeline) => timeline._id) } },
-    { projection: { _id: 1, memberId: 1, branchId: 1, groupId: 1, validFrom: 1, validTo: 1 }, readOnly: true },
-  );
-  const obsolete = new Map(stored.map((membership) => [membership._id, membership]));
-  const fresh = timelines.flatMap(membershipsOf);
+  const stored: StoredInterval[] = await collection.find({ memberId: { $in: timelines.map((timeline) => timeline._id) } }, STORED_INTERVAL);
+  const storedOf = new Map<string, StoredInterval[]>(timelines.map((timeline) => [timeline._id, []]));
+  for (const membership of stored) storedOf.get(membership.memberId)!.push(membership);
   const writes: BulkOperation<MembershipDocument>[] = [];
-  for (const membership of fresh) {
-    obsolete.delete(membership._id);
-    writes.push({ replaceOne: { filter: { _id: membership._id }, replacement: membership, upsert: true } });
+  for (const timeline of timelines) {
+    const fresh = membershipsOf(timeline);
+    const obsolete = new Set(storedOf.get(timeline._id)!.map((membership) => membership._id));
+    for (const membership of fresh) {
+      obsolete.delete(membership._id);
+      writes.push({ replaceOne: { filter: { _id: membership._id }, replacement: membership, upsert: true } });
+    }
+    for (const _id of obsolete) writes.push({ deleteOne: { filter: { _id } } });
+    const previous = before.get(timeline._id);
+    addMemberCountChanges(counts, storedOf.get(timeline._id)!, fresh, previous === undefined ? [] : membershipsOf(previous));
   }
-  for (const _id of obsolete.keys()) writes.push({ deleteOne: { filter: { _id } } });
   if (writes.length > 0) await collection.bulkWrite(writes, UNORDERED_HANDED_OVER);
-  // An interval that disappears changes the counts from its start (a re-registration can drop earlier ones).
-  const since = new Map(changedFrom);
-  for (const { memberId, validFrom } of obsolete.values()) since.set(memberId, earlier(since.get(memberId), validFrom));
-  // Stored intervals too: a unit an interval disappears from loses that member.
-  for (const { memberId, branchId, groupId, validFrom, validTo } of [...stored, ...fresh]) {
-    const from = since.get(memberId) ?? validFrom;
-    if (validTo !== null && validTo < from) continue;
-    affected.branches.set(branchId, earlier(affected.branches.get(branchId), from));
-    if (groupId !== null) affected.groups.set(groupId, earlier(affected.groups.get(groupId), from));
-  }
-  return affected;
+  return counts;
 }
 
 function earlier(a: string | undefined, b: string): string {

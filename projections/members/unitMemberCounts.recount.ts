@@ -3,7 +3,7 @@ import { MEMBERSHIPS, type MembershipDocument } from './memberships.documents';
 import { memberCountDocuments, yearDocumentId } from './unitMemberCounts.compute';
 import { UNIT_MEMBER_COUNTS, type UnitMemberCountDocument } from './unitMemberCounts.documents';
 
-/** The branches and groups whose memberships a batch changed, each with the earliest date its count may have changed. */
+/** Branches and groups to recount, each with the earliest date its count may have changed. */
 export type AffectedUnits = { branches: Map<string, string>; groups: Map<string, string> };
 
 type CountedInterval = Pick<MembershipDocument, 'branchId' | 'groupId' | 'validFrom' | 'validTo' | 'position'>;
@@ -13,9 +13,11 @@ const UNORDERED_HANDED_OVER = { ordered: false, handOver: true } as const;
 
 /**
  * Recomputes the counts of these units from all their memberships (already written), so the
- * result depends only on the memberships, not on the batches that produced them. Rewrites the
- * documents from the year of the unit's earliest change on: those of earlier years follow from
- * intervals that did not change. A unit left with no membership has no document.
+ * result depends only on the memberships, not on the batches that produced them: what the
+ * deltas are checked against, and what is done where they cannot be trusted. Its cost is that
+ * of the units' whole history. Rewrites the documents from the year of the unit's earliest
+ * change on: those of earlier years follow from intervals that did not change. A unit left with
+ * no membership has no document.
  */
 export async function recountUnits(store: ReadStore, { branches, groups }: AffectedUnits): Promise<void> {
   if (branches.size === 0 && groups.size === 0) return;
