@@ -12,11 +12,12 @@ import { evolveMemberTimeline, membershipsOf } from './memberTimeline';
 import type { Projection } from '../shared/projection';
 import { addMemberCountChanges, noCountChanges, type CountedInterval } from './memberships.countChanges';
 import { updateUnitCounts, type CountChanges } from './unitMemberCounts.update';
-import { recountUnits, type AffectedUnits } from './unitMemberCounts.recount';
 
 const isMemberEvent = isOneOf(memberAggregate.eventTypes);
 /** Every bulk write below names each document by `_id` once, with documents made for it. */
 const UNORDERED_HANDED_OVER = { ordered: false, handOver: true } as const;
+/** Below every event's: a timeline with it takes every event of its member's stream again. */
+const BEFORE_EVERY_EVENT = '';
 
 /** Each member event is folded into the member's own timeline. */
 const TIMELINE_RULES: DocumentRules<PositionedEvent<MemberEvent>, MemberTimelineDocument> = {
@@ -61,22 +62,26 @@ export const membershipsProjection: Projection = {
     await timelines.flush();
   },
 
-  // The members' timelines are folded again from their streams; their memberships go now (the
-  // replay writes them anew), and the units they were in are recounted without them.
+  // The members' timelines are folded again from their streams. A member who stays keeps their
+  // memberships and their timeline, which takes the replayed events anew: the replay then
+  // rewrites only the memberships the retracted event changed, and the counts change by those.
+  // A member whose registration is withdrawn loses both, and their units' counts lose the intervals.
   async forget(scope, store) {
     const memberIds = scope.idsIn('member');
     if (memberIds.length === 0) return;
-    await store.collection<MemberTimelineDocument>(MEMBER_TIMELINES).deleteMany({ _id: { $in: [...memberIds] } });
+    const withdrawn = scope.target.type === 'MemberRegistered' ? scope.target.data.memberId : undefined;
+    const timelines = store.collection<MemberTimelineDocument>(MEMBER_TIMELINES);
+    const staying = memberIds.filter((memberId) => memberId !== withdrawn);
+    if (staying.length > 0) await timelines.updateMany({ _id: { $in: staying } }, { $set: { position: BEFORE_EVERY_EVENT } });
+    if (withdrawn === undefined || staying.length === memberIds.length) return;
     const memberships = store.collection<MembershipDocument>(MEMBERSHIPS);
-    const stored: StoredInterval[] = await memberships.find({ memberId: { $in: [...memberIds] } }, STORED_INTERVAL);
-    if (stored.length === 0) return;
-    await memberships.deleteMany({ memberId: { $in: [...memberIds] } });
-    const affected: AffectedUnits = { branches: new Map(), groups: new Map() };
-    for (const { branchId, groupId, validFrom } of stored) {
-      affected.branches.set(branchId, earlier(affected.branches.get(branchId), validFrom));
-      if (groupId !== null) affected.groups.set(groupId, earlier(affected.groups.get(groupId), validFrom));
-    }
-    await recountUnits(store, affected);
+    const [timeline, stored] = await Promise.all([timelines.findOne({ _id: withdrawn }), memberships.find({ memberId: withdrawn }, STORED_INTERVAL)]);
+    if (stored.length > 0) await memberships.deleteMany({ memberId: withdrawn });
+    const counts = noCountChanges();
+    addMemberCountChanges(counts, stored, [], timeline === null ? [] : membershipsOf(timeline));
+    await updateUnitCounts(store, counts);
+    // The timeline last, as in a batch: a correction stopped before this and run again recounts the units.
+    await timelines.deleteMany({ _id: withdrawn });
   },
 };
 
@@ -110,8 +115,4 @@ async function writeMemberships(
   }
   if (writes.length > 0) await collection.bulkWrite(writes, UNORDERED_HANDED_OVER);
   return counts;
-}
-
-function earlier(a: string | undefined, b: string): string {
-  return a === undefined || b < a ? b : a;
 }
