@@ -25,21 +25,43 @@ export function addMemberCountChanges(
   fresh: readonly CountedInterval[],
   expected: readonly CountedInterval[],
 ): void {
-  const storedKeys = new Set(stored.map(keyOf));
-  const freshKeys = new Set(fresh.map(keyOf));
-  const expectedKeys = new Set(expected.map(keyOf));
-  if (storedKeys.size === expectedKeys.size && [...storedKeys].every((key) => expectedKeys.has(key))) {
-    for (const interval of stored) if (!freshKeys.has(keyOf(interval))) addDelta(changes, interval, -1);
-    for (const interval of fresh) if (!storedKeys.has(keyOf(interval))) addDelta(changes, interval, 1);
+  if (!sameIntervals(stored, expected)) {
+    recountWhereDiffering(changes, [stored, fresh, expected]);
     return;
   }
-  for (const interval of [...stored, ...fresh, ...expected]) {
+  // A member's intervals start on different dates (their ids say so).
+  const unchanged = new Map(stored.map((interval) => [interval.validFrom, interval]));
+  for (const interval of fresh) {
+    const before = unchanged.get(interval.validFrom);
+    if (before !== undefined && sameInterval(before, interval)) unchanged.delete(interval.validFrom);
+    else addDelta(changes, interval, 1);
+  }
+  for (const interval of unchanged.values()) addDelta(changes, interval, -1);
+}
+
+/** The units of every interval not in all of `lists` are recounted from its start. */
+function recountWhereDiffering(changes: CountChanges, lists: readonly (readonly CountedInterval[])[]): void {
+  const keys = lists.map((intervals) => new Set(intervals.map(keyOf)));
+  const { branches, groups } = changes.recount;
+  for (const interval of lists.flat()) {
     const key = keyOf(interval);
-    if (storedKeys.has(key) && freshKeys.has(key) && expectedKeys.has(key)) continue;
-    const { branches, groups } = changes.recount;
+    if (keys.every((set) => set.has(key))) continue;
     branches.set(interval.branchId, earlier(branches.get(interval.branchId), interval.validFrom));
     if (interval.groupId !== null) groups.set(interval.groupId, earlier(groups.get(interval.groupId), interval.validFrom));
   }
+}
+
+function sameIntervals(a: readonly CountedInterval[], b: readonly CountedInterval[]): boolean {
+  if (a.length !== b.length) return false;
+  const byStart = new Map(b.map((interval) => [interval.validFrom, interval]));
+  return a.every((interval) => {
+    const other = byStart.get(interval.validFrom);
+    return other !== undefined && sameInterval(interval, other);
+  });
+}
+
+function sameInterval(a: CountedInterval, b: CountedInterval): boolean {
+  return a.validFrom === b.validFrom && a.validTo === b.validTo && a.branchId === b.branchId && a.groupId === b.groupId && a.position === b.position;
 }
 
 function addDelta(changes: CountChanges, { branchId, groupId, validFrom, validTo, position }: CountedInterval, change: 1 | -1): void {

@@ -8,7 +8,7 @@ import type { DocumentRules } from '../shared/documentRules';
 import { foldEvents, loadDocuments } from '../shared/foldEvents';
 import { isOneOf } from '../shared/handledEvents';
 import { memberAggregate } from '../../src/domain/members/member.aggregate';
-import { evolveMemberTimeline, membershipsOf } from './memberTimeline';
+import { countedIntervalsOf, evolveMemberTimeline, membershipsOf } from './memberTimeline';
 import type { Projection } from '../shared/projection';
 import { addMemberCountChanges, noCountChanges, type CountedInterval } from './memberships.countChanges';
 import { updateUnitCounts, type CountChanges } from './unitMemberCounts.update';
@@ -78,7 +78,7 @@ export const membershipsProjection: Projection = {
     const [timeline, stored] = await Promise.all([timelines.findOne({ _id: withdrawn }), memberships.find({ memberId: withdrawn }, STORED_INTERVAL)]);
     if (stored.length > 0) await memberships.deleteMany({ memberId: withdrawn });
     const counts = noCountChanges();
-    addMemberCountChanges(counts, stored, [], timeline === null ? [] : membershipsOf(timeline));
+    addMemberCountChanges(counts, stored, [], timeline === null ? [] : countedIntervalsOf(timeline));
     await updateUnitCounts(store, counts);
     // The timeline last, as in a batch: a correction stopped before this and run again recounts the units.
     await timelines.deleteMany({ _id: withdrawn });
@@ -111,7 +111,7 @@ async function writeMemberships(
     }
     for (const _id of obsolete) writes.push({ deleteOne: { filter: { _id } } });
     const previous = before.get(timeline._id);
-    addMemberCountChanges(counts, storedOf.get(timeline._id)!, fresh, previous === undefined ? [] : membershipsOf(previous));
+    addMemberCountChanges(counts, storedOf.get(timeline._id)!, fresh, previous === undefined ? [] : countedIntervalsOf(previous));
   }
   if (writes.length > 0) await collection.bulkWrite(writes, UNORDERED_HANDED_OVER);
   return counts;

@@ -35,7 +35,8 @@ export type CountUpdate =
  * year), except where a removed interval held it or no document tells it (years after the last
  * change): there the memberships starting in those years are read (`needsStarts`).
  */
-export function updatedCountDocuments(unitId: string, stored: StoredCounts, deltas: readonly IntervalDelta[], starts?: YearStarts): CountUpdate {
+export function updatedCountDocuments(unitId: string, stored: StoredCounts, net: NetDeltas, starts?: YearStarts): CountUpdate {
+  const { deltas, dates, changedYear } = net;
   if (deltas.length === 0) return { kind: 'documents', writes: [], deletes: [] };
   const { after } = stored;
   if (after === undefined) {
@@ -44,7 +45,6 @@ export function updatedCountDocuments(unitId: string, stored: StoredCounts, delt
     return { kind: 'documents', writes: memberCountDocuments(unitId, deltas), deletes: [] };
   }
   const last = yearOf(after.from) - 1;
-  const { dates, changedYear } = netChanges(deltas);
   if (changedYear === Infinity) return { kind: 'documents', writes: [], deletes: [] };
   // The documents from the year before the change (or before the first after the last change).
   const low = Math.min(changedYear, last + 1) - 1;
@@ -120,28 +120,35 @@ export function updatedCountDocuments(unitId: string, stored: StoredCounts, delt
   return { kind: 'documents', writes, deletes };
 }
 
-/**
- * The count changes of the deltas by date (none where they cancel: an open interval closed, its
- * start stays), and the earliest year they change anything in: a count, or the intervals
- * starting in it (an interval closed keeps its start and position).
- */
-function netChanges(deltas: readonly IntervalDelta[]): { dates: Map<string, number>; changedYear: number } {
+/** A unit's interval deltas, with what they change in all: worked out once, whatever the reads `updatedCountDocuments` asks for. */
+export interface NetDeltas {
+  readonly deltas: readonly IntervalDelta[];
+  /** The count changes by date (zero where they cancel: an open interval closed keeps its start). */
+  readonly dates: ReadonlyMap<string, number>;
+  /** The earliest year they change anything in: a count, or the intervals starting in it (an interval closed keeps its start and position, so it changes neither); Infinity for none. */
+  readonly changedYear: number;
+}
+
+export function netDeltas(deltas: readonly IntervalDelta[]): NetDeltas {
   const dates = new Map<string, number>();
-  const starts = new Map<string, number>();
-  const add = (changes: Map<string, number>, key: string, change: number): void => {
-    const sum = (changes.get(key) ?? 0) + change;
-    if (sum === 0) changes.delete(key);
-    else changes.set(key, sum);
-  };
-  for (const { validFrom, validTo, position, change } of deltas) {
-    add(dates, validFrom, change);
-    if (validTo !== null) add(dates, validTo, -change);
-    add(starts, `${validFrom.slice(0, 4)}|${position}`, change);
-  }
+  // By position: an interval removed and added again keeps its start and position.
+  const starts = new Map<string, { year: number; sum: number }>();
   let changedYear = Infinity;
-  for (const date of dates.keys()) changedYear = Math.min(changedYear, yearOf(date));
-  for (const start of starts.keys()) changedYear = Math.min(changedYear, yearOf(start));
-  return { dates, changedYear };
+  for (const { validFrom, validTo, position, change } of deltas) {
+    dates.set(validFrom, (dates.get(validFrom) ?? 0) + change);
+    if (validTo !== null) dates.set(validTo, (dates.get(validTo) ?? 0) - change);
+    const year = yearOf(validFrom);
+    const start = starts.get(position);
+    if (start === undefined) starts.set(position, { year, sum: change });
+    else {
+      start.sum += change;
+      // The same position starting in two years changes both.
+      if (start.year !== year) changedYear = Math.min(changedYear, start.year, year);
+    }
+  }
+  for (const [date, sum] of dates) if (sum !== 0) changedYear = Math.min(changedYear, yearOf(date));
+  for (const { year, sum } of starts.values()) if (sum !== 0) changedYear = Math.min(changedYear, year);
+  return { deltas, dates, changedYear };
 }
 
 /** The stored year documents read: where they start, when that is the unit's first year; a string when they are not what a recount makes. */

@@ -3,7 +3,15 @@ import type { BulkOperation, ReadStore } from '../../src/readstore/readStore';
 import { MEMBERSHIPS, type MembershipDocument } from './memberships.documents';
 import { membershipsInUnitYears } from './memberships.years';
 import { yearDocumentId, yearOf } from './unitMemberCounts.compute';
-import { updatedCountDocuments, type IntervalDelta, type StartsWanted, type StoredCounts, type YearStarts } from './unitMemberCounts.delta';
+import {
+  netDeltas,
+  updatedCountDocuments,
+  type IntervalDelta,
+  type NetDeltas,
+  type StartsWanted,
+  type StoredCounts,
+  type YearStarts,
+} from './unitMemberCounts.delta';
 import { UNIT_MEMBER_COUNTS, type UnitMemberCountDocument } from './unitMemberCounts.documents';
 import { recountUnits, type AffectedUnits } from './unitMemberCounts.recount';
 
@@ -20,7 +28,7 @@ const MAX_ROUNDS = 12;
 const UNORDERED_HANDED_OVER = { ordered: false, handOver: true } as const;
 const READ_ONLY = { readOnly: true } as const;
 
-type Pending = { unitId: string; level: UnitDeltas['level']; deltas: IntervalDelta[]; stored: StoredCounts; starts?: YearStarts };
+type Pending = { unitId: string; level: UnitDeltas['level']; net: NetDeltas; stored: StoredCounts; starts?: YearStarts };
 type Wanted<T> = { unit: Pending; wanted: T };
 
 /**
@@ -38,24 +46,23 @@ export async function updateUnitCounts(store: ReadStore, changes: CountChanges):
     for (const { validFrom } of deltas) units.set(unitId, earlier(units.get(unitId), validFrom));
   };
   const counts = store.collection<UnitMemberCountDocument>(UNIT_MEMBER_COUNTS);
-  const delta = [...changes.deltas].filter(([unitId, { level, deltas }]) => {
-    if (!recount.branches.has(unitId) && !recount.groups.has(unitId)) return deltas.length > 0;
-    toRecount(unitId, level, deltas);
-    return false;
-  });
-  const afters = new Map((await counts.find({ _id: { $in: delta.map(([unitId]) => unitId) } }, READ_ONLY)).map((document) => [document._id, document]));
-  let pending: Pending[] = delta.map(([unitId, { level, deltas }]) => ({
-    unitId,
-    level,
-    deltas,
-    stored: { after: afters.get(unitId), fromYear: Infinity, years: new Map() },
-  }));
+  const nets = [...changes.deltas]
+    .filter(([unitId, { level, deltas }]) => {
+      if (!recount.branches.has(unitId) && !recount.groups.has(unitId)) return true;
+      toRecount(unitId, level, deltas);
+      return false;
+    })
+    .map(([unitId, { level, deltas }]) => ({ unitId, level, net: netDeltas(deltas) }))
+    // Deltas that cancel out (an interval removed and added again as it was) change nothing.
+    .filter(({ net }) => net.changedYear !== Infinity);
+  const afters = new Map((await counts.find({ _id: { $in: nets.map(({ unitId }) => unitId) } }, READ_ONLY)).map((document) => [document._id, document]));
+  let pending: Pending[] = nets.map((unit) => ({ ...unit, stored: { after: afters.get(unit.unitId), fromYear: Infinity, years: new Map() } }));
   const writes: BulkOperation<UnitMemberCountDocument>[] = [];
   for (let round = 0; pending.length > 0; round++) {
     const documents: Wanted<number>[] = [];
     const starts: Wanted<StartsWanted>[] = [];
     for (const unit of pending) {
-      const update = updatedCountDocuments(unit.unitId, unit.stored, unit.deltas, unit.starts);
+      const update = updatedCountDocuments(unit.unitId, unit.stored, unit.net, unit.starts);
       switch (update.kind) {
         case 'documents':
           for (const document of update.writes) writes.push({ replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true } });
@@ -68,7 +75,7 @@ export async function updateUnitCounts(store: ReadStore, changes: CountChanges):
           starts.push({ unit, wanted: update.starts });
           break;
         case 'recount':
-          toRecount(unit.unitId, unit.level, unit.deltas);
+          toRecount(unit.unitId, unit.level, unit.net.deltas);
           break;
         default:
           assertNever(update);
@@ -76,7 +83,7 @@ export async function updateUnitCounts(store: ReadStore, changes: CountChanges):
     }
     pending = [...documents, ...starts].map(({ unit }) => unit);
     if (round + 1 >= MAX_ROUNDS) {
-      for (const unit of pending) toRecount(unit.unitId, unit.level, unit.deltas);
+      for (const unit of pending) toRecount(unit.unitId, unit.level, unit.net.deltas);
       break;
     }
     await Promise.all([readDocuments(store, documents), readStarts(store, starts)]);
