@@ -60,3 +60,16 @@ export function membershipsOf(timeline: MemberTimelineDocument): MembershipDocum
     unitYears: unitYearsOf([change.branchId, change.groupId], { validFrom, validTo }),
   }));
 }
+
+/** What of the member's memberships their units' counts follow from (see `membershipsOf`), without making the documents. */
+export function countedIntervalsOf(
+  timeline: MemberTimelineDocument,
+): Pick<MembershipDocument, 'branchId' | 'groupId' | 'validFrom' | 'validTo' | 'position'>[] {
+  return segmentsOf(timeline.changes, timeline.leftOn).map(({ change, validFrom, validTo }) => ({
+    branchId: change.branchId,
+    groupId: change.groupId,
+    validFrom,
+    validTo,
+    position: change.position,
+  }));
+}

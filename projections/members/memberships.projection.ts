@@ -1,20 +1,23 @@
 import type { PositionedEvent } from '../../src/domain/events';
 import type { MemberEvent } from '../../src/domain/members/member.events';
-import type { BulkOperation, Collection, ReadStore } from '../../src/readstore/readStore';
+import type { BulkOperation, Collection } from '../../src/readstore/readStore';
 import { MEMBER_TIMELINES, MEMBERSHIPS, type MemberTimelineDocument, type MembershipDocument } from './memberships.documents';
-import { UNIT_MEMBER_COUNTS, type UnitMemberCountDocument } from './unitMemberCounts.documents';
+import { UNIT_MEMBER_COUNTS } from './unitMemberCounts.documents';
 import { DocumentCache } from '../shared/documentCache';
 import type { DocumentRules } from '../shared/documentRules';
 import { foldEvents, loadDocuments } from '../shared/foldEvents';
 import { isOneOf } from '../shared/handledEvents';
 import { memberAggregate } from '../../src/domain/members/member.aggregate';
-import { evolveMemberTimeline, membershipsOf } from './memberTimeline';
+import { countedIntervalsOf, evolveMemberTimeline, membershipsOf } from './memberTimeline';
 import type { Projection } from '../shared/projection';
-import { memberCountDocuments, yearDocumentId } from './unitMemberCounts.compute';
+import { addMemberCountChanges, noCountChanges, type CountedInterval } from './memberships.countChanges';
+import { updateUnitCounts, type CountChanges } from './unitMemberCounts.update';
 
 const isMemberEvent = isOneOf(memberAggregate.eventTypes);
 /** Every bulk write below names each document by `_id` once, with documents made for it. */
 const UNORDERED_HANDED_OVER = { ordered: false, handOver: true } as const;
+/** Below every event's: a timeline with it takes every event of its member's stream again. */
+const BEFORE_EVERY_EVENT = '';
 
 /** Each member event is folded into the member's own timeline. */
 const TIMELINE_RULES: DocumentRules<PositionedEvent<MemberEvent>, MemberTimelineDocument> = {
@@ -22,11 +25,14 @@ const TIMELINE_RULES: DocumentRules<PositionedEvent<MemberEvent>, MemberTimeline
   evolve: evolveMemberTimeline,
 };
 
+type StoredInterval = CountedInterval & Pick<MembershipDocument, '_id' | 'memberId'>;
+const STORED_INTERVAL = { projection: { _id: 1, memberId: 1, branchId: 1, groupId: 1, validFrom: 1, validTo: 1, position: 1 }, readOnly: true } as const;
+
 /**
  * `memberTimelines`, `memberships` and `unitMemberCounts`: where every member belonged over
  * time, and how many members each branch and group had. Each batch folds its events into the
- * members' timelines, rewrites the memberships of those that changed, then recounts the units
- * those memberships were or are in.
+ * members' timelines, rewrites the memberships of those that changed, then applies to the
+ * units' counts the intervals it removed and added (`updateUnitCounts`).
  */
 export const membershipsProjection: Projection = {
   name: 'memberships',
@@ -43,140 +49,70 @@ export const membershipsProjection: Projection = {
     if (memberEvents.length === 0) return;
     const timelines = new DocumentCache(store.collection<MemberTimelineDocument>(MEMBER_TIMELINES));
     await loadDocuments(timelines, memberEvents, TIMELINE_RULES);
-    // Per member, the earliest effective date the batch changes: their intervals before it stay as they were.
-    const changedFrom = new Map<string, string>();
-    for (const { event, document } of foldEvents(timelines, memberEvents, TIMELINE_RULES)) {
-      changedFrom.set(document._id, earlier(changedFrom.get(document._id), event.effectiveDate));
-    }
+    // As stored: the memberships stored follow from them, unless a batch stopped half way.
+    const before = new Map(memberEvents.map(({ data: { memberId } }) => [memberId, timelines.get(memberId)]));
+    foldEvents(timelines, memberEvents, TIMELINE_RULES);
     const changed = timelines
       .changedIds()
       .map((id) => timelines.get(id))
       .filter((timeline) => timeline !== undefined);
-    const affected = await writeMemberships(store.collection<MembershipDocument>(MEMBERSHIPS), changed, changedFrom);
-    await recountUnits(store, affected);
-    // Timelines last: until they are written, a replay of the batch rewrites the memberships and counts.
+    const counts = await writeMemberships(store.collection<MembershipDocument>(MEMBERSHIPS), changed, before);
+    await updateUnitCounts(store, counts);
+    // Timelines last: until they are written, a replay of the batch finds the memberships rewritten and recounts their units.
     await timelines.flush();
   },
 
-  // The members' timelines are folded again from their streams; their memberships go now (the
-  // replay writes them anew), and the units they were in are recounted without them.
+  // The members' timelines are folded again from their streams. A member who stays keeps their
+  // memberships and their timeline, which takes the replayed events anew: the replay then
+  // rewrites only the memberships the retracted event changed, and the counts change by those.
+  // A member whose registration is withdrawn loses both, and their units' counts lose the intervals.
   async forget(scope, store) {
     const memberIds = scope.idsIn('member');
     if (memberIds.length === 0) return;
-    await store.collection<MemberTimelineDocument>(MEMBER_TIMELINES).deleteMany({ _id: { $in: [...memberIds] } });
+    const withdrawn = scope.target.type === 'MemberRegistered' ? scope.target.data.memberId : undefined;
+    const timelines = store.collection<MemberTimelineDocument>(MEMBER_TIMELINES);
+    const staying = memberIds.filter((memberId) => memberId !== withdrawn);
+    if (staying.length > 0) await timelines.updateMany({ _id: { $in: staying } }, { $set: { position: BEFORE_EVERY_EVENT } });
+    if (withdrawn === undefined || staying.length === memberIds.length) return;
     const memberships = store.collection<MembershipDocument>(MEMBERSHIPS);
-    const stored: StoredInterval[] = await memberships.find(
-      { memberId: { $in: [...memberIds] } },
-      { projection: { _id: 1, memberId: 1, branchId: 1, groupId: 1, validFrom: 1, validTo: 1 } },
-    );
-    if (stored.length === 0) return;
-    await memberships.deleteMany({ memberId: { $in: [...memberIds] } });
-    const affected: AffectedUnits = { branches: new Map(), groups: new Map() };
-    for (const { branchId, groupId, validFrom } of stored) {
-      affected.branches.set(branchId, earlier(affected.branches.get(branchId), validFrom));
-      if (groupId !== null) affected.groups.set(groupId, earlier(affected.groups.get(groupId), validFrom));
-    }
-    await recountUnits(store, affected);
+    const [timeline, stored] = await Promise.all([timelines.findOne({ _id: withdrawn }), memberships.find({ memberId: withdrawn }, STORED_INTERVAL)]);
+    if (stored.length > 0) await memberships.deleteMany({ memberId: withdrawn });
+    const counts = noCountChanges();
+    addMemberCountChanges(counts, stored, [], timeline === null ? [] : countedIntervalsOf(timeline));
+    await updateUnitCounts(store, counts);
+    // The timeline last, as in a batch: a correction stopped before this and run again recounts the units.
+    await timelines.deleteMany({ _id: withdrawn });
   },
 };
 
-/** The branches and groups whose memberships a batch changed, each with the earliest date its count may have changed. */
-type AffectedUnits = { branches: Map<string, string>; groups: Map<string, string> };
-
-type StoredInterval = Pick<MembershipDocument, '_id' | 'memberId' | 'branchId' | 'groupId' | 'validFrom' | 'validTo'>;
-
 /**
- * Rewrites the memberships of these members; returns the units they were in before or are in
- * now with an interval not over by the date they changed from.
+ * Rewrites the memberships of these members, and returns what that changes in their units'
+ * counts: reckoned against the memberships stored, never against the timelines, so that a
+ * batch applied again after its memberships were written changes no count twice.
  */
 async function writeMemberships(
   collection: Collection<MembershipDocument>,
   timelines: readonly MemberTimelineDocument[],
-  changedFrom: ReadonlyMap<string, string>,
-): Promise<AffectedUnits> {
-  const affected: AffectedUnits = { branches: new Map(), groups: new Map() };
-  if (timelines.length === 0) return affected;
+  before: ReadonlyMap<string, MemberTimelineDocument | undefined>,
+): Promise<CountChanges> {
+  const counts = noCountChanges();
+  if (timelines.length === 0) return counts;
   // Every write below is by _id, so a store answers each from its primary index.
-  const stored: StoredInterval[] = await collection.find(
-    { memberId: { $in: timelines.map((timeline) => timeline._id) } },
-    { projection: { _id: 1, memberId: 1, branchId: 1, groupId: 1, validFrom: 1, validTo: 1 }, readOnly: true },
-  );
-  const obsolete = new Map(stored.map((membership) => [membership._id, membership]));
-  const fresh = timelines.flatMap(membershipsOf);
+  const stored: StoredInterval[] = await collection.find({ memberId: { $in: timelines.map((timeline) => timeline._id) } }, STORED_INTERVAL);
+  const storedOf = new Map<string, StoredInterval[]>(timelines.map((timeline) => [timeline._id, []]));
+  for (const membership of stored) storedOf.get(membership.memberId)!.push(membership);
   const writes: BulkOperation<MembershipDocument>[] = [];
-  for (const membership of fresh) {
-    obsolete.delete(membership._id);
-    writes.push({ replaceOne: { filter: { _id: membership._id }, replacement: membership, upsert: true } });
+  for (const timeline of timelines) {
+    const fresh = membershipsOf(timeline);
+    const obsolete = new Set(storedOf.get(timeline._id)!.map((membership) => membership._id));
+    for (const membership of fresh) {
+      obsolete.delete(membership._id);
+      writes.push({ replaceOne: { filter: { _id: membership._id }, replacement: membership, upsert: true } });
+    }
+    for (const _id of obsolete) writes.push({ deleteOne: { filter: { _id } } });
+    const previous = before.get(timeline._id);
+    addMemberCountChanges(counts, storedOf.get(timeline._id)!, fresh, previous === undefined ? [] : countedIntervalsOf(previous));
   }
-  for (const _id of obsolete.keys()) writes.push({ deleteOne: { filter: { _id } } });
   if (writes.length > 0) await collection.bulkWrite(writes, UNORDERED_HANDED_OVER);
-  // An interval that disappears changes the counts from its start (a re-registration can drop earlier ones).
-  const since = new Map(changedFrom);
-  for (const { memberId, validFrom } of obsolete.values()) since.set(memberId, earlier(since.get(memberId), validFrom));
-  // Stored intervals too: a unit an interval disappears from loses that member.
-  for (const { memberId, branchId, groupId, validFrom, validTo } of [...stored, ...fresh]) {
-    const from = since.get(memberId) ?? validFrom;
-    if (validTo !== null && validTo < from) continue;
-    affected.branches.set(branchId, earlier(affected.branches.get(branchId), from));
-    if (groupId !== null) affected.groups.set(groupId, earlier(affected.groups.get(groupId), from));
-  }
-  return affected;
-}
-
-type CountedInterval = Pick<MembershipDocument, 'branchId' | 'groupId' | 'validFrom' | 'validTo' | 'position'>;
-
-/**
- * Recomputes the counts of these units from all their memberships (already written), so the
- * result depends only on the memberships, not on the batches that produced them. Rewrites the
- * documents from the year of the unit's earliest change on: those of earlier years follow from
- * intervals that did not change. A unit left with no membership has no document.
- */
-async function recountUnits(store: ReadStore, { branches, groups }: AffectedUnits): Promise<void> {
-  if (branches.size === 0 && groups.size === 0) return;
-  const memberships = store.collection<MembershipDocument>(MEMBERSHIPS);
-  const options = { projection: { _id: 0, branchId: 1, groupId: 1, validFrom: 1, validTo: 1, position: 1 }, readOnly: true } as const;
-  const branchIds = [...branches.keys()];
-  // A group's memberships are nearly all in its branch, already read: the second find reads only
-  // those in other branches (a group moved to another branch), so each membership is read once.
-  const [inBranches, elsewhere]: CountedInterval[][] = await Promise.all([
-    branchIds.length > 0 ? memberships.find({ branchId: { $in: branchIds } }, options) : [],
-    groups.size > 0 ? memberships.find({ groupId: { $in: [...groups.keys()] }, branchId: { $nin: branchIds } }, options) : [],
-  ]);
-  const byUnit = new Map<string, CountedInterval[]>([...branches.keys(), ...groups.keys()].map((unitId) => [unitId, []]));
-  for (const membership of [inBranches, elsewhere].flat()) {
-    if (branches.has(membership.branchId)) byUnit.get(membership.branchId)!.push(membership);
-    if (membership.groupId !== null && groups.has(membership.groupId)) byUnit.get(membership.groupId)!.push(membership);
-  }
-  const counts = store.collection<UnitMemberCountDocument>(UNIT_MEMBER_COUNTS);
-  // The document for the years after the last change tells which years a unit has documents up to.
-  const afterLast = await counts.find({ _id: { $in: [...byUnit.keys()] } }, { projection: { from: 1 }, readOnly: true });
-  const lastYear = new Map(afterLast.map((document) => [document._id, Number(document.from.slice(0, 4)) - 1]));
-  const writes: BulkOperation<UnitMemberCountDocument>[] = [];
-  for (const [unitId, intervals] of byUnit) {
-    const last = lastYear.get(unitId);
-    // Also the years its last document covered until now, and every year of a unit new to the collection.
-    const changedYear = Number((branches.get(unitId) ?? groups.get(unitId)!).slice(0, 4));
-    const fromYear = last === undefined ? 0 : Math.min(changedYear, last + 1);
-    const documents = memberCountDocuments(unitId, intervals, fromYear);
-    for (const document of documents) writes.push({ replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true } });
-    if (last === undefined) continue;
-    if (documents.length === 0) {
-      writes.push({ deleteMany: { filter: { unitId } } });
-      continue;
-    }
-    // Years it had a document for and no longer has (some may never have had one: deleting them
-    // is a no-op), also those between its new last change and the year it changed from, when
-    // the last change moved earlier (an interval withdrawn).
-    const newLast = Number(documents[documents.length - 1].from.slice(0, 4)) - 1;
-    const kept = new Set(documents.map((document) => document._id));
-    for (let year = Math.min(fromYear, newLast + 1); year <= last; year++) {
-      const _id = yearDocumentId(unitId, year);
-      if (!kept.has(_id)) writes.push({ deleteOne: { filter: { _id } } });
-    }
-  }
-  if (writes.length > 0) await counts.bulkWrite(writes, UNORDERED_HANDED_OVER);
-}
-
-function earlier(a: string | undefined, b: string): string {
-  return a === undefined || b < a ? b : a;
+  return counts;
 }

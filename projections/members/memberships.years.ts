@@ -49,3 +49,21 @@ export function membershipsInUnitsOn(unitIds: readonly string[], date: string): 
   ]);
   return { unitYears: { $in: keys }, ...activeOn(date) };
 }
+
+/**
+ * The memberships in `unitId` (as branch or as group) overlapping any year from `fromYear` to
+ * `toYear`, and its open ones: those holding one of the blocks that contain those years. A
+ * projection reads this way the intervals starting in a few years without the unit's history.
+ */
+export function membershipsInUnitYears(ranges: readonly { unitId: string; fromYear: number; toYear: number }[]): Filter {
+  const keys = new Set<string>();
+  for (const { unitId, fromYear, toYear } of ranges) {
+    keys.add(`${unitId}:${OPEN}`);
+    if (toYear < fromYear) continue;
+    for (let level = 0; level <= MAX_LEVEL; level++) {
+      const size = 2 ** level;
+      for (let start = fromYear - (fromYear % size); start <= toYear; start += size) keys.add(blockKey(unitId, start, level));
+    }
+  }
+  return { unitYears: { $in: [...keys] } };
+}

@@ -63,12 +63,12 @@ export function memberCountDocuments(unitId: string, intervals: readonly Counted
     while (next < steps.length && yearOf(steps[next].from) === year) next++;
     if (latest[year - first] > position) position = latest[year - first]!;
     if (year >= fromYear) {
-      documents.push({ _id: yearDocumentId(unitId, year), unitId, from: `${fourDigits(year)}-01-01`, count, steps: steps.slice(start, next), position });
+      documents.push({ _id: yearDocumentId(unitId, year), unitId, from: firstDayOf(year), count, steps: steps.slice(start, next), position });
     }
     if (next > start) count = steps[next - 1].count;
   }
   if (latest[last + 1 - first] > position) position = latest[last + 1 - first]!;
-  documents.push({ _id: unitId, unitId, from: `${fourDigits(last + 1)}-01-01`, count, steps: [], position });
+  documents.push({ _id: unitId, unitId, from: firstDayOf(last + 1), count, steps: [], position });
   return documents;
 }
 
@@ -94,11 +94,16 @@ export function yearDocumentId(unitId: string, year: number): string {
   return `${unitId}:${fourDigits(year)}`;
 }
 
+/** 1 January of `year`: the `from` of its document. */
+export function firstDayOf(year: number): string {
+  return `${fourDigits(year)}-01-01`;
+}
+
 function fourDigits(year: number): string {
   return String(year).padStart(4, '0');
 }
 
 /** The year of a YYYY-MM-DD date, without allocating: this runs for every interval of every recount. */
-function yearOf(date: string): number {
+export function yearOf(date: string): number {
   return (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
 }

@@ -8,8 +8,9 @@ export const UNIT_MEMBER_COUNTS = 'unitMemberCounts';
  * a GROUP had over time, for each unit that ever had a member: one document per calendar year
  * from the year of its first change of count to that of its last (`${unitId}:${year}`, also for
  * years without a change), and one for every year after (`_id` the unit's id). A date reads one
- * document per unit, however long the history. Derived from the unit's memberships, recomputed
- * whenever one of them changes.
+ * document per unit, however long the history. Derived from the unit's memberships: each batch
+ * applies the intervals it removes and adds to the stored documents (`unitMemberCounts.delta.ts`),
+ * which gives the documents a recount of all of them makes (`unitMemberCounts.recount.ts`).
  */
 export type UnitMemberCountDocument = {
   _id: string;

@@ -33,8 +33,9 @@ export interface Projection {
   apply(events: readonly PositionedEvent[], store: ReadStore): Promise<void>;
   /**
    * Before a targeted correction replays the scope's events: removes the documents only those
-   * events made, and fixes what was derived from them, so that the replay (without the
-   * retracted event) leaves the documents a rebuild from the whole log would.
+   * events made (or marks them for the replay to rewrite in place, when the projection derives
+   * its changes from what is stored), and fixes what was derived from them, so that the replay
+   * (without the retracted event) leaves the documents a rebuild from the whole log would.
    */
   forget(scope: CorrectionScope, store: ReadStore): Promise<void>;
   /** After the replay: fixes documents outside the scope that the retracted event changed (the event index's ancestors after a move); optional. */

@@ -1,4 +1,5 @@
 import {
+  MEMBER_TIMELINES,
   UNIT_MEMBER_COUNTS,
   countDocumentIds,
   countFrom,
@@ -25,6 +26,21 @@ async function countOnDate(store: ReadStore, unitId: string, date: string): Prom
   const read = async (_id: string): Promise<UnitMemberCountDocument | undefined> =>
     (await store.collection<UnitMemberCountDocument>(UNIT_MEMBER_COUNTS).findOne({ _id })) ?? undefined;
   return countFrom(await read(year), await read(after), date);
+}
+
+/** The store, but every bulk write to collection `name` fails, as when the process stops before it. */
+function failingWritesTo(store: ReadStore, name: string): ReadStore {
+  return {
+    listCollections: () => store.listCollections(),
+    createScratch: () => store.createScratch(),
+    adopt: (scratch) => store.adopt(scratch),
+    close: () => store.close(),
+    collection: <T extends Document>(collectionName: string): Collection<T> => {
+      const collection = store.collection<T>(collectionName);
+      if (collectionName !== name) return collection;
+      return Object.assign(Object.create(collection) as Collection<T>, { bulkWrite: () => Promise.reject(new Error('crash')) });
+    },
+  };
 }
 
 async function projected(events: readonly PositionedEvent[], batchSize = events.length): Promise<ReadStore> {
@@ -167,18 +183,7 @@ describe('unit member counts (maintained by the memberships projection)', () => 
     const store = await projected(log.events);
     const leaving = log.record('2021-06-01', left('m1', 'B1'));
     // The memberships are written, then the count write fails: the timeline is not written either.
-    const failing: ReadStore = {
-      listCollections: () => store.listCollections(),
-      createScratch: () => store.createScratch(),
-      adopt: (scratch) => store.adopt(scratch),
-      close: () => store.close(),
-      collection: <T extends Document>(name: string): Collection<T> => {
-        const collection = store.collection<T>(name);
-        if (name !== UNIT_MEMBER_COUNTS) return collection;
-        return Object.assign(Object.create(collection) as Collection<T>, { bulkWrite: () => Promise.reject(new Error('crash')) });
-      },
-    };
-    await expect(membershipsProjection.apply([leaving], failing)).rejects.toThrow('crash');
+    await expect(membershipsProjection.apply([leaving], failingWritesTo(store, UNIT_MEMBER_COUNTS))).rejects.toThrow('crash');
 
     await project(store, [leaving]);
 
@@ -189,6 +194,21 @@ describe('unit member counts (maintained by the memberships projection)', () => 
         { from: '2021-06-01', count: 0 },
       ],
     });
+  });
+
+  it('a batch replayed after failing once its memberships and counts were written, but not its timelines, counts nobody twice', async () => {
+    const log = logWithTree();
+    log.record('2020-01-01', registered('m1', 'B1', 'G1'));
+    log.record('2020-03-01', registered('m2', 'B1'));
+    const store = await projected(log.events);
+    const batch = [log.record('2021-06-01', left('m1', 'B1')), log.record('2021-09-01', registered('m3', 'B1', 'G1'))];
+    await expect(membershipsProjection.apply(batch, failingWritesTo(store, MEMBER_TIMELINES))).rejects.toThrow('crash');
+
+    await project(store, batch);
+
+    const all = async (of: ReadStore) => of.collection(UNIT_MEMBER_COUNTS).find({}, { sort: { _id: 1 } });
+    expect(await all(store)).toEqual(await all(await projected(log.events)));
+    expect(await countOnDate(store, 'B1', '2021-12-31')).toBe(2);
   });
 
   it('recounts a unit an interval disappears from, and drops its document when it has no member left', async () => {
