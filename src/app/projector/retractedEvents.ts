@@ -80,6 +80,9 @@ export class RetractedEvents {
   /** The batch cut before each retraction of an event applied before it; the targets of all its retractions are known from here on. */
   private split(batch: readonly PositionedEvent[]): ({ events: readonly PositionedEvent[] } | { correction: Retraction })[] {
     const parts: ({ events: readonly PositionedEvent[] } | { correction: Retraction })[] = [];
+    // The events of the batch since the last correction: a correction replays whole streams up to
+    // its retraction, so an event of the batch before it may be applied by then, even one a later
+    // retraction of the batch withdraws; that retraction is a correction too.
     const seen = new Set<string>();
     let start = 0;
     batch.forEach((event, at) => {
@@ -88,6 +91,7 @@ export class RetractedEvents {
           if (at > start) parts.push({ events: batch.slice(start, at) });
           parts.push({ correction: event });
           start = at;
+          seen.clear();
         }
         this.ids.add(event.data.eventId);
       }
