@@ -1,6 +1,7 @@
 import type { Document, IndexSpec } from '../../readStore';
 import type { HistoryClock } from './historyClock';
 import { PastIndex } from './pastIndex';
+import { firstIndexAbove } from './risingList';
 
 /** The epoch a version stood from when it was there before the first mark. */
 const BEFORE_RECORDING = -1;
@@ -106,7 +107,7 @@ export class CollectionHistory {
   thin(keptEpochs: readonly number[]): void {
     this.catchUp();
     const covers = (from: number, until: number): boolean => {
-      const at = firstAtOrAfter(keptEpochs, from);
+      const at = firstIndexAbove(keptEpochs, from, true);
       return at < keptEpochs.length && keptEpochs[at] < until;
     };
     const spans: VersionSpan[] = [];
@@ -172,16 +173,4 @@ function indexOf(spec: IndexSpec, spans: VersionSpan[]): PastIndex {
   spans.sort((a, b) => a.until - b.until);
   for (const { document, from, until } of spans) index.add(document, from, until);
   return index;
-}
-
-/** The first index whose value is at least `epoch` in a rising list. */
-function firstAtOrAfter(rising: readonly number[], epoch: number): number {
-  let low = 0;
-  let high = rising.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (rising[middle] < epoch) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

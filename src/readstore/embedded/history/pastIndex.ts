@@ -1,6 +1,7 @@
 import type { Document, IndexSpec } from '../../readStore';
 import { FieldIndex, lookupKeys } from '../indexes';
 import type { IndexKey } from '../keys';
+import { firstIndexAbove } from './risingList';
 
 /** The past versions holding one key: version i was the document `ids[i]` from the end of epoch `from[i]` until a write of epoch `until[i]`. */
 interface Holders {
@@ -51,20 +52,8 @@ export class PastIndex {
       const holders = this.entries.get(key);
       if (holders === undefined) continue;
       const { until, from } = holders;
-      for (let at = firstAfter(until, epoch); at < until.length; at++) if (from[at] <= epoch) ids.push(holders.ids[at]);
+      for (let at = firstIndexAbove(until, epoch); at < until.length; at++) if (from[at] <= epoch) ids.push(holders.ids[at]);
     }
     return ids;
   }
-}
-
-/** The first index whose value is greater than `epoch` in a rising list. */
-function firstAfter(rising: readonly number[], epoch: number): number {
-  let low = 0;
-  let high = rising.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (rising[middle] <= epoch) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
