@@ -160,9 +160,17 @@ export class KnownAtViews {
     await Promise.allSettled(views.map(async (view) => (await view).readStore.close()));
   }
 
+  private retireNow(view: Promise<QuerySet> | undefined): void {
+    if (view === undefined) return;
+    clearTimeout(this.retiring.get(view));
+    this.retiring.delete(view);
+    void view.then((built) => built.readStore.close()).catch(() => undefined);
+  }
+
   /**
    * A view pushed out of the cache is closed a while later, not at once: a request that took it
-   * just before may still be reading it (and a fork holds its mark of the past until closed).
+   * just before may still be reading it (and a fork holds its mark of the past until closed). No
+   * more than the cache's capacity wait so; beyond it the oldest is closed at once.
    */
   private evictBeyondCapacity(): void {
     while (this.built.size > this.capacity) {
@@ -171,12 +179,11 @@ export class KnownAtViews {
       const evicted = this.built.get(oldest);
       this.built.delete(oldest);
       if (evicted === undefined) continue;
-      const timer = setTimeout(() => {
-        this.retiring.delete(evicted);
-        void evicted.then((view) => view.readStore.close()).catch(() => undefined);
-      }, RETIRE_MS);
+      const timer = setTimeout(() => this.retireNow(evicted), RETIRE_MS);
       timer.unref();
       this.retiring.set(evicted, timer);
+      // At most as many waiting as are cached: a replayed view is a whole store.
+      if (this.retiring.size > this.capacity) this.retireNow(this.retiring.keys().next().value);
     }
   }
 }
