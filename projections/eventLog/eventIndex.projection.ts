@@ -26,16 +26,20 @@ export const eventIndexProjection: Projection = {
     for (const field of ['unitIds', 'memberIds', 'type', 'category', 'eventId']) await index.createIndex({ keys: { [field]: 1 } });
   },
 
+  // An event indexed already (a correction's replay, a batch applied again) has its entry made
+  // anew and replaced, which changes nothing where it is the same: most of a replay's entries.
   async apply(events, store) {
     const index = store.collection<EventIndexDocument>(EVENT_INDEX);
-    const indexed = new Set(
-      (await index.find({ _id: { $in: events.map((event) => event.position) } }, { projection: { _id: 1 }, readOnly: true })).map((doc) => doc._id),
+    const stored = new Map(
+      (await index.find({ _id: { $in: events.map((event) => event.position) } }, { projection: { _id: 1, retractedBy: 1 }, readOnly: true })).map((doc) => [
+        doc._id,
+        doc,
+      ]),
     );
-    const fresh = events.filter((event) => !indexed.has(event.position));
-    if (fresh.length === 0) return;
-    const facts = await loadFacts(store, fresh);
+    const fresh = events.filter((event) => !stored.has(event.position));
+    const facts = await loadFacts(store, events);
     const subjects: EventSubjects[] = [];
-    for (const event of fresh) {
+    for (const event of events) {
       const found = subjectsOf(event, facts);
       subjects.push(found);
       // Only a retraction later in the batch asks for an event's subjects: only those are kept.
@@ -46,19 +50,23 @@ export const eventIndexProjection: Projection = {
       subjects.flatMap((subject) => subject.unitIds),
     );
     const versionsOf = (unitId: string): UnitVersionDocument[] => versions.get(unitId) ?? [];
-    // None of these positions is indexed yet: plain inserts of new documents, in any order.
-    await index.bulkWrite(
-      fresh.map((event, at) => ({ insertOne: { document: entryOf(event, subjects[at], versionsOf) } })),
-      { ordered: false, handOver: true },
-    );
+    const writes = events.map((event, at): BulkOperation<EventIndexDocument> => {
+      const entry = entryOf(event, subjects[at], versionsOf);
+      const before = stored.get(event.position);
+      if (before === undefined) return { insertOne: { document: entry } };
+      if (before.retractedBy !== undefined) entry.retractedBy = before.retractedBy;
+      return { replaceOne: { filter: { _id: entry._id }, replacement: entry } };
+    });
+    // Each position once, its entry made for it: in any order.
+    await index.bulkWrite(writes, { ordered: false, handOver: true });
     await markRetracted(index, fresh);
     await reindexAfterMoves(store, index, fresh);
   },
 
-  // The entries of the replayed events are made anew, with the subjects the corrected read models give.
-  async forget(scope, store) {
-    if (scope.positions.length > 0) await store.collection<EventIndexDocument>(EVENT_INDEX).deleteMany({ _id: { $in: [...scope.positions] } });
-  },
+  // The entries of the replayed events stay: the replay makes each anew, with the subjects the
+  // corrected read models give, and replaces those that differ (removing them all would touch
+  // every index key they hold, the district's and committee's among them).
+  async forget() {},
 
   // A withdrawn move gave the units below the moved one other ancestors from its date on.
   async settle(scope, store) {
