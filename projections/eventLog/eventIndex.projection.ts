@@ -59,7 +59,8 @@ export const eventIndexProjection: Projection = {
     });
     // Each position once, its entry made for it: in any order.
     await index.bulkWrite(writes, { ordered: false, handOver: true });
-    await markRetracted(index, fresh);
+    // Every retraction of the batch, indexed before or not: a batch applied again after a stop between the two writes marks its targets too.
+    await markRetracted(index, events);
     await reindexAfterMoves(store, index, fresh);
   },
 
