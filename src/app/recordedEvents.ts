@@ -3,7 +3,8 @@ import type { OrgEvent, PositionedEvent } from '../domain/events';
 import type { RecordedEvent } from '../eventstore/eventStore';
 import { streamCategory } from '../eventstore/eventStore';
 
-export function isDomainEvent(event: RecordedEvent): boolean {
+/** Whether an event belongs to the organization's history (its stream is of a domain category), not to bookkeeping such as API keys. */
+export function isDomainEvent(event: Pick<RecordedEvent, 'stream'>): boolean {
   return DOMAIN_CATEGORIES.includes(streamCategory(event.stream));
 }
 

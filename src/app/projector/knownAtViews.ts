@@ -1,5 +1,4 @@
-import { DOMAIN_CATEGORIES } from '../../domain/aggregates';
-import { streamCategory, type EventStore, type Position, type RecordedEvent } from '../../eventstore/eventStore';
+import type { EventStore, Position, RecordedEvent } from '../../eventstore/eventStore';
 import type { ReadStore, ReadStoreHistory } from '../../readstore/readStore';
 import type { Projection } from '../../../projections/shared/projection';
 import type { QuerySet } from '../queries/querySet';
@@ -143,7 +142,7 @@ export class KnownAtViews {
   private async recordedTimesAfter(after: Position | undefined): Promise<RecordedTimesPage> {
     if (this.events.readRecordedTimes !== undefined) {
       const times = await this.events.readRecordedTimes({ after, maxCount: TIMES_PAGE_SIZE });
-      const domain = times.filter((time) => DOMAIN_CATEGORIES.includes(streamCategory(time.stream)));
+      const domain = times.filter(isDomainEvent);
       return { last: times[times.length - 1]?.position, domain };
     }
     const page = await this.events.readAll({ after, maxCount: PAGE_SIZE });
