@@ -156,7 +156,7 @@ export interface ReadStoreHistory {
   /**
    * The store as it stands now is what the read models hold at log `position` (the projector
    * calls this between batches). Beyond `maxMarks` marks, older ones are thinned evenly (every
-   * other one dropped) with the past versions only they needed: the past stays bounded.
+   * other one dropped) with the past versions only they needed.
    */
   mark(position: string, maxMarks?: number): void;
   /**

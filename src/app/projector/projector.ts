@@ -33,8 +33,8 @@ export interface ProjectorOptions {
   historyEpochEvents?: number;
   /**
    * The most history marks kept: beyond them, older marks are thinned evenly (every other one
-   * dropped, with the past versions only they needed), so the past stays bounded while the
-   * events between two marks at most double; default 256.
+   * dropped, with the past versions only they needed), so the marks stay bounded while the
+   * events between two at most double; default 256.
    */
   historyMaxMarks?: number;
 }

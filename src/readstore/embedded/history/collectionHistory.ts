@@ -54,15 +54,13 @@ export class CollectionHistory {
   indexed(spec: IndexSpec, name: string): void {
     this.catchUp();
     if (this.pastIndexes.has(name)) return;
-    const spans: VersionSpan[] = [];
-    for (const held of this.versions.values()) {
-      let from = BEFORE_RECORDING;
-      for (const version of Array.isArray(held) ? held : [held]) {
-        if (version.document !== undefined) spans.push({ document: version.document, from, until: version.until });
-        from = version.until;
-      }
-    }
-    this.pastIndexes.set(name, indexOf(spec, spans));
+    this.pastIndexes.set(
+      name,
+      indexOf(
+        spec,
+        this.keepVersions(() => true),
+      ),
+    );
   }
 
   /**
@@ -106,25 +104,30 @@ export class CollectionHistory {
    */
   thin(keptEpochs: readonly number[]): void {
     this.catchUp();
-    const covers = (from: number, until: number): boolean => {
+    const spans = this.keepVersions((from, until) => {
       const at = firstIndexAbove(keptEpochs, from, true);
       return at < keptEpochs.length && keptEpochs[at] < until;
-    };
+    });
+    for (const [name, index] of this.pastIndexes) this.pastIndexes.set(name, indexOf(index.spec, spans));
+  }
+
+  /** Keeps the versions `keep` accepts by the epochs they stood in (`from` until `until`); returns the kept ones that held a document, with their spans. */
+  private keepVersions(keep: (from: number, until: number) => boolean): VersionSpan[] {
     const spans: VersionSpan[] = [];
     for (const [id, held] of this.versions) {
       let from = BEFORE_RECORDING;
       const kept: PastVersion[] = [];
       for (const version of Array.isArray(held) ? held : [held]) {
-        if (covers(from, version.until)) {
+        if (keep(from, version.until)) {
           kept.push(version);
           if (version.document !== undefined) spans.push({ document: version.document, from, until: version.until });
         }
         from = version.until;
       }
       if (kept.length === 0) this.versions.delete(id);
-      else this.versions.set(id, kept.length === 1 ? kept[0] : kept);
+      else if (kept.length !== (Array.isArray(held) ? held.length : 1)) this.versions.set(id, kept.length === 1 ? kept[0] : kept);
     }
-    for (const [name, index] of this.pastIndexes) this.pastIndexes.set(name, indexOf(index.spec, spans));
+    return spans;
   }
 
   /** Takes over another collection's past (a rebuilt copy this collection adopts). */

@@ -41,9 +41,9 @@ export class HistoryClock {
   /**
    * Ends the current epoch: the store as it stands now is what the read models held at `position`.
    * Beyond `maxMarks` marks (pinned ones not counted), every other one is dropped, evenly over
-   * the log, as often as needed (the latest and the pinned ones stay): the past a store keeps is
-   * bounded by the marks, and the distance between two is at most twice what it must be. True when marks were dropped:
-   * the versions only they needed can go (`keptEpochs`).
+   * the log, as often as needed (the latest and the pinned ones stay), so that the distance
+   * between two is at most twice what it must be. True when marks were dropped: the versions
+   * only they needed can go (`keptEpochs`).
    */
   mark(position: string, maxMarks = Infinity): boolean {
     const last = this.held[this.held.length - 1];
