@@ -1,9 +1,7 @@
-import type { MembershipDocument } from './memberships.documents';
+import type { CountedInterval } from './memberships.documents';
+import { markAffected } from './unitMemberCounts.recount';
 import type { IntervalDelta } from './unitMemberCounts.delta';
 import type { CountChanges, UnitDeltas } from './unitMemberCounts.update';
-
-/** What of a membership the counts follow from. */
-export type CountedInterval = Pick<MembershipDocument, 'branchId' | 'groupId' | 'validFrom' | 'validTo' | 'position'>;
 
 /** No change yet. */
 export function noCountChanges(): CountChanges {
@@ -46,8 +44,8 @@ function recountWhereDiffering(changes: CountChanges, lists: readonly (readonly 
   for (const interval of lists.flat()) {
     const key = keyOf(interval);
     if (keys.every((set) => set.has(key))) continue;
-    branches.set(interval.branchId, earlier(branches.get(interval.branchId), interval.validFrom));
-    if (interval.groupId !== null) groups.set(interval.groupId, earlier(groups.get(interval.groupId), interval.validFrom));
+    markAffected(branches, interval.branchId, interval.validFrom);
+    if (interval.groupId !== null) markAffected(groups, interval.groupId, interval.validFrom);
   }
 }
 
@@ -78,8 +76,4 @@ function unitDeltas(changes: CountChanges, unitId: string, level: UnitDeltas['le
 
 function keyOf({ branchId, groupId, validFrom, validTo, position }: CountedInterval): string {
   return `${branchId}|${groupId ?? ''}|${validFrom}|${validTo ?? ''}|${position}`;
-}
-
-function earlier(a: string | undefined, b: string): string {
-  return a === undefined || b < a ? b : a;
 }

@@ -53,3 +53,9 @@ export type MembershipDocument = {
   /** Index keys by branch, group and calendar year, for reads by date (see memberships.years.ts). */
   unitYears: string[];
 };
+
+/** What of a membership the unit member counts follow from. */
+export type CountedInterval = Pick<MembershipDocument, 'branchId' | 'groupId' | 'validFrom' | 'validTo' | 'position'>;
+
+/** Reads only the `CountedInterval` of memberships, as stored (not copied). */
+export const COUNTED_INTERVALS = { projection: { _id: 0, branchId: 1, groupId: 1, validFrom: 1, validTo: 1, position: 1 }, readOnly: true } as const;

@@ -1,7 +1,7 @@
 import type { PositionedEvent } from '../../src/domain/events';
 import type { MemberEvent } from '../../src/domain/members/member.events';
 import type { BulkOperation, Collection } from '../../src/readstore/readStore';
-import { MEMBER_TIMELINES, MEMBERSHIPS, type MemberTimelineDocument, type MembershipDocument } from './memberships.documents';
+import { MEMBER_TIMELINES, MEMBERSHIPS, type CountedInterval, type MemberTimelineDocument, type MembershipDocument } from './memberships.documents';
 import { UNIT_MEMBER_COUNTS } from './unitMemberCounts.documents';
 import { DocumentCache } from '../shared/documentCache';
 import type { DocumentRules } from '../shared/documentRules';
@@ -10,7 +10,7 @@ import { isOneOf } from '../shared/handledEvents';
 import { memberAggregate } from '../../src/domain/members/member.aggregate';
 import { countedIntervalsOf, evolveMemberTimeline, membershipsOf } from './memberTimeline';
 import type { Projection } from '../shared/projection';
-import { addMemberCountChanges, noCountChanges, type CountedInterval } from './memberships.countChanges';
+import { addMemberCountChanges, noCountChanges } from './memberships.countChanges';
 import { updateUnitCounts, type CountChanges } from './unitMemberCounts.update';
 
 const isMemberEvent = isOneOf(memberAggregate.eventTypes);

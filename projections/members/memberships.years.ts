@@ -43,22 +43,19 @@ export function unitYearsOf(unitIds: readonly (string | null)[], { validFrom, va
  */
 export function membershipsInUnitsOn(unitIds: readonly string[], date: string): Filter {
   const year = Number(date.slice(0, 4));
-  const keys = unitIds.flatMap((unitId) => [
-    `${unitId}:${OPEN}`,
-    ...Array.from({ length: MAX_LEVEL + 1 }, (_, level) => blockKey(unitId, year - (year % 2 ** level), level)),
-  ]);
-  return { unitYears: { $in: keys }, ...activeOn(date) };
+  return { ...membershipsInUnitYears(unitIds.map((unitId) => ({ unitId, fromYear: year, toYear: year }))), ...activeOn(date) };
 }
 
 /**
  * The memberships in `unitId` (as branch or as group) overlapping any year from `fromYear` to
- * `toYear`, and its open ones: those holding one of the blocks that contain those years. A
- * projection reads this way the intervals starting in a few years without the unit's history.
+ * `toYear`, and its open ones (unless `withOpen` is false: read already): those holding one of
+ * the blocks that contain those years. A projection reads this way the intervals starting in a
+ * few years without the unit's history.
  */
-export function membershipsInUnitYears(ranges: readonly { unitId: string; fromYear: number; toYear: number }[]): Filter {
+export function membershipsInUnitYears(ranges: readonly { unitId: string; fromYear: number; toYear: number; withOpen?: boolean }[]): Filter {
   const keys = new Set<string>();
-  for (const { unitId, fromYear, toYear } of ranges) {
-    keys.add(`${unitId}:${OPEN}`);
+  for (const { unitId, fromYear, toYear, withOpen = true } of ranges) {
+    if (withOpen) keys.add(`${unitId}:${OPEN}`);
     if (toYear < fromYear) continue;
     for (let level = 0; level <= MAX_LEVEL; level++) {
       const size = 2 ** level;

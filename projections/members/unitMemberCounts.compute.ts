@@ -13,10 +13,15 @@ export function memberCountSteps(intervals: readonly Interval[]): MemberCountSte
     deltas.set(validFrom, (deltas.get(validFrom) ?? 0) + 1);
     if (validTo !== null) deltas.set(validTo, (deltas.get(validTo) ?? 0) - 1);
   }
+  return stepsOf(deltas, 0);
+}
+
+/** The steps of a count that starts at `start` and changes by `changes` (date → change), in date order; a date that leaves it as it was makes no step. */
+export function stepsOf(changes: ReadonlyMap<string, number>, start: number): MemberCountStep[] {
   const steps: MemberCountStep[] = [];
-  let count = 0;
-  for (const from of [...deltas.keys()].sort()) {
-    const next = count + deltas.get(from)!;
+  let count = start;
+  for (const from of [...changes.keys()].sort()) {
+    const next = count + changes.get(from)!;
     if (next !== count) steps.push({ from, count: next });
     count = next;
   }

@@ -1,7 +1,7 @@
 import type { Interval } from '../shared/temporal';
-import { firstDayOf, memberCountDocuments, yearDocumentId, yearOf } from './unitMemberCounts.compute';
+import { firstDayOf, memberCountDocuments, stepsOf, yearDocumentId, yearOf } from './unitMemberCounts.compute';
 import { positionsAfter, type StartsWanted, type YearStarts } from './unitMemberCounts.positions';
-import type { MemberCountStep, UnitMemberCountDocument } from './unitMemberCounts.documents';
+import type { UnitMemberCountDocument } from './unitMemberCounts.documents';
 
 export type { StartsWanted, YearStarts } from './unitMemberCounts.positions';
 
@@ -64,14 +64,10 @@ export function updatedCountDocuments(unitId: string, stored: StoredCounts, net:
       previous = step.count;
     }
   }
-  const steps: MemberCountStep[] = [];
-  let count = startCount;
-  for (const from of [...changes.keys()].sort()) {
-    const next = count + changes.get(from)!;
-    if (next < 0) return recount(`the count of ${unitId} falls below zero on ${from}`);
-    if (next !== count) steps.push({ from, count: next });
-    count = next;
-  }
+  const steps = stepsOf(changes, startCount);
+  const belowZero = steps.find((step) => step.count < 0);
+  if (belowZero !== undefined) return recount(`the count of ${unitId} falls below zero on ${belowZero.from}`);
+  const count = steps.length > 0 ? steps[steps.length - 1].count : startCount;
 
   const existing = [...stored.years.keys()].filter((year) => year >= layout.fromYear);
   if (steps.length === 0 && !hasBefore) {

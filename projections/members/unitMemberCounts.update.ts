@@ -1,6 +1,6 @@
 import { assertNever } from '../../src/domain/shared/assertNever';
 import type { BulkOperation, ReadStore } from '../../src/readstore/readStore';
-import { MEMBERSHIPS, type MembershipDocument } from './memberships.documents';
+import { COUNTED_INTERVALS, MEMBERSHIPS, type CountedInterval, type MembershipDocument } from './memberships.documents';
 import { membershipsInUnitYears } from './memberships.years';
 import { yearDocumentId, yearOf } from './unitMemberCounts.compute';
 import {
@@ -13,7 +13,7 @@ import {
   type YearStarts,
 } from './unitMemberCounts.delta';
 import { UNIT_MEMBER_COUNTS, type UnitMemberCountDocument } from './unitMemberCounts.documents';
-import { recountUnits, type AffectedUnits } from './unitMemberCounts.recount';
+import { markAffected, recountUnits, type AffectedUnits } from './unitMemberCounts.recount';
 
 /** What a batch changed in the units' counts: the interval deltas of each unit, and the units whose stored memberships cannot tell them. */
 export interface CountChanges {
@@ -43,7 +43,7 @@ export async function updateUnitCounts(store: ReadStore, changes: CountChanges):
   const recount: AffectedUnits = { branches: new Map(changes.recount.branches), groups: new Map(changes.recount.groups) };
   const toRecount = (unitId: string, level: UnitDeltas['level'], deltas: readonly IntervalDelta[]): void => {
     const units = level === 'branch' ? recount.branches : recount.groups;
-    for (const { validFrom } of deltas) units.set(unitId, earlier(units.get(unitId), validFrom));
+    for (const { validFrom } of deltas) markAffected(units, unitId, validFrom);
   };
   const counts = store.collection<UnitMemberCountDocument>(UNIT_MEMBER_COUNTS);
   const nets = [...changes.deltas]
@@ -109,9 +109,6 @@ async function readDocuments(store: ReadStore, wanted: readonly Wanted<number>[]
   }
 }
 
-type StartingInterval = Pick<MembershipDocument, 'branchId' | 'groupId' | 'validFrom' | 'validTo' | 'position'>;
-const STARTS_PROJECTION = { projection: { _id: 0, branchId: 1, groupId: 1, validFrom: 1, validTo: 1, position: 1 }, readOnly: true } as const;
-
 /**
  * Reads the latest position among each unit's memberships starting in each year it wants, from
  * those overlapping the years (`membershipsInUnitYears`). With `throughOpen`, also every later
@@ -122,13 +119,13 @@ const STARTS_PROJECTION = { projection: { _id: 0, branchId: 1, groupId: 1, valid
 async function readStarts(store: ReadStore, wanted: readonly Wanted<StartsWanted>[]): Promise<void> {
   if (wanted.length === 0) return;
   const memberships = store.collection<MembershipDocument>(MEMBERSHIPS);
-  const read = async (ranges: Map<Pending, { fromYear: number; toYear: number }>): Promise<Map<Pending, StartingInterval[]>> => {
-    const found: StartingInterval[] = await memberships.find(
+  const read = async (ranges: Map<Pending, { fromYear: number; toYear: number; withOpen?: boolean }>): Promise<Map<Pending, CountedInterval[]>> => {
+    const found: CountedInterval[] = await memberships.find(
       membershipsInUnitYears([...ranges].map(([unit, range]) => ({ unitId: unit.unitId, ...range }))),
-      STARTS_PROJECTION,
+      COUNTED_INTERVALS,
     );
     const byUnit = new Map([...ranges.keys()].map((unit) => [unit.unitId, unit]));
-    const result = new Map<Pending, StartingInterval[]>([...ranges.keys()].map((unit) => [unit, []]));
+    const result = new Map<Pending, CountedInterval[]>([...ranges.keys()].map((unit) => [unit, []]));
     for (const interval of found) {
       for (const unitId of [interval.branchId, interval.groupId]) {
         const unit = unitId === null ? undefined : byUnit.get(unitId);
@@ -138,14 +135,15 @@ async function readStarts(store: ReadStore, wanted: readonly Wanted<StartsWanted
     return result;
   };
   const first = await read(new Map(wanted.map(({ unit, wanted: { fromYear, toYear } }) => [unit, { fromYear, toYear }])));
-  const later = new Map<Pending, { fromYear: number; toYear: number }>();
+  // The open memberships came with the first read.
+  const later = new Map<Pending, { fromYear: number; toYear: number; withOpen: false }>();
   for (const { unit, wanted: range } of wanted) {
     if (!range.throughOpen) continue;
     let latestOpen = -Infinity;
     for (const { validFrom, validTo } of first.get(unit)!) if (validTo === null) latestOpen = Math.max(latestOpen, yearOf(validFrom));
-    if (latestOpen > range.toYear) later.set(unit, { fromYear: Math.max(range.toYear + 1, range.fromYear), toYear: latestOpen });
+    if (latestOpen > range.toYear) later.set(unit, { fromYear: Math.max(range.toYear + 1, range.fromYear), toYear: latestOpen, withOpen: false });
   }
-  const second = later.size > 0 ? await read(later) : new Map<Pending, StartingInterval[]>();
+  const second = later.size > 0 ? await read(later) : new Map<Pending, CountedInterval[]>();
   for (const { unit, wanted: range } of wanted) {
     const toYear = later.get(unit)?.toYear ?? range.toYear;
     const latest = new Map<number, string>();
@@ -156,8 +154,4 @@ async function readStarts(store: ReadStore, wanted: readonly Wanted<StartsWanted
     }
     unit.starts = { ...range, latest };
   }
-}
-
-function earlier(a: string | undefined, b: string): string {
-  return a === undefined || b < a ? b : a;
 }

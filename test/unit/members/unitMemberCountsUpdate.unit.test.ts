@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { MEMBERSHIPS, UNIT_MEMBER_COUNTS, unitYearsOf, type MembershipDocument, type UnitMemberCountDocument } from '../../../projections';
-import { addMemberCountChanges, noCountChanges, type CountedInterval } from '../../../projections/members/memberships.countChanges';
+import { addMemberCountChanges, noCountChanges } from '../../../projections/members/memberships.countChanges';
+import type { CountedInterval } from '../../../projections/members/memberships.documents';
 import { memberCountDocuments, yearOf } from '../../../projections/members/unitMemberCounts.compute';
 import * as recount from '../../../projections/members/unitMemberCounts.recount';
 import { updateUnitCounts } from '../../../projections/members/unitMemberCounts.update';
