@@ -15,17 +15,34 @@ export interface RememberedResult extends CommandResult {
 
 type Entry = { fingerprint: string; state: 'RESERVED' | 'COMPLETED' | 'RELEASED'; result?: RememberedResult };
 
+/** How long a duplicate waits for the first call with its key, and how often it looks. */
+export interface IdempotencyTimings {
+  waitMs: number;
+  pollMs: number;
+}
+
+const DEFAULT_TIMINGS: IdempotencyTimings = { waitMs: 10_000, pollMs: 10 };
+
 /**
  * Durable idempotency keys, kept in the event store itself (stream `idempotency-<hash>`), so
  * they survive restarts and work the same on every adapter without trusting event-id dedupe.
  * A key is reserved before the command runs (`no_stream` makes the reservation exclusive),
  * completed with the result, or released when the command was refused so it can be used again.
+ * A duplicate that arrives while the first call runs waits for its outcome (bounded) and
+ * answers with it, on this instance or another.
  */
 export class IdempotencyKeys {
+  private readonly timings: IdempotencyTimings;
+  /** Calls running here, by stream: a duplicate on this instance wakes when one ends instead of at its next look. */
+  private readonly running = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
-  ) {}
+    timings: Partial<IdempotencyTimings> = {},
+  ) {
+    this.timings = { ...DEFAULT_TIMINGS, ...timings };
+  }
 
   /** `owner` (a token's subject) keeps one caller's keys apart from another's. */
   async run(key: string, input: { mutation: string; input: unknown }, execute: () => Promise<RememberedResult>, owner?: string): Promise<RememberedResult> {
@@ -35,8 +52,26 @@ export class IdempotencyKeys {
     const scoped = owner === undefined ? key : `${owner}\n${key}`;
     const stream = `idempotency-${createHash('sha256').update(scoped).digest('hex').slice(0, 40)}`;
     const fingerprint = fingerprintOf(input);
-    const reserved = await this.reserve(stream, key, fingerprint);
-    if (!reserved) return this.previousResult(stream, key, fingerprint);
+    const deadline = performance.now() + this.timings.waitMs;
+    for (;;) {
+      if (await this.reserve(stream, key, fingerprint)) return this.execute(stream, key, execute);
+      const previous = await this.outcomeOf(stream, key, fingerprint, deadline);
+      if (previous !== undefined) return previous;
+      // The first call was refused and released the key: this one runs as if it came first.
+    }
+  }
+
+  private execute(stream: string, key: string, execute: () => Promise<RememberedResult>): Promise<RememberedResult> {
+    // Forgotten before the duplicates wake, so a woken duplicate reads the recorded outcome.
+    const outcome = this.executeAndRecord(stream, key, execute).finally(() => this.running.delete(stream));
+    this.running.set(
+      stream,
+      outcome.catch(() => undefined),
+    );
+    return outcome;
+  }
+
+  private async executeAndRecord(stream: string, key: string, execute: () => Promise<RememberedResult>): Promise<RememberedResult> {
     try {
       const result = await execute();
       await this.record(stream, 'any', 'IdempotencyKeyCompleted', { key, result: result as unknown as Json });
@@ -60,13 +95,22 @@ export class IdempotencyKeys {
     }
   }
 
-  private async previousResult(stream: string, key: string, fingerprint: string): Promise<RememberedResult> {
-    const entry = await this.read(stream);
-    if (entry && entry.fingerprint !== fingerprint) {
-      throw new InvalidInput('IDEMPOTENCY.KEY_REUSED', `input.idempotencyKey "${key}" was already used with a different input`, 'input.idempotencyKey');
+  /** The first call's result once it completes; undefined once it released the key; IN_PROGRESS past the deadline. */
+  private async outcomeOf(stream: string, key: string, fingerprint: string, deadline: number): Promise<RememberedResult | undefined> {
+    for (;;) {
+      const entry = await this.read(stream);
+      if (entry && entry.fingerprint !== fingerprint) {
+        throw new InvalidInput('IDEMPOTENCY.KEY_REUSED', `input.idempotencyKey "${key}" was already used with a different input`, 'input.idempotencyKey');
+      }
+      if (entry?.state === 'COMPLETED' && entry.result) return entry.result;
+      if (entry === undefined || entry.state === 'RELEASED') return undefined;
+      const left = deadline - performance.now();
+      if (left <= 0) {
+        throw new Conflict('IDEMPOTENCY.IN_PROGRESS', `A command with idempotencyKey "${key}" is still running; retry shortly`, 'input.idempotencyKey');
+      }
+      const pause = new Promise((resolve) => setTimeout(resolve, Math.min(this.timings.pollMs, left)));
+      await Promise.race([pause, this.running.get(stream) ?? pause]);
     }
-    if (entry?.state === 'COMPLETED' && entry.result) return entry.result;
-    throw new Conflict('IDEMPOTENCY.IN_PROGRESS', `A command with idempotencyKey "${key}" is still running; retry shortly`, 'input.idempotencyKey');
   }
 
   private async read(stream: string): Promise<Entry | undefined> {
