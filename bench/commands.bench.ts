@@ -142,7 +142,7 @@ async function establishBranches(handler: CommandHandler, today: string, count: 
       () => ({ type: 'EstablishUnit' as const, unitId, level, name, code: null, parentId, parent, codeUsedBy: null, effectiveDate: today, today }),
       { metadata: OPTIONS },
     );
-    return { unitId, level, name, parentId, active: true };
+    return { unitId, level, name, parentId, active: true, dissolvedOn: null };
   };
   const district = await establish('DISTRICT', null, null);
   const committee = await establish('COMMITTEE', district.unitId, district);

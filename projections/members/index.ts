@@ -13,7 +13,7 @@ export const membersReadModels = {
 export { membersProjection, membershipsProjection, transfersProjection };
 export { MEMBERS, type MemberDocument, type OpenTransfer } from './members.documents';
 export { MEMBER_TIMELINES, MEMBERSHIPS, type MemberTimelineChange, type MemberTimelineDocument, type MembershipDocument } from './memberships.documents';
-export { membershipsInUnitsOn, unitYearsOf } from './memberships.years';
+export { membershipsInUnitsOn, membershipsInUnitYears, unitYearsOf } from './memberships.years';
 export { TRANSFERS, type TransferDocument, type TransferStatus } from './transfers.documents';
 export { UNIT_MEMBER_COUNTS, type MemberCountStep, type UnitMemberCountDocument } from './unitMemberCounts.documents';
 export { countDocumentIds, countFrom, countOn, memberCountSteps } from './unitMemberCounts.compute';

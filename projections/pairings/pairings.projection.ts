@@ -10,6 +10,8 @@ import { whereIn } from '../shared/correctionScope';
 /** `pairings`: every pairing as an interval, found by party, by counterpart, or by an outside counterpart's name. */
 export const pairingsProjection = defineProjection({
   name: 'pairings',
+  // 2: counterpart keys ignore invisible characters and all white space.
+  version: 2,
   handles: pairingAggregate.eventTypes,
   collection: PAIRINGS,
   indexes: [{ partyId: 1 }, { counterpartKey: 1 }, { counterpartId: 1 }, { counterpartNameKey: 1 }, { kind: 1 }],

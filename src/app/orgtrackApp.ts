@@ -10,6 +10,7 @@ import type { ReadStore } from '../readstore/readStore';
 import { EVENT_INDEX, allProjections, type EventIndexDocument } from '../../projections';
 import { DOMAIN_CATEGORIES } from '../domain/aggregates';
 import { systemClock, type Clock } from './clock';
+import { Gates } from './commands/gates';
 import { CommandHandler } from './commands/commandHandler';
 import { CommandPaths } from './commands/commandPath';
 import { IdempotencyKeys } from './commands/idempotency';
@@ -131,7 +132,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       readStore: reading,
       projector,
       runner: new MutationRunner(new IdempotencyKeys(eventStore, clock), projector, clock),
-      commandPaths: new CommandPaths(new CommandHandler(eventStore, clock)),
+      commandPaths: new CommandPaths(new CommandHandler(eventStore, clock, new Gates(eventStore, clock, () => projector.catchUp(30_000)))),
       readModels: new ReadModelCatchUp(projector),
       unitStreamFacts: new UnitStreamFacts(eventStore),
       memberStreamFacts: new MemberStreamFacts(eventStore),

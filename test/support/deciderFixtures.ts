@@ -14,6 +14,7 @@ export const unit = (unitId: string, level: UnitLevel, overrides: Partial<UnitOn
   name: `${level.toLowerCase()} ${unitId}`,
   parentId: null,
   active: true,
+  dissolvedOn: null,
   ...overrides,
 });
 

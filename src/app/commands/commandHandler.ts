@@ -5,6 +5,7 @@ import { Conflict } from '../../domain/shared/errors';
 import { WrongExpectedVersionError } from '../../eventstore/errors';
 import type { EventData, EventStore, ExpectedRevision, JsonObject, Position } from '../../eventstore/eventStore';
 import type { Clock } from '../clock';
+import { GateMoved, type GatePass, type GateTicket, type Gates, type SettledGate } from './gates';
 import { loadAggregate } from './loadAggregate';
 
 /** Who issued a command and how it relates to other messages. */
@@ -26,6 +27,8 @@ export interface CommandOptions {
    * Should it exist after all, the append is refused and the command runs again the normal way.
    */
   createsStream?: boolean;
+  /** The gates of the rules across aggregates this command decides (`Gates`); none by default. */
+  gates?: readonly GatePass[];
 }
 
 export interface CommandResult {
@@ -48,6 +51,8 @@ export class CommandHandler {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
+    /** Needed by commands that name gates. */
+    private readonly gates?: Gates,
   ) {}
 
   async handle<C extends { effectiveDate: string }, E extends OrgEvent, S>(
@@ -57,7 +62,11 @@ export class CommandHandler {
     commandFor: (state: S) => C | Promise<C>,
     options: CommandOptions,
   ): Promise<CommandResult> {
+    const passes = options.gates ?? [];
+    const gates = passes.length > 0 ? this.gates : undefined;
+    if (passes.length > 0 && gates === undefined) throw new Error(`a command on ${stream} names gates, and this handler has none`);
     for (let attempt = 1; ; attempt++) {
+      const settled = gates === undefined ? [] : await gates.settle(passes);
       const fresh = options.createsStream === true && attempt === 1;
       const { state, revision } = fresh ? { state: decider.initialState(), revision: -1 } : await loadAggregate(this.store, stream, decider);
       if (options.expectedVersion !== undefined && options.expectedVersion !== revision) {
@@ -71,15 +80,20 @@ export class CommandHandler {
       const recordedAt = this.clock.now().toISOString();
       const toAppend = events.map((event) => this.toEventData(event, command.effectiveDate, recordedAt, options.metadata));
       const expected: ExpectedRevision = revision < 0 ? 'no_stream' : revision;
+      const tickets = gates === undefined ? [] : await enterGates(gates, settled, stream, toAppend[0].id);
+      if (gates !== undefined && (tickets === undefined || !gates.stillOpen(tickets))) {
+        if (tickets !== undefined) await gates.abandon(tickets);
+        if (attempt >= MAX_ATTEMPTS) throw concurrentWrites(stream);
+        continue;
+      }
       try {
         const result = await this.store.append(stream, toAppend, expected);
         return { eventIds: toAppend.map((e) => e.id), position: result.position, version: result.nextExpectedRevision };
       } catch (error) {
+        if (gates !== undefined && tickets !== undefined) await gates.abandon(tickets);
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         if (options.expectedVersion !== undefined) throw staleVersion(stream, options.expectedVersion, error.actual);
-        if (attempt >= MAX_ATTEMPTS) {
-          throw new Conflict('STREAM.CONCURRENT_WRITES', `${stream} kept changing under concurrent writes; try again`);
-        }
+        if (attempt >= MAX_ATTEMPTS) throw concurrentWrites(stream);
       }
     }
   }
@@ -100,6 +114,20 @@ export class CommandHandler {
       },
     };
   }
+}
+
+/** The tickets, or undefined when another command entered first and this one must decide again. */
+async function enterGates(gates: Gates, settled: readonly SettledGate[], stream: string, eventId: string): Promise<GateTicket[] | undefined> {
+  try {
+    return await gates.enter(settled, { stream, eventId });
+  } catch (error) {
+    if (error instanceof GateMoved) return undefined;
+    throw error;
+  }
+}
+
+function concurrentWrites(stream: string): Conflict {
+  return new Conflict('STREAM.CONCURRENT_WRITES', `${stream} kept changing under concurrent writes; try again`);
 }
 
 function staleVersion(stream: string, expected: number, actual: number | 'no_stream'): Conflict {

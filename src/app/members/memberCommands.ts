@@ -7,6 +7,8 @@ import type { CommandPath } from '../commands/commandPath';
 import type { RememberedResult } from '../commands/idempotency';
 import type { MutationOptions, MutationRunner, MutationScope } from '../commands/mutationRunner';
 import type { ReadModelCatchUp } from '../commands/readModelCatchUp';
+import type { GatePass } from '../commands/gates';
+import { unitGates } from '../units/unitGates';
 import type { UnitStreamFacts } from '../units/unitStreamFacts';
 import type { TransferReadFacts } from './transferReadFacts';
 
@@ -52,6 +54,7 @@ export class MemberCommands {
       }),
       undefined,
       createsStream,
+      unitGates.placementIn(input.branchId, input.groupId),
     );
   }
 
@@ -99,14 +102,20 @@ export class MemberCommands {
   }
 
   acceptTransfer(input: { transferId: string }, options: MutationOptions): Promise<RememberedResult> {
-    return this.onTransfer('acceptTransfer', input, options, async (memberId, { effectiveDate, today }, state) => ({
-      type: 'AcceptTransfer',
-      memberId,
-      transferId: input.transferId,
-      toBranch: await this.unitStreamFacts.onDate(state.exists ? state.openTransfer?.toBranchId : null, effectiveDate),
-      effectiveDate,
-      today,
-    }));
+    return this.onTransfer(
+      'acceptTransfer',
+      input,
+      options,
+      async (memberId, { effectiveDate, today }, state) => ({
+        type: 'AcceptTransfer',
+        memberId,
+        transferId: input.transferId,
+        toBranch: await this.unitStreamFacts.onDate(state.exists ? state.openTransfer?.toBranchId : null, effectiveDate),
+        effectiveDate,
+        today,
+      }),
+      true,
+    );
   }
 
   rejectTransfer(input: { transferId: string; reason?: string | null }, options: MutationOptions): Promise<RememberedResult> {
@@ -131,14 +140,23 @@ export class MemberCommands {
   }
 
   assignGroup(input: { memberId: string; groupId?: string | null }, options: MutationOptions): Promise<RememberedResult> {
-    return this.onMember('assignGroup', input.memberId, input, options, async ({ effectiveDate, today }) => ({
-      type: 'AssignGroup',
-      memberId: input.memberId,
-      groupId: input.groupId ?? null,
-      group: await this.unitStreamFacts.onDate(input.groupId, effectiveDate),
-      effectiveDate,
-      today,
-    }));
+    return this.onMember(
+      'assignGroup',
+      input.memberId,
+      input,
+      options,
+      async ({ effectiveDate, today }) => ({
+        type: 'AssignGroup',
+        memberId: input.memberId,
+        groupId: input.groupId ?? null,
+        group: await this.unitStreamFacts.onDate(input.groupId, effectiveDate),
+        effectiveDate,
+        today,
+      }),
+      undefined,
+      false,
+      unitGates.placementIn(input.groupId),
+    );
   }
 
   correctDetails(
@@ -166,9 +184,10 @@ export class MemberCommands {
     commandFor: (scope: MutationScope, state: MemberState) => MemberCommand | Promise<MemberCommand>,
     transferId?: string,
     createsStream = false,
+    gates: GatePass[] = [],
   ): Promise<RememberedResult> {
     return this.runner.run(mutation, input, options, async (scope) => {
-      const result = await this.members.handle(memberId, (state) => commandFor(scope, state), { ...scope.commandOptions, createsStream });
+      const result = await this.members.handle(memberId, (state) => commandFor(scope, state), { ...scope.commandOptions, createsStream, gates });
       return { ...result, subjectId: memberId, transferId };
     });
   }
@@ -179,13 +198,16 @@ export class MemberCommands {
     input: { transferId: string },
     options: MutationOptions,
     commandFor: (memberId: string, scope: MutationScope, state: MemberState) => MemberCommand | Promise<MemberCommand>,
+    /** The command places the member in the receiving branch (it passes that branch's gate). */
+    movesMember = false,
   ): Promise<RememberedResult> {
     return this.runner.run(mutation, input, options, async (scope) => {
       await this.readModels.upToDate();
       const transfer = await this.transferReadFacts.transfer(input.transferId);
       if (!transfer) throw new NotFound('TRANSFER.NOT_FOUND', `input.transferId: no transfer "${input.transferId}"`, 'input.transferId');
       const memberId = transfer.memberId;
-      const result = await this.members.handle(memberId, (state) => commandFor(memberId, scope, state), scope.commandOptions);
+      const gates = movesMember ? unitGates.placementIn(transfer.toBranchId) : [];
+      const result = await this.members.handle(memberId, (state) => commandFor(memberId, scope, state), { ...scope.commandOptions, gates });
       return { ...result, subjectId: memberId, transferId: input.transferId };
     });
   }

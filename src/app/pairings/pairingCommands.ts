@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { counterpartKey } from '../../domain/pairings/counterpartKey';
+import { canonicalCounterpart, counterpartKey } from '../../domain/pairings/counterpartKey';
 import type { PairingState } from '../../domain/pairings/pairing';
 import type { AssignPairing, OverlappingPairing, PairingCommand } from '../../domain/pairings/pairing.commands';
 import type { ScopeMembership } from '../access/scopeMembership';
@@ -41,7 +41,7 @@ export class PairingCommands {
     return this.runner.run('assignPairing', input, dated, async ({ effectiveDate, today, commandOptions }) => {
       // One adviser per village is a rule across pairings: decide it on read models that include every pairing recorded so far.
       await this.readModels.upToDate();
-      const counterpart = { kind: input.counterpart.kind, id: input.counterpart.id ?? null, name: input.counterpart.name ?? null };
+      const counterpart = canonicalCounterpart(input.counterpart);
       const key = counterpartKey(counterpart);
       const result = await this.pairings.handle(
         pairingId,
@@ -66,7 +66,11 @@ export class PairingCommands {
           effectiveDate,
           today,
         }),
-        { ...commandOptions, createsStream: true },
+        {
+          ...commandOptions,
+          createsStream: true,
+          gates: PAIRING_RULES[input.kind]?.oneAtATimePerCounterpart ? [{ key: `pairing:${input.kind}:${key}`, mode: 'exclusive' }] : [],
+        },
       );
       return { ...result, subjectId: pairingId };
     });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { canonicalCode } from '../../domain/shared/identity';
 import type { UnitState } from '../../domain/units/unit';
 import type { UnitCommand } from '../../domain/units/unit.commands';
 import type { UnitLevel } from '../../domain/units/unitLevel';
@@ -7,6 +8,7 @@ import type { RememberedResult } from '../commands/idempotency';
 import type { MutationOptions, MutationRunner } from '../commands/mutationRunner';
 import type { ReadModelCatchUp } from '../commands/readModelCatchUp';
 import type { UnitReadFacts } from './unitReadFacts';
+import { unitGates } from './unitGates';
 import type { UnitStreamFacts } from './unitStreamFacts';
 
 export interface EstablishUnitInput {
@@ -30,7 +32,7 @@ export class UnitCommands {
     return this.runner.run('establishUnit', input, options, async ({ effectiveDate, today, commandOptions }) => {
       const unitId = randomUUID();
       await this.readModels.upToDate();
-      const code = input.code?.trim() || null;
+      const code = input.code === null || input.code === undefined ? null : canonicalCode(input.code) || null;
       const result = await this.units.handle(
         unitId,
         async () => ({
@@ -45,7 +47,7 @@ export class UnitCommands {
           effectiveDate,
           today,
         }),
-        { ...commandOptions, createsStream: true },
+        { ...commandOptions, createsStream: true, gates: [...unitGates.code(code), ...unitGates.placementIn(input.parentId)] },
       );
       return { ...result, subjectId: unitId };
     });
@@ -74,7 +76,7 @@ export class UnitCommands {
           effectiveDate,
           today,
         }),
-        commandOptions,
+        { ...commandOptions, gates: unitGates.placementIn(input.parentId) },
       );
       return { ...result, subjectId: input.unitId };
     });
@@ -89,12 +91,12 @@ export class UnitCommands {
           type: 'DissolveUnit' as const,
           unitId: input.unitId,
           reason: input.reason ?? null,
-          activeMemberCount: await this.unitReadFacts.activeMemberCount(input.unitId, effectiveDate),
+          activeMemberCount: await this.unitReadFacts.activeMemberCount(input.unitId, effectiveDate, today),
           activeChildCount: await this.unitReadFacts.activeChildCount(input.unitId, effectiveDate),
           effectiveDate,
           today,
         }),
-        commandOptions,
+        { ...commandOptions, gates: unitGates.dissolutionOf(input.unitId) },
       );
       return { ...result, subjectId: input.unitId };
     });

@@ -42,6 +42,13 @@ export function requireActiveBranch(area: 'MEMBER' | 'TRANSFER', field: string, 
   if (!branch.active) {
     throw new RuleViolation(`${area}.BRANCH_NOT_ACTIVE`, `${field}: branch ${branchId} ("${branch.name}") is not active on ${date}`, field);
   }
+  if (branch.dissolvedOn !== null) {
+    throw new RuleViolation(
+      `${area}.BRANCH_DISSOLVED_LATER`,
+      `${field}: branch ${branchId} ("${branch.name}") is dissolved from ${branch.dissolvedOn}; a member placed in it on ${date} would still be in it then`,
+      field,
+    );
+  }
 }
 
 /** A group a member of `branchId` can be placed in on `date`: it exists, is a GROUP, is active and sits under that branch then. */
@@ -52,6 +59,13 @@ export function requireGroupOfBranch(groupId: string, group: UnitOnDate | null, 
     throw new RuleViolation('MEMBER.NOT_A_GROUP', `${field}: ${groupId} ("${group.name}") is a ${group.level}, not a GROUP`, field);
   }
   if (!group.active) throw new RuleViolation('MEMBER.GROUP_NOT_ACTIVE', `${field}: group ${groupId} ("${group.name}") is not active on ${date}`, field);
+  if (group.dissolvedOn !== null) {
+    throw new RuleViolation(
+      'MEMBER.GROUP_DISSOLVED_LATER',
+      `${field}: group ${groupId} ("${group.name}") is dissolved from ${group.dissolvedOn}; a member placed in it on ${date} would still be in it then`,
+      field,
+    );
+  }
   if (group.parentId !== branchId) {
     throw new RuleViolation(
       'MEMBER.GROUP_NOT_IN_BRANCH',

@@ -3,7 +3,7 @@ import { assertNever } from '../shared/assertNever';
 import { Conflict, InvalidInput, NotFound, RuleViolation } from '../shared/errors';
 import { requireNotBefore } from '../shared/timeline';
 import { optionalText, requireEffectiveDate, requireName, requireOneOf } from '../shared/validation';
-import type { Counterpart } from './counterpartKey';
+import { canonicalCounterpart, type Counterpart } from './counterpartKey';
 import { evolve, initialPairingState, type PairingState } from './pairing';
 import type { AssignPairing, EndPairing, OverlappingPairing, PairingCommand, PartyOnDate } from './pairing.commands';
 import type { PairingAssigned, PairingEnded, PairingEvent } from './pairing.events';
@@ -78,6 +78,7 @@ function requireParty(command: AssignPairing, kind: PairingKind, allowed: readon
 /** The counterpart is of a kind this pairing allows: an internal one exists and is active, an outside one has a name. */
 function requireCounterpart(command: AssignPairing, kind: PairingKind): Counterpart {
   const counterpartKind = requireOneOf(command.counterpart.kind, COUNTERPART_KINDS, 'input.counterpart.kind');
+  const given = canonicalCounterpart({ ...command.counterpart, kind: counterpartKind });
   const allowed = PAIRING_RULES[kind].counterparts;
   if (!allowed.includes(counterpartKind)) {
     throw new RuleViolation(
@@ -87,18 +88,18 @@ function requireCounterpart(command: AssignPairing, kind: PairingKind): Counterp
     );
   }
   if (!isInternal(counterpartKind)) {
-    if (command.counterpart.id) {
+    if (given.id !== null) {
       throw new InvalidInput(
         'PAIRING.COUNTERPART_ID_OUTSIDE',
         `input.counterpart.id: a ${counterpartKind} is outside the organization: give its name, not an id`,
         'input.counterpart.id',
       );
     }
-    return { kind: counterpartKind, id: null, name: requireName(command.counterpart.name, 'input.counterpart.name') };
+    return { kind: counterpartKind, id: null, name: requireName(given.name, 'input.counterpart.name') };
   }
-  const id = command.counterpart.id ?? '';
-  if (id === '') throw new InvalidInput('INPUT.REQUIRED', `input.counterpart.id is required for a ${counterpartKind} counterpart`, 'input.counterpart.id');
-  if (command.counterpart.name) {
+  const id = given.id;
+  if (id === null) throw new InvalidInput('INPUT.REQUIRED', `input.counterpart.id is required for a ${counterpartKind} counterpart`, 'input.counterpart.id');
+  if (given.name !== null) {
     throw new InvalidInput(
       'PAIRING.COUNTERPART_NAME_INSIDE',
       `input.counterpart.name: a ${counterpartKind} is named by its id alone`,

@@ -1,4 +1,5 @@
 import { InvalidInput } from './errors';
+import { canonicalCode } from './identity';
 import { parseLocalDate, type LocalDate } from './localDate';
 
 /**
@@ -9,7 +10,7 @@ import { parseLocalDate, type LocalDate } from './localDate';
 export const MAX_NAME_LENGTH = 200;
 export const MAX_TEXT_LENGTH = 2_000;
 
-const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const CODE = /^[A-Z0-9][A-Z0-9._-]{0,63}$/;
 /** Any control character (Unicode category Cc): names are one line of visible text. */
 const CONTROL = /\p{Cc}/u;
 /** Control characters other than line breaks and tabs, which a reason or a note may contain. */
@@ -58,10 +59,13 @@ export function requireName(value: string | null | undefined, field: string): st
   return name;
 }
 
-/** An optional short code (`HX-01`): null when absent; otherwise trimmed and matching `^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`. */
+/**
+ * An optional short code (`HX-01`): null when absent; otherwise in canonical form (NFKC, no
+ * invisible characters, upper case) and matching `^[A-Z0-9][A-Z0-9._-]{0,63}$`.
+ */
 export function optionalCode(value: string | null | undefined, field: string): string | null {
   if (value === null || value === undefined) return null;
-  const code = value.trim();
+  const code = canonicalCode(value);
   if (!CODE.test(code)) {
     throw new InvalidInput(
       'INPUT.BAD_CODE',

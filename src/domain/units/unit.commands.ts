@@ -26,9 +26,9 @@ export type DissolveUnit = CommandTime & {
   type: 'DissolveUnit';
   unitId: string;
   reason: string | null;
-  /** Members of this unit (its branch or group) on the effective date. */
+  /** Members of this unit (its branch or group) on the effective date or on any later day. */
   activeMemberCount: number;
-  /** Active child units on the effective date. */
+  /** Child units under it on the effective date or on any later day. */
   activeChildCount: number;
 };
 

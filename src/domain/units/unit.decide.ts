@@ -71,14 +71,14 @@ export function dissolve(command: DissolveUnit, state: UnitState): UnitDissolved
   if (command.activeMemberCount > 0) {
     throw new RuleViolation(
       'UNIT.HAS_ACTIVE_MEMBERS',
-      `unit ${unit.unitId} still has ${command.activeMemberCount} active member(s) on ${on}: transfer them or record that they left first`,
+      `unit ${unit.unitId} still has ${command.activeMemberCount} member(s) on or after ${on}: transfer them or record that they left first`,
       'input.unitId',
     );
   }
   if (command.activeChildCount > 0) {
     throw new RuleViolation(
       'UNIT.HAS_ACTIVE_CHILDREN',
-      `unit ${unit.unitId} still has ${command.activeChildCount} active child unit(s) on ${on}: move or dissolve them first`,
+      `unit ${unit.unitId} still has ${command.activeChildCount} child unit(s) on or after ${on}: move or dissolve them first`,
       'input.unitId',
     );
   }
@@ -134,5 +134,12 @@ function requireParent(level: UnitLevel, parentId: string, parent: UnitOnDate | 
   }
   if (!parent.active) {
     throw new RuleViolation('UNIT.PARENT_NOT_ACTIVE', `input.parentId: parent ${parentId} ("${parent.name}") is not active on ${date}`, 'input.parentId');
+  }
+  if (parent.dissolvedOn !== null) {
+    throw new RuleViolation(
+      'UNIT.PARENT_DISSOLVED_LATER',
+      `input.parentId: parent ${parentId} ("${parent.name}") is dissolved from ${parent.dissolvedOn}; a unit placed under it on ${date} would still be under it then`,
+      'input.parentId',
+    );
   }
 }

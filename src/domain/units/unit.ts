@@ -84,5 +84,5 @@ export function isActiveOn(state: ExistingUnit, date: LocalDate): boolean {
 export function unitOnDate(state: UnitState, date: LocalDate): UnitOnDate | null {
   if (!state.exists) return null;
   const { name, parentId } = versionOn(state, date);
-  return { unitId: state.unitId, level: state.level, name, parentId, active: isActiveOn(state, date) };
+  return { unitId: state.unitId, level: state.level, name, parentId, active: isActiveOn(state, date), dissolvedOn: state.dissolvedOn };
 }

@@ -12,4 +12,6 @@ export interface UnitOnDate {
   parentId: string | null;
   /** Established on or before the date and not dissolved on or before it. */
   active: boolean;
+  /** The day its dissolution takes effect, if one is recorded (for an active unit: a later day). */
+  dissolvedOn: string | null;
 }

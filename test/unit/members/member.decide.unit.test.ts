@@ -106,6 +106,19 @@ describe('registering a member', () => {
       .thenThrows(RuleViolation, 'MEMBER.BRANCH_NOT_ACTIVE');
   });
 
+  it('a branch dissolved on a later day admits nobody: the member would still be in it then', () => {
+    const error = given([])
+      .when(register({ branch: { ...branchB1, dissolvedOn: '2021-01-01' }, effectiveDate: '2020-06-01' }))
+      .thenThrows(RuleViolation, 'MEMBER.BRANCH_DISSOLVED_LATER');
+    expect(error.message).toContain('dissolved from 2021-01-01');
+  });
+
+  it('a group dissolved on a later day admits nobody either', () => {
+    given([])
+      .when(register({ group: { ...groupG1, dissolvedOn: '2021-01-01' } }))
+      .thenThrows(RuleViolation, 'MEMBER.GROUP_DISSOLVED_LATER');
+  });
+
   it('the group, when given, must exist', () => {
     given([])
       .when(register({ groupId: 'g9', group: null }))

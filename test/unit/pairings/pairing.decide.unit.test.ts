@@ -1,7 +1,7 @@
 import type { AssignPairing, EndPairing, PartyOnDate } from '../../../src/domain/pairings/pairing.commands';
 import { pairingDecider } from '../../../src/domain/pairings/pairing.decide';
 import type { PairingEvent } from '../../../src/domain/pairings/pairing.events';
-import { counterpartKey } from '../../../src/domain/pairings/counterpartKey';
+import { canonicalCounterpart, counterpartKey } from '../../../src/domain/pairings/counterpartKey';
 import { Conflict, InvalidInput, NotFound, RuleViolation } from '../../../src/domain/shared/errors';
 import { TODAY, unit } from '../../support/deciderFixtures';
 import { on, spec } from '../../support/deciderSpecification';
@@ -206,5 +206,19 @@ describe('counterpart keys', () => {
     expect(counterpartKey({ kind: 'OTHER', id: null, name: 'Red  Cross' })).toBe(counterpartKey({ kind: 'OTHER', id: null, name: 'ｒｅｄ cross' }));
     expect(counterpartKey({ kind: 'VILLAGE', id: null, name: '张家村' })).not.toBe(counterpartKey({ kind: 'COMMUNITY', id: null, name: '张家村' }));
     expect(counterpartKey({ kind: 'UNIT', id: 'b1', name: null })).toBe('UNIT:b1');
+  });
+
+  it('invisible characters, inner spaces and an empty id do not make another village', () => {
+    const village = counterpartKey(canonicalCounterpart({ kind: 'VILLAGE', name: '李家村' }));
+    for (const typed of [{ name: '李家村\u200b' }, { name: '李 家村' }, { name: '\ufeff李家村 ' }, { id: '', name: '李家村' }, { id: '  ', name: '李家村' }]) {
+      expect(counterpartKey(canonicalCounterpart({ kind: 'VILLAGE', ...typed }))).toBe(village);
+    }
+    expect(canonicalCounterpart({ kind: 'VILLAGE', id: '', name: ' 李家村\u200b ' })).toEqual({ kind: 'VILLAGE', id: null, name: '李家村' });
+  });
+
+  it('a village named with an empty id is stored as the decider keys it', () => {
+    given([])
+      .when(assign({ counterpart: { kind: 'VILLAGE', id: '', name: '李家村\u200b' } }))
+      .then([{ ...assignment, data: { ...assignment.data, counterpart: { kind: 'VILLAGE', id: null, name: '李家村' } } }]);
   });
 });

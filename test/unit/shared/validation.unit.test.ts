@@ -71,8 +71,9 @@ describe('codes', () => {
     expect(optionalCode(undefined, 'input.code')).toBeNull();
   });
 
-  it('a code is trimmed and may use letters, digits, dots, dashes and underscores', () => {
-    expect(optionalCode(' HX-01.a_b ', 'input.code')).toBe('HX-01.a_b');
+  it('a code is trimmed, in upper case, and may use letters, digits, dots, dashes and underscores', () => {
+    expect(optionalCode(' HX-01.a_b ', 'input.code')).toBe('HX-01.A_B');
+    expect(optionalCode('ｈｘ－０１\u200b', 'input.code')).toBe('HX-01');
     expect(optionalCode('A'.repeat(64), 'input.code')).toHaveLength(64);
   });
 

@@ -71,6 +71,18 @@ describe('establishing a unit', () => {
       .then([{ type: 'UnitEstablished', data: { unitId: 'b1', level: 'BRANCH', name: '第一支部', code: 'B-01', parentId: 'c1' } }]);
   });
 
+  it('a code is stored in one form: full-width, invisible characters and letter case do not make another code', () => {
+    given([])
+      .when(establish({ code: 'ｓｅｑ－１\u200b' }))
+      .then([{ type: 'UnitEstablished', data: { unitId: 'b1', level: 'BRANCH', name: '第一支部', code: 'SEQ-1', parentId: 'c1' } }]);
+  });
+
+  it('a parent dissolved on a later day takes no new unit under it', () => {
+    given([])
+      .when(establish({ parent: { ...committeeC1, dissolvedOn: '2021-01-01' } }))
+      .thenThrows(RuleViolation, 'UNIT.PARENT_DISSOLVED_LATER');
+  });
+
   it('a district is established without a parent', () => {
     given([])
       .when(establish({ unitId: 'd1', level: 'DISTRICT', name: '区直机关工委', code: null, parentId: null, parent: null }))
@@ -303,14 +315,14 @@ describe('dissolving a unit', () => {
     const error = given([established])
       .when(dissolve({ activeMemberCount: 3 }))
       .thenThrows(RuleViolation, 'UNIT.HAS_ACTIVE_MEMBERS');
-    expect(error.message).toContain('3 active member');
+    expect(error.message).toContain('3 member(s) on or after');
   });
 
   it('a unit with active children cannot be dissolved', () => {
     const error = given([established])
       .when(dissolve({ activeChildCount: 2 }))
       .thenThrows(RuleViolation, 'UNIT.HAS_ACTIVE_CHILDREN');
-    expect(error.message).toContain('2 active child');
+    expect(error.message).toContain('2 child unit(s) on or after');
   });
 
   it('the reason is at most 2,000 characters', () => {
@@ -343,7 +355,14 @@ describe('a unit on a date', () => {
   });
 
   it('a unit is inactive before its establishment', () => {
-    expect(unitOnDate(history, '2019-12-31')).toEqual({ unitId: 'b1', level: 'BRANCH', name: '第一支部', parentId: 'c1', active: false });
+    expect(unitOnDate(history, '2019-12-31')).toEqual({
+      unitId: 'b1',
+      level: 'BRANCH',
+      name: '第一支部',
+      parentId: 'c1',
+      active: false,
+      dissolvedOn: '2023-01-01',
+    });
   });
 
   it('the name and parent are those in force on the date', () => {
