@@ -19,7 +19,7 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
     projector: {
       onProgress: (position, applied) => (rebuilding === undefined ? projecting(position, applied) : rebuilding.update(applied)),
     },
-    onProjectionError: (error) => logger.fatal({ err: error }, 'a projection failed; read models are stopped'),
+    onProjectionError: (error) => logger.error({ err: error }, 'the projector failed; it resumes from the stored checkpoints'),
     snapshots: {
       reporter: snapshotLog(logger, (outcome) => {
         if (!outcome.restored) rebuilding = startRebuildProgress(outcome.eventsToApply, logger);

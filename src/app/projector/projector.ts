@@ -22,7 +22,10 @@ export interface ProjectorOptions {
   catchUpBatchSize?: number;
   /** Called after each batch with the checkpoint reached. */
   onProgress?: (position: Position, eventsApplied: number) => void;
+  /** Called with each error the projector resumes after. */
   onError?: (error: unknown) => void;
+  /** The first pause before resuming after an error (doubling up to 30 s); default 100 ms. */
+  resumeAfterMs?: number;
   /** Closed while a targeted correction runs: readers of the read models (through a GatedReadStore) wait for it. */
   readGate?: ReadGate;
   /**
@@ -53,6 +56,11 @@ const DEFAULT_HISTORY_MAX_MARKS = 256;
  * checkpoints are stored. Subscribers (the subscription hub) hear of each event once every read
  * model includes it.
  */
+export type ProjectorState = 'starting' | 'running' | 'resuming' | 'stopped';
+
+const RESUME_FIRST_MS = 100;
+const RESUME_MAX_MS = 30_000;
+
 export class Projector {
   private subscription: AllSubscription | undefined;
   private running: Promise<void> | undefined;
@@ -71,6 +79,8 @@ export class Projector {
   private readonly corrector: TargetedCorrection;
   private readonly epochEvents: number;
   private sinceMark = 0;
+  private currentState: ProjectorState = 'starting';
+  private failures = 0;
 
   constructor(
     private readonly events: EventStore,
@@ -121,10 +131,46 @@ export class Projector {
     // What the most advanced projection holds was announced before: a projection added or being
     // rebuilt catches up without telling subscribers of history again.
     this.announced = this.checkpoints.highest;
-    this.running = this.run().catch((error: unknown) => {
-      this.waiters.failAll(error);
-      this.options.onError?.(error);
-    });
+    this.running = this.keepRunning();
+  }
+
+  /** Whether it follows the log (`running`), waits to resume after an error (`resuming`), or was stopped. */
+  get state(): ProjectorState {
+    return this.currentState;
+  }
+
+  /** Errors it resumed after since start (a dropped subscription, a failed batch). */
+  get failureCount(): number {
+    return this.failures;
+  }
+
+  /**
+   * Runs until stopped. An error (the subscription dropped, a read failed, a batch could not be
+   * written) is reported and the projector resumes from the checkpoints stored in the read
+   * store, after a pause that doubles up to 30 s: nothing is skipped, and what a failed batch
+   * wrote before its checkpoint moved is applied again (projections are idempotent per event).
+   */
+  private async keepRunning(): Promise<void> {
+    let pause = this.options.resumeAfterMs ?? RESUME_FIRST_MS;
+    for (;;) {
+      try {
+        this.currentState = 'running';
+        await this.run();
+        if (this.stopping) break;
+        throw new Error('the subscription to the event log ended');
+      } catch (error) {
+        if (this.stopping) break;
+        this.failures++;
+        this.currentState = 'resuming';
+        this.options.onError?.(error);
+        await this.subscription?.unsubscribe().catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, pause));
+        pause = Math.min(pause * 2, RESUME_MAX_MS);
+        if (this.stopping) break;
+        this.checkpoints = await ProjectionCheckpoints.load(this.readStore, this.names).catch(() => this.checkpoints);
+      }
+    }
+    this.currentState = 'stopped';
   }
 
   /** Resolves once the read models include every event up to the log's current head. */
