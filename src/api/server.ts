@@ -5,7 +5,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
@@ -25,6 +25,8 @@ import { OperationLimits } from './shared/limits/operationLimits';
 import { clientAddressOf } from './shared/limits/clientAddress';
 import { RateLimits } from './shared/limits/rateLimits';
 import { logSocketErrors } from './shared/limits/socketErrors';
+import { serveProbes } from './shared/operations/probes';
+import { ServiceMetrics } from './shared/operations/serviceMetrics';
 
 export interface ServerOptions {
   port: number;
@@ -74,9 +76,13 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
     (error) => logger.error({ err: error }, 'checking the tokens of open WebSocket connections failed'),
   );
   connections.start(options.tokenRecheckMs ?? 1000);
+  const metrics = new ServiceMetrics(app);
   const wsCleanup = useServer(
     {
       schema,
+      onOperation(_ctx, _id, _payload, args) {
+        metrics.webSocketOperation(getOperationAST(args.document, args.operationName) ?? undefined);
+      },
       async onSubscribe(ctx, _id, payload) {
         if (Object.keys(ctx.subscriptions).length > options.limits.subscriptionsPerSocket) {
           return [tooManyOnOneSocket(options.limits.subscriptionsPerSocket)];
@@ -142,6 +148,7 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
       // We send no cache hints; the plugin would otherwise wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       operationLimitsPlugin(limits),
+      metrics.plugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
         async serverWillStart() {
@@ -157,6 +164,7 @@ export async function startServer(app: OrgtrackApp, schema: GraphQLSchema, optio
   });
   await apollo.start();
 
+  serveProbes(expressApp, app, metrics);
   expressApp.get('/health', (_request, response) => {
     response.json({ status: 'ok', position: app.projector.position ?? null, eventsApplied: app.projector.eventsApplied });
   });
