@@ -5,6 +5,7 @@ import { Conflict } from '../../domain/shared/errors';
 import { WrongExpectedVersionError } from '../../eventstore/errors';
 import type { EventData, EventStore, ExpectedRevision, JsonObject, Position } from '../../eventstore/eventStore';
 import type { Clock } from '../clock';
+import { appendSurely, WriteOutcomeUnknown } from './appendSurely';
 import { GateMoved, type GatePass, type GateTicket, type Gates, type SettledGate } from './gates';
 import { loadAggregate } from './loadAggregate';
 
@@ -27,6 +28,8 @@ export interface CommandOptions {
    * Should it exist after all, the append is refused and the command runs again the normal way.
    */
   createsStream?: boolean;
+  /** Called with the stream and event ids just before the events are appended (an idempotency key records them). */
+  beforeAppend?: (write: { stream: string; eventIds: string[] }) => Promise<void>;
   /** The gates of the rules across aggregates this command decides (`Gates`); none by default. */
   gates?: readonly GatePass[];
 }
@@ -87,10 +90,12 @@ export class CommandHandler {
         continue;
       }
       try {
-        const result = await this.store.append(stream, toAppend, expected);
+        await options.beforeAppend?.({ stream, eventIds: toAppend.map((event) => event.id) });
+        const result = await appendSurely(this.store, stream, toAppend, expected);
         return { eventIds: toAppend.map((e) => e.id), position: result.position, version: result.nextExpectedRevision };
       } catch (error) {
-        if (gates !== undefined && tickets !== undefined) await gates.abandon(tickets);
+        // A write whose outcome is unknown may be in the log: its entries stay for later commands to wait on.
+        if (gates !== undefined && tickets !== undefined && !(error instanceof WriteOutcomeUnknown)) await gates.abandon(tickets);
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         if (options.expectedVersion !== undefined) throw staleVersion(stream, options.expectedVersion, error.actual);
         if (attempt >= MAX_ATTEMPTS) throw concurrentWrites(stream);

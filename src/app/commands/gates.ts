@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { WrongExpectedVersionError } from '../../eventstore/errors';
 import type { EventStore, JsonObject, RecordedEvent } from '../../eventstore/eventStore';
 import type { Clock } from '../clock';
+import { appendSurely } from './appendSurely';
 
 /**
  * How a command passes the gate of a rule that spans aggregates (a unit code, one legal adviser
@@ -204,7 +205,7 @@ export class Gates {
   private async append(stream: string, type: string, data: JsonObject, expected: number | 'no_stream' | 'any'): Promise<string> {
     const id = randomUUID();
     const recordedAt = this.clock.now().toISOString();
-    await this.store.append(stream, [{ id, type, data, metadata: { effectiveDate: recordedAt.slice(0, 10), recordedAt, schemaVersion: 1 } }], expected);
+    await appendSurely(this.store, stream, [{ id, type, data, metadata: { effectiveDate: recordedAt.slice(0, 10), recordedAt, schemaVersion: 1 } }], expected);
     return id;
   }
 }

@@ -3,6 +3,7 @@ import { InvalidInput, Conflict } from '../../domain/shared/errors';
 import { WrongExpectedVersionError } from '../../eventstore/errors';
 import type { EventStore, ExpectedRevision, Json, JsonObject } from '../../eventstore/eventStore';
 import type { Clock } from '../clock';
+import { WriteOutcomeUnknown } from './appendSurely';
 import type { CommandResult } from './commandHandler';
 
 /** What a mutation returned the first time its idempotency key was used. */
@@ -13,15 +14,37 @@ export interface RememberedResult extends CommandResult {
   transferId?: string;
 }
 
-type Entry = { fingerprint: string; state: 'RESERVED' | 'COMPLETED' | 'RELEASED'; result?: RememberedResult };
+/** The events a call was about to append when it recorded them (`IdempotencyKeyWriting`). */
+type Write = { stream: string; eventIds: string[] };
 
-/** How long a duplicate waits for the first call with its key, and how often it looks. */
+type Entry = {
+  fingerprint: string;
+  state: 'RESERVED' | 'COMPLETED' | 'RELEASED';
+  result?: RememberedResult;
+  /** When the reservation was stored (the store's clock). */
+  reservedAtMs: number;
+  /** Its revision in the key's stream, and the stream's last revision. */
+  lastRevision: number;
+  /** The events it was about to append, each time it was about to append. */
+  writes: Write[];
+};
+
+/** What the call with a key is given: record the events it is about to append, before it appends them. */
+export type BeforeAppend = (write: Write) => Promise<void>;
+
+/** How long a duplicate waits for the first call with its key, how often it looks, and when a reservation is stale. */
 export interface IdempotencyTimings {
   waitMs: number;
   pollMs: number;
+  /**
+   * A reservation with no outcome this long after it was made belongs to a call that died (the
+   * process was killed, the write's outcome stayed unknown): a duplicate resolves it by looking
+   * the recorded event ids up. A call never appends later than half of this after reserving.
+   */
+  staleMs: number;
 }
 
-const DEFAULT_TIMINGS: IdempotencyTimings = { waitMs: 10_000, pollMs: 10 };
+const DEFAULT_TIMINGS: IdempotencyTimings = { waitMs: 10_000, pollMs: 10, staleMs: 30_000 };
 
 /**
  * Durable idempotency keys, kept in the event store itself (stream `idempotency-<hash>`), so
@@ -45,7 +68,12 @@ export class IdempotencyKeys {
   }
 
   /** `owner` (a token's subject) keeps one caller's keys apart from another's. */
-  async run(key: string, input: { mutation: string; input: unknown }, execute: () => Promise<RememberedResult>, owner?: string): Promise<RememberedResult> {
+  async run(
+    key: string,
+    input: { mutation: string; input: unknown },
+    execute: (beforeAppend: BeforeAppend) => Promise<RememberedResult>,
+    owner?: string,
+  ): Promise<RememberedResult> {
     if (key.length === 0 || key.length > 200) {
       throw new InvalidInput('IDEMPOTENCY.KEY_LENGTH', 'input.idempotencyKey must be 1 to 200 characters', 'input.idempotencyKey');
     }
@@ -61,7 +89,7 @@ export class IdempotencyKeys {
     }
   }
 
-  private execute(stream: string, key: string, execute: () => Promise<RememberedResult>): Promise<RememberedResult> {
+  private execute(stream: string, key: string, execute: (beforeAppend: BeforeAppend) => Promise<RememberedResult>): Promise<RememberedResult> {
     // Forgotten before the duplicates wake, so a woken duplicate reads the recorded outcome.
     const outcome = this.executeAndRecord(stream, key, execute).finally(() => this.running.delete(stream));
     this.running.set(
@@ -71,13 +99,25 @@ export class IdempotencyKeys {
     return outcome;
   }
 
-  private async executeAndRecord(stream: string, key: string, execute: () => Promise<RememberedResult>): Promise<RememberedResult> {
+  private async executeAndRecord(stream: string, key: string, execute: (beforeAppend: BeforeAppend) => Promise<RememberedResult>): Promise<RememberedResult> {
+    const reservedAt = performance.now();
+    const beforeAppend: BeforeAppend = async (write) => {
+      if (performance.now() - reservedAt > this.timings.staleMs / 2) {
+        throw new Conflict(
+          'IDEMPOTENCY.TOO_SLOW',
+          `The command with idempotencyKey "${key}" took too long to reach its write; send it again`,
+          'input.idempotencyKey',
+        );
+      }
+      await this.record(stream, 'any', 'IdempotencyKeyWriting', write);
+    };
     try {
-      const result = await execute();
+      const result = await execute(beforeAppend);
       await this.record(stream, 'any', 'IdempotencyKeyCompleted', { key, result: result as unknown as Json });
       return result;
     } catch (error) {
-      await this.record(stream, 'any', 'IdempotencyKeyReleased', { key });
+      // Written or not, nobody knows yet: the key stays reserved until a duplicate resolves it.
+      if (!(error instanceof WriteOutcomeUnknown)) await this.record(stream, 'any', 'IdempotencyKeyReleased', { key });
       throw error;
     }
   }
@@ -104,6 +144,10 @@ export class IdempotencyKeys {
       }
       if (entry?.state === 'COMPLETED' && entry.result) return entry.result;
       if (entry === undefined || entry.state === 'RELEASED') return undefined;
+      if (!this.running.has(stream) && Date.now() - entry.reservedAtMs > this.timings.staleMs) {
+        await this.resolveStale(stream, key, entry);
+        continue;
+      }
       const left = deadline - performance.now();
       if (left <= 0) {
         throw new Conflict('IDEMPOTENCY.IN_PROGRESS', `A command with idempotencyKey "${key}" is still running; retry shortly`, 'input.idempotencyKey');
@@ -113,14 +157,44 @@ export class IdempotencyKeys {
     }
   }
 
+  /**
+   * A reservation whose call died: if the events it was about to write are not in the log, the
+   * key is released (expecting the stream's revision, so one duplicate does it) and the
+   * duplicate runs; if they are, the call was recorded and only its answer was lost.
+   */
+  private async resolveStale(stream: string, key: string, entry: Entry): Promise<void> {
+    const written = [];
+    for (const write of entry.writes) written.push(...(await this.store.readStream(write.stream)).filter((event) => write.eventIds.includes(event.id)));
+    if (written.length === 0) {
+      try {
+        await this.record(stream, entry.lastRevision, 'IdempotencyKeyReleased', { key, stale: true });
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+      }
+      return;
+    }
+    const last = written[written.length - 1];
+    throw new Conflict(
+      'IDEMPOTENCY.ANSWER_LOST',
+      `The command with idempotencyKey "${key}" was recorded (events ${written.map((event) => event.id).join(', ')} in ${last.stream}, position ${last.position}) but its process stopped before it answered; read the object to see its effect`,
+      'input.idempotencyKey',
+    );
+  }
+
   private async read(stream: string): Promise<Entry | undefined> {
     let entry: Entry | undefined;
     for (const event of await this.store.readStream(stream)) {
       const data = event.data;
-      if (event.type === 'IdempotencyKeyReserved') entry = { fingerprint: String(data.fingerprint), state: 'RESERVED' };
-      else if (entry && event.type === 'IdempotencyKeyCompleted') {
-        entry = { ...entry, state: 'COMPLETED', result: data.result as unknown as RememberedResult };
-      } else if (entry && event.type === 'IdempotencyKeyReleased') entry = { ...entry, state: 'RELEASED' };
+      if (event.type === 'IdempotencyKeyReserved') {
+        entry = { fingerprint: String(data.fingerprint), state: 'RESERVED', reservedAtMs: Date.parse(event.created), lastRevision: event.revision, writes: [] };
+        continue;
+      }
+      if (entry === undefined) continue;
+      entry.lastRevision = event.revision;
+      if (event.type === 'IdempotencyKeyCompleted') entry = { ...entry, state: 'COMPLETED', result: data.result as unknown as RememberedResult };
+      else if (event.type === 'IdempotencyKeyReleased') entry = { ...entry, state: 'RELEASED' };
+      else if (event.type === 'IdempotencyKeyWriting')
+        entry = { ...entry, writes: [...entry.writes, { stream: String(data.stream), eventIds: (data.eventIds as string[]) ?? [] }] };
     }
     return entry;
   }

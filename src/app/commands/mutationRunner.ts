@@ -4,7 +4,7 @@ import { today } from '../clock';
 import { ProjectionLagError } from '../projector/positionWaiters';
 import type { Projector } from '../projector/projector';
 import type { CommandOptions, CommandResult } from './commandHandler';
-import type { IdempotencyKeys, RememberedResult } from './idempotency';
+import type { BeforeAppend, IdempotencyKeys, RememberedResult } from './idempotency';
 
 /** What every mutation takes besides its own fields (API.md "Mutations"). */
 export interface MutationOptions {
@@ -71,7 +71,8 @@ export class MutationRunner {
         metadata: { actor: options.actor, actorSubject: options.actorSubject, correlationId: options.correlationId, idempotencyKey: options.idempotencyKey },
       },
     };
-    const execute = (): Promise<RememberedResult> => body(scope);
+    const execute = (beforeAppend?: BeforeAppend): Promise<RememberedResult> =>
+      body(beforeAppend === undefined ? scope : { ...scope, commandOptions: { ...scope.commandOptions, beforeAppend } });
     const result = options.idempotencyKey
       ? await this.idempotency.run(options.idempotencyKey, { mutation, input: { ...input, ...withoutActor(options) } }, execute, options.idempotencyOwner)
       : await execute();

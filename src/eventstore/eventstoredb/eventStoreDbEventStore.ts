@@ -1,5 +1,9 @@
 import {
   BACKWARDS,
+  CancelledError,
+  DeadlineExceededError,
+  NotLeaderError,
+  UnavailableError,
   END,
   EventStoreDBClient,
   FORWARDS,
@@ -12,7 +16,7 @@ import {
   type AllStreamResolvedEvent,
   type Filter,
 } from '@eventstore/db-client';
-import { WrongExpectedVersionError } from '../errors';
+import { AppendOutcomeUnknownError, WrongExpectedVersionError } from '../errors';
 import type {
   AllSubscription,
   AppendResult,
@@ -64,6 +68,10 @@ export class EventStoreDbEventStore implements EventStore {
       if (error instanceof EsdbWrongExpectedVersionError) {
         const actual = error.actualVersion === 'no_stream' ? 'no_stream' : Number(error.actualVersion);
         throw new WrongExpectedVersionError(stream, expectedRevision, actual);
+      }
+      // The server may have written the events before the call failed: the caller appends the same ids again.
+      if (error instanceof DeadlineExceededError || error instanceof UnavailableError || error instanceof CancelledError || error instanceof NotLeaderError) {
+        throw new AppendOutcomeUnknownError(stream, error);
       }
       throw error;
     }

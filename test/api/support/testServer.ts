@@ -11,6 +11,7 @@ import { loadConfig } from '../../../src/app/config';
 import { createApp, type OrgtrackApp } from '../../../src/app/orgtrackApp';
 import { buildOrgtrackSchema } from '../../../src/api/schema';
 import { startServer, type RunningServer } from '../../../src/api/server';
+import type { EventStore } from '../../../src/eventstore/eventStore';
 import { SqliteEventStore } from '../../../src/eventstore/sqlite/sqliteEventStore';
 import { EmbeddedReadStore } from '../../../src/readstore/embedded/embeddedReadStore';
 
@@ -58,7 +59,16 @@ export interface TestServer {
  * folder's snapshot at start and saved there at close.
  */
 export async function startTestServer(
-  options: { eventStorePath?: string; eventStorePollMs?: number; clock?: Clock; adminKey?: string; env?: Record<string, string>; dataDir?: string } = {},
+  options: {
+    eventStorePath?: string;
+    eventStorePollMs?: number;
+    clock?: Clock;
+    adminKey?: string;
+    env?: Record<string, string>;
+    dataDir?: string;
+    /** Puts a fault hook between the service and its log. */
+    wrapEventStore?: (store: EventStore) => EventStore;
+  } = {},
 ): Promise<TestServer> {
   const { dataDir } = options;
   // Tests send thousands of operations with one token: rate limits are tested on their own.
@@ -72,7 +82,9 @@ export async function startTestServer(
   const eventStorePath = options.eventStorePath ?? (dataDir ? path.join(dataDir, 'events.sqlite') : ':memory:');
   const app = await createApp(config, {
     clock: options.clock ?? fixedClock,
-    eventStore: SqliteEventStore.open({ path: eventStorePath, synchronous: 'NORMAL', pollIntervalMs: options.eventStorePollMs }),
+    eventStore: (options.wrapEventStore ?? ((store) => store))(
+      SqliteEventStore.open({ path: eventStorePath, synchronous: 'NORMAL', pollIntervalMs: options.eventStorePollMs }),
+    ),
     ...(dataDir ? { snapshots: {} } : { readStore: new EmbeddedReadStore() }),
   });
   const server: RunningServer = await startServer(app, await buildOrgtrackSchema(), {

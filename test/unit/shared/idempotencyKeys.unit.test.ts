@@ -1,4 +1,5 @@
 import { fixedClock } from '../../../src/app/clock';
+import { WriteOutcomeUnknown } from '../../../src/app/commands/appendSurely';
 import { IdempotencyKeys, type RememberedResult } from '../../../src/app/commands/idempotency';
 import { SqliteEventStore } from '../../../src/eventstore/sqlite/sqliteEventStore';
 
@@ -39,5 +40,50 @@ describe('idempotency keys: a duplicate of a call in flight', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     await expect(keys.run('stuck', input, async () => result('m3'))).rejects.toMatchObject({ code: 'IDEMPOTENCY.IN_PROGRESS' });
     void stuck;
+  });
+
+  it('a reservation whose process died before it wrote is released by a later duplicate, which then runs', async () => {
+    const dead = new IdempotencyKeys(store, clock);
+    void dead.run('k', input, () => new Promise<RememberedResult>(() => undefined)); // killed mid-command: never answers
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const later = new IdempotencyKeys(store, clock, { staleMs: 50, pollMs: 5 });
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(await later.run('k', input, async () => result('m2'))).toEqual(result('m2'));
+  });
+
+  it('a reservation whose process died after it wrote is answered with what was recorded, never run again', async () => {
+    const dead = new IdempotencyKeys(store, clock);
+    void dead.run('k', input, async (beforeAppend) => {
+      await beforeAppend({ stream: 'member-m1', eventIds: ['e-m1'] });
+      await store.append(
+        'member-m1',
+        [{ id: 'e-m1', type: 'MemberRegistered', data: {}, metadata: { effectiveDate: '2026-06-15', recordedAt: '2026-06-15T09:30:00Z', schemaVersion: 1 } }],
+        'no_stream',
+      );
+      return new Promise<RememberedResult>(() => undefined); // killed before it answered
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const later = new IdempotencyKeys(store, clock, { staleMs: 50, pollMs: 5 });
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    let ranAgain = false;
+    const answer = later.run('k', input, async () => {
+      ranAgain = true;
+      return result('m2');
+    });
+    await expect(answer).rejects.toMatchObject({ code: 'IDEMPOTENCY.ANSWER_LOST', message: expect.stringContaining('e-m1') });
+    expect(ranAgain).toBe(false);
+  });
+
+  it('a write whose outcome stayed unknown keeps the key reserved: a duplicate does not run until the key is resolved', async () => {
+    const keys = new IdempotencyKeys(store, clock, { waitMs: 50, pollMs: 5 });
+    await expect(keys.run('k', input, async () => Promise.reject(new WriteOutcomeUnknown('member-m1')))).rejects.toBeInstanceOf(WriteOutcomeUnknown);
+    let ranAgain = false;
+    await expect(
+      keys.run('k', input, async () => {
+        ranAgain = true;
+        return result('m2');
+      }),
+    ).rejects.toMatchObject({ code: 'IDEMPOTENCY.IN_PROGRESS' });
+    expect(ranAgain).toBe(false);
   });
 });
