@@ -1,6 +1,7 @@
 import './productionDefaults';
 import 'reflect-metadata';
 import { Command, InvalidArgumentError } from 'commander';
+import { ReadModelsOfAnotherLog } from '../app/projector/checkpointedLog';
 import { ConfigError, loadConfig } from '../app/config';
 import { createLogger } from '../app/logger';
 import { emitSchema, SCHEMA_FILE } from './emitSchema';
@@ -93,7 +94,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof UnknownProjectionError || error instanceof DomainError) {
+  if (error instanceof ConfigError || error instanceof UnknownProjectionError || error instanceof DomainError || error instanceof ReadModelsOfAnotherLog) {
     process.stderr.write(`orgtrack: ${error.message}\n`);
   } else {
     process.stderr.write(`orgtrack: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -6,6 +6,7 @@ import type { ReadStore } from '../../readstore/readStore';
 import type { Projection } from '../../../projections/shared/projection';
 import { isDomainEvent, toPositionedEvent } from '../recordedEvents';
 import { PositionWaiters } from './positionWaiters';
+import { verifyCheckpointedLog } from './checkpointedLog';
 import { ProjectionCheckpoints } from './projectionCheckpoints';
 import { projectLog } from './projectLog';
 import { RetractedEvents, type Retraction } from './retractedEvents';
@@ -128,6 +129,7 @@ export class Projector {
   async start(): Promise<void> {
     for (const projection of this.projections) await projection.setup(this.readStore);
     this.checkpoints = await ProjectionCheckpoints.load(this.readStore, this.names);
+    await verifyCheckpointedLog(this.events, this.readStore, this.checkpoints);
     // What the most advanced projection holds was announced before: a projection added or being
     // rebuilt catches up without telling subscribers of history again.
     this.announced = this.checkpoints.highest;
