@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EventStore } from '../eventstore/eventStore';
@@ -11,6 +13,7 @@ import { EVENT_INDEX, allProjections, type EventIndexDocument } from '../../proj
 import { DOMAIN_CATEGORIES } from '../domain/aggregates';
 import { systemClock, type Clock } from './clock';
 import { Gates } from './commands/gates';
+import { ProjectorLease } from './projector/projectorLease';
 import { CommandHandler } from './commands/commandHandler';
 import { CommandPaths } from './commands/commandPath';
 import { IdempotencyKeys } from './commands/idempotency';
@@ -79,6 +82,13 @@ export async function openReadStore(config: Config): Promise<ReadStore> {
   return config.mongoUrl ? MongoReadStore.connect(config.mongoUrl) : new EmbeddedReadStore();
 }
 
+const LEASE_TTL_MS = 10_000;
+
+/** Unique per process: the host, the process id and a random part. */
+function leaseHolder(): string {
+  return `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}
+
 /** The composition root: builds every part once and starts the projector. */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<OrgtrackApp> {
   const clock = options.clock ?? systemClock(config.timeZone);
@@ -91,7 +101,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   if (restored !== undefined) options.snapshots?.reporter?.restored?.(restored.outcome);
   const readStore = options.readStore ?? restored?.store ?? (await openReadStore(config));
   const readGate = new ReadGate();
+  // A MongoDB read store may be shared by several instances: one projector writes it at a time.
+  const lease = config.mongoUrl && options.readStore === undefined ? new ProjectorLease(readStore, { holder: leaseHolder(), ttlMs: LEASE_TTL_MS }) : undefined;
   const projector = new Projector(eventStore, readStore, allProjections, {
+    lease,
     historyEpochEvents: config.historyEpochEvents,
     historyMaxMarks: config.historyMaxMarks,
     ...options.projector,

@@ -36,6 +36,18 @@ export class ProjectionCheckpoints {
     return new ProjectionCheckpoints(new Map(names.map((name) => [name, stored.get(name) ?? legacy])));
   }
 
+  /** The stored checkpoints, read only (an instance following another's projector writes nothing). */
+  static async read(store: ReadStore, names: readonly string[]): Promise<ProjectionCheckpoints> {
+    const stored = new Map(
+      (await store.collection<Checkpoint>(CHECKPOINTS).find({ _id: { $in: [...names, LEGACY_ID] } })).map((checkpoint) => [
+        checkpoint._id,
+        checkpoint.position,
+      ]),
+    );
+    const legacy = stored.get(LEGACY_ID);
+    return new ProjectionCheckpoints(new Map(names.map((name) => [name, stored.get(name) ?? legacy])));
+  }
+
   /** The last position the projection applied; undefined while it has applied nothing. */
   of(name: string): Position | undefined {
     return this.positions.get(name);

@@ -7,6 +7,7 @@ import type { Projection } from '../../../projections/shared/projection';
 import { isDomainEvent, toPositionedEvent } from '../recordedEvents';
 import { PositionWaiters } from './positionWaiters';
 import { verifyCheckpointedLog } from './checkpointedLog';
+import type { ProjectorLease } from './projectorLease';
 import { ProjectionCheckpoints } from './projectionCheckpoints';
 import { projectLog } from './projectLog';
 import { RetractedEvents, type Retraction } from './retractedEvents';
@@ -27,6 +28,14 @@ export interface ProjectorOptions {
   onError?: (error: unknown) => void;
   /** The first pause before resuming after an error (doubling up to 30 s); default 100 ms. */
   resumeAfterMs?: number;
+  /**
+   * For a read store several instances share (MongoDB): only the holder of this lease applies
+   * events; the others follow its stored checkpoints (read-your-writes and subscriptions work on
+   * every instance) and take the lease over when it expires.
+   */
+  lease?: ProjectorLease;
+  /** How often an instance without the lease reads the stored checkpoints and tries the lease; default 100 ms. */
+  followPollMs?: number;
   /** Closed while a targeted correction runs: readers of the read models (through a GatedReadStore) wait for it. */
   readGate?: ReadGate;
   /**
@@ -57,9 +66,18 @@ const DEFAULT_HISTORY_MAX_MARKS = 256;
  * checkpoints are stored. Subscribers (the subscription hub) hear of each event once every read
  * model includes it.
  */
-export type ProjectorState = 'starting' | 'running' | 'resuming' | 'stopped';
+export type ProjectorState = 'starting' | 'running' | 'following' | 'resuming' | 'stopped';
+
+/** The lease passed to another instance: this one stops writing and follows. */
+class Deposed extends Error {
+  constructor() {
+    super('the projector lease passed to another instance');
+  }
+}
 
 const RESUME_FIRST_MS = 100;
+const DEFAULT_FOLLOW_POLL_MS = 100;
+const FOLLOW_PAGE = 1_000;
 const RESUME_MAX_MS = 30_000;
 
 export class Projector {
@@ -81,6 +99,8 @@ export class Projector {
   private readonly epochEvents: number;
   private sinceMark = 0;
   private currentState: ProjectorState = 'starting';
+  /** The lease passed to another instance while this one held it: nothing more is written. */
+  private deposed = false;
   private failures = 0;
 
   constructor(
@@ -154,14 +174,31 @@ export class Projector {
    */
   private async keepRunning(): Promise<void> {
     let pause = this.options.resumeAfterMs ?? RESUME_FIRST_MS;
+    const { lease } = this.options;
     for (;;) {
       try {
+        if (lease !== undefined) {
+          await this.followUntilLeading(lease);
+          if (this.stopping) break;
+          this.checkpoints = await ProjectionCheckpoints.load(this.readStore, this.names);
+        }
         this.currentState = 'running';
-        await this.run();
+        const heartbeat = lease === undefined ? undefined : this.keepLease(lease);
+        try {
+          await this.run();
+        } finally {
+          if (heartbeat !== undefined) clearInterval(heartbeat);
+        }
         if (this.stopping) break;
+        if (this.deposed) throw new Deposed();
         throw new Error('the subscription to the event log ended');
       } catch (error) {
         if (this.stopping) break;
+        if (error instanceof Deposed || this.deposed) {
+          this.deposed = false;
+          await this.subscription?.unsubscribe().catch(() => undefined);
+          continue;
+        }
         this.failures++;
         this.currentState = 'resuming';
         this.options.onError?.(error);
@@ -172,7 +209,89 @@ export class Projector {
         this.checkpoints = await ProjectionCheckpoints.load(this.readStore, this.names).catch(() => this.checkpoints);
       }
     }
+    await lease?.release().catch(() => undefined);
     this.currentState = 'stopped';
+  }
+
+  private requireLeader(): void {
+    if (this.options.lease !== undefined && !this.isLeader) {
+      throw new Error('another instance holds the projector lease of this read store: rebuild there, or stop the other instances first');
+    }
+  }
+
+  /** Whether this instance applies events (it holds the lease, or needs none). */
+  get isLeader(): boolean {
+    return this.currentState === 'running' && (this.options.lease === undefined || this.options.lease.heldToken !== undefined);
+  }
+
+  /** Renews the lease a third of its ttl apart; once it cannot, the projector stops writing (its next batch is fenced off). */
+  private keepLease(lease: ProjectorLease): NodeJS.Timeout {
+    let validUntil = Date.now() + lease.options.ttlMs;
+    const timer = setInterval(() => {
+      lease.acquireOrRenew().then(
+        (held) => {
+          if (held) validUntil = Date.now() + lease.options.ttlMs;
+          else this.depose();
+        },
+        () => {
+          if (Date.now() >= validUntil) this.depose();
+        },
+      );
+    }, lease.options.ttlMs / 3);
+    timer.unref();
+    return timer;
+  }
+
+  private depose(): void {
+    if (this.deposed) return;
+    this.deposed = true;
+    void this.subscription?.unsubscribe().catch(() => undefined);
+  }
+
+  /** Before a write: the lease is still this instance's, read from the store now. */
+  private async fence(): Promise<void> {
+    const { lease } = this.options;
+    if (this.deposed || (lease !== undefined && !(await lease.held()))) {
+      this.deposed = true;
+      throw new Deposed();
+    }
+  }
+
+  /** Without the lease: follows what the holder applied until this instance takes the lease over. */
+  private async followUntilLeading(lease: ProjectorLease): Promise<void> {
+    this.currentState = 'following';
+    while (!this.stopping) {
+      if (await lease.acquireOrRenew().catch(() => false)) return;
+      await this.followStoredCheckpoints().catch((error: unknown) => this.options.onError?.(error));
+      await new Promise((resolve) => setTimeout(resolve, this.options.followPollMs ?? DEFAULT_FOLLOW_POLL_MS));
+    }
+  }
+
+  /**
+   * What the holder applied, as its stored checkpoints say, told to this instance's waiters and
+   * listeners as a projector of its own would tell them: the events come from the log, in order,
+   * each once.
+   */
+  private async followStoredCheckpoints(): Promise<void> {
+    const stored = await ProjectionCheckpoints.read(this.readStore, this.names);
+    this.checkpoints = stored;
+    const included = stored.lowest;
+    if (included === undefined) return;
+    const since = this.announced;
+    if (since === undefined || included > since) {
+      let after = since;
+      for (;;) {
+        const page = await this.events.readAll({ after, maxCount: FOLLOW_PAGE });
+        const reached = page.filter((event) => event.position <= included);
+        const domainEvents = reached.filter(isDomainEvent);
+        this.applied += domainEvents.length;
+        if (domainEvents.length > 0) this.emitter.emit('applied', domainEvents.map(toPositionedEvent));
+        if (reached.length < FOLLOW_PAGE) break;
+        after = reached[reached.length - 1].position;
+      }
+      this.announced = included;
+    }
+    this.waiters.reached(included);
   }
 
   /** Resolves once the read models include every event up to the log's current head. */
@@ -229,7 +348,7 @@ export class Projector {
     const applied = await this.appliedTargets();
     if (applied.length > 0 && this.checkpoints.lowest !== this.checkpoints.highest) await this.rebuild(await this.events.headPosition());
     else this.retracted.unknow(applied);
-    await this.projectPages({ stopping: () => this.stopping, correct: (retraction) => this.corrector.correct(retraction) });
+    await this.projectPages({ stopping: () => this.stopping || this.deposed, correct: (retraction) => this.corrector.correct(retraction) });
   }
 
   /** Applies the stored log from the lowest checkpoint to `upTo` (default: the head), each projection what is after its own. */
@@ -266,6 +385,7 @@ export class Projector {
    * beside the current ones, which keep answering, then swapped in. Call after `start`.
    */
   async rebuildAll(): Promise<void> {
+    this.requireLeader();
     await this.catchUp();
     // Between two live batches, so that none is applied to the store being replaced.
     await this.serially(async () => this.rebuild(await this.events.headPosition()));
@@ -283,6 +403,7 @@ export class Projector {
       if (projection === undefined) throw new Error(`No projection named ${name}; the projections are ${this.names.join(', ')}`);
       return projection;
     });
+    this.requireLeader();
     await this.catchUp();
     await this.serially(async () => {
       const upTo = this.checkpoints.highest;
@@ -387,6 +508,7 @@ export class Projector {
   }
 
   private async applyNow(batch: readonly RecordedEvent[]): Promise<void> {
+    await this.fence();
     const position = batch[batch.length - 1].position;
     const domainEvents = batch.filter(isDomainEvent).map(toPositionedEvent);
     await this.retracted.apply(domainEvents, this.projections, this.readStore, {
@@ -401,6 +523,7 @@ export class Projector {
    * read model now includes, each event once (a rebuilt projection catching up tells nothing).
    */
   private async reached(batch: readonly RecordedEvent[], position: Position): Promise<void> {
+    await this.fence();
     await this.checkpoints.advance(this.readStore, position);
     this.markHistory(batch.length);
     const included = this.checkpoints.lowest;
