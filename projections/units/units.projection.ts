@@ -1,3 +1,4 @@
+import { canonicalCode } from '../../src/domain/shared/identity';
 import type { PositionedEvent } from '../../src/domain/events';
 import { assertNever } from '../../src/domain/shared/assertNever';
 import type { UnitEvent } from '../../src/domain/units/unit.events';
@@ -12,6 +13,8 @@ type Units = Pick<EvolveContext<UnitDocument>, 'get'>;
 /** `units`: each unit as it stands now, with its ancestors for subtree queries. */
 export const unitsProjection = defineProjection({
   name: 'units',
+  // 2: codes in canonical form (`seq-1` recorded before codes were normalised is `SEQ-1`), as uniqueness compares them.
+  version: 2,
   handles: unitAggregate.eventTypes,
   collection: UNITS,
   indexes: [{ parentId: 1 }, { ancestors: 1 }, { level: 1 }, { code: 1 }],
@@ -38,7 +41,8 @@ function evolveUnit(unit: UnitDocument | undefined, event: PositionedEvent<UnitE
   if (event.type === 'UnitEstablished') {
     const { unitId, level, name, code, parentId } = event.data;
     const ancestors = ancestorsUnder(units, parentId);
-    return { _id: unitId, level, name, code, parentId, ancestors, establishedOn: event.effectiveDate, dissolvedOn: null, status: 'ACTIVE', ...facts };
+    const stored = code === null ? null : canonicalCode(code);
+    return { _id: unitId, level, name, code: stored, parentId, ancestors, establishedOn: event.effectiveDate, dissolvedOn: null, status: 'ACTIVE', ...facts };
   }
   if (unit === undefined) return undefined;
   if (unit._id !== event.data.unitId)

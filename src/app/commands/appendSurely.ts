@@ -22,14 +22,22 @@ export class WriteOutcomeUnknown extends Conflict {
  * an exact expectation (a revision, `no_stream`) makes the repeat safe; with `any` a repeat may
  * write the events twice, so those appends are not repeated.
  */
-export async function appendSurely(store: EventStore, stream: string, events: readonly EventData[], expected: ExpectedRevision): Promise<AppendResult> {
+export async function appendSurely(
+  store: EventStore,
+  stream: string,
+  events: readonly EventData[],
+  expected: ExpectedRevision,
+  /** No attempt starts after this (`performance.now()`): a gate or an idempotency key lets the write land only so late. */
+  deadline = Infinity,
+): Promise<AppendResult> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await store.append(stream, events, expected);
     } catch (error) {
       if (!(error instanceof AppendOutcomeUnknownError)) throw error;
-      if (expected === 'any' || attempt >= RETRY_PAUSES_MS.length) throw new WriteOutcomeUnknown(stream);
-      await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSES_MS[attempt]));
+      const pause = RETRY_PAUSES_MS[attempt];
+      if (expected === 'any' || pause === undefined || performance.now() + pause >= deadline) throw new WriteOutcomeUnknown(stream);
+      await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }
 }

@@ -28,8 +28,11 @@ export interface CommandOptions {
    * Should it exist after all, the append is refused and the command runs again the normal way.
    */
   createsStream?: boolean;
-  /** Called with the stream and event ids just before the events are appended (an idempotency key records them). */
-  beforeAppend?: (write: { stream: string; eventIds: string[] }) => Promise<void>;
+  /**
+   * Called with the stream and event ids just before the events are appended (an idempotency key
+   * records them); it may return a time (`performance.now()`) after which no append may start.
+   */
+  beforeAppend?: (write: { stream: string; eventIds: string[] }) => Promise<number | undefined>;
   /** The gates of the rules across aggregates this command decides (`Gates`); none by default. */
   gates?: readonly GatePass[];
 }
@@ -90,8 +93,9 @@ export class CommandHandler {
         continue;
       }
       try {
-        await options.beforeAppend?.({ stream, eventIds: toAppend.map((event) => event.id) });
-        const result = await appendSurely(this.store, stream, toAppend, expected);
+        const keyDeadline = (await options.beforeAppend?.({ stream, eventIds: toAppend.map((event) => event.id) })) ?? Infinity;
+        const gateDeadline = gates === undefined || tickets === undefined ? Infinity : gates.writeDeadline(tickets);
+        const result = await appendSurely(this.store, stream, toAppend, expected, Math.min(keyDeadline, gateDeadline));
         return { eventIds: toAppend.map((e) => e.id), position: result.position, version: result.nextExpectedRevision };
       } catch (error) {
         // A write whose outcome is unknown may be in the log: its entries stay for later commands to wait on.

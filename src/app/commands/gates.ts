@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { Conflict } from '../../domain/shared/errors';
 import { WrongExpectedVersionError } from '../../eventstore/errors';
 import type { EventStore, JsonObject, RecordedEvent } from '../../eventstore/eventStore';
 import type { Clock } from '../clock';
-import { appendSurely } from './appendSurely';
+import { appendSurely, WriteOutcomeUnknown } from './appendSurely';
 
 /**
  * How a command passes the gate of a rule that spans aggregates (a unit code, one legal adviser
@@ -52,15 +53,21 @@ export class GateMoved extends Error {
 
 export interface GateTimings {
   /**
-   * An entry whose fact is not in the log this long after the entry was written is void: its
-   * writer gave up or died. A writer never writes its fact later than half of this.
+   * An entry whose fact a command has seen missing from the log for this long (on its own
+   * clock) is void: its writer gave up or died. A writer starts no append of its fact later
+   * than a quarter of this after it began to enter, which leaves the rest for an append in
+   * flight to land.
    */
   entryTimeoutMs: number;
   pollMs: number;
 }
 
-const DEFAULT_TIMINGS: GateTimings = { entryTimeoutMs: 10_000, pollMs: 5 };
+const DEFAULT_TIMINGS: GateTimings = { entryTimeoutMs: 20_000, pollMs: 5 };
 const PAGE = 64;
+/** Entries older than this many timeouts by the store's clock are settled whatever the clocks' skew: a look reads no further back. */
+const HORIZON_TIMEOUTS = 10;
+/** A command that waits on a gate longer than this many timeouts (entries keep coming) gives up. */
+const SETTLE_TIMEOUTS = 3;
 
 interface Entry {
   id: string;
@@ -79,6 +86,8 @@ interface Entry {
  */
 export class Gates {
   private readonly timings: GateTimings;
+  /** When this instance first saw each entry it waits on without its fact (`performance.now()`): an entry's age on one clock. */
+  private readonly pendingSince = new Map<string, number>();
 
   constructor(
     private readonly store: EventStore,
@@ -109,14 +118,20 @@ export class Gates {
       return tickets;
     } catch (error) {
       await this.abandon(tickets);
+      // An entry whose own write stayed unknown: the fact was not attempted, so the command decides again.
+      if (error instanceof WriteOutcomeUnknown) throw new GateMoved(gates[tickets.length].key);
       throw error;
     }
   }
 
-  /** Whether the fact may still be written: its entries are younger than half the timeout. */
+  /** Until when (`performance.now()`) the fact may be appended: a quarter of the timeout after the first entry began. */
+  writeDeadline(tickets: readonly GateTicket[]): number {
+    return Math.min(...tickets.map((ticket) => ticket.enteredAt + this.timings.entryTimeoutMs / 4));
+  }
+
+  /** Whether the fact may still be written. */
   stillOpen(tickets: readonly GateTicket[]): boolean {
-    const now = performance.now();
-    return tickets.every((ticket) => now - ticket.enteredAt < this.timings.entryTimeoutMs / 2);
+    return performance.now() < this.writeDeadline(tickets);
   }
 
   /** The fact will not be written: later commands need not wait for it. */
@@ -127,18 +142,32 @@ export class Gates {
   }
 
   private async settleOne(pass: GatePass): Promise<SettledGate> {
+    const giveUpAt = performance.now() + SETTLE_TIMEOUTS * this.timings.entryTimeoutMs;
     for (;;) {
       const { revision, waitingOn } = await this.look(pass);
       if (!waitingOn) return { ...pass, revision };
+      if (performance.now() > giveUpAt) throw new Conflict('GATE.BUSY', `Commands on ${pass.key} kept coming while this one waited its turn; try again`);
       await new Promise((resolve) => setTimeout(resolve, this.timings.pollMs));
     }
   }
 
+  /** Whether an entry whose fact is missing is still worth waiting for: younger than the timeout since this instance first saw it so. */
+  private stillPending(entry: Entry): boolean {
+    const now = performance.now();
+    const since = this.pendingSince.get(entry.id);
+    if (since === undefined) {
+      if (this.pendingSince.size > 10_000) this.pendingSince.clear();
+      this.pendingSince.set(entry.id, now);
+      return true;
+    }
+    return now - since < this.timings.entryTimeoutMs;
+  }
+
   /**
    * Reads the gate from its end back to the last exclusive entry (which settled all before it)
-   * or to entries older than the timeout (settled or void by now). The command waits on an
-   * entry it must see whose fact is not in the log yet: for an exclusive pass any entry, for a
-   * shared one only exclusive entries.
+   * or to entries far older than the timeout (settled or void by now). The command waits on an
+   * entry it must see whose fact is not in the log yet, until it is void: for an exclusive pass
+   * any entry, for a shared one only exclusive entries.
    */
   private async look(pass: GatePass): Promise<{ revision: number; waitingOn: boolean }> {
     const stream = gateStream(pass.key);
@@ -157,9 +186,12 @@ export class Gates {
         }
         const entry = entryOf(event);
         if (entry === undefined) continue;
-        if (now - entry.createdMs > this.timings.entryTimeoutMs) return { revision, waitingOn: false };
+        if (now - entry.createdMs > HORIZON_TIMEOUTS * this.timings.entryTimeoutMs) return { revision, waitingOn: false };
         const mustSee = pass.mode === 'exclusive' || entry.mode === 'exclusive';
-        if (mustSee && !abandoned.has(entry.id) && !(await this.factRecorded(entry))) return { revision, waitingOn: true };
+        if (mustSee && !abandoned.has(entry.id)) {
+          if (await this.factRecorded(entry)) this.pendingSince.delete(entry.id);
+          else if (this.stillPending(entry)) return { revision, waitingOn: true };
+        }
         if (entry.mode === 'exclusive') return { revision, waitingOn: false };
       }
       const last = page[page.length - 1].revision;
@@ -171,18 +203,23 @@ export class Gates {
   private async enterOne(gate: SettledGate, fact: { stream: string; eventId: string }): Promise<GateTicket> {
     const stream = gateStream(gate.key);
     const data = { mode: gate.mode, stream: fact.stream, eventId: fact.eventId };
+    // The writer's window starts before the entry is written: a slow entry append shortens it.
+    const enteredAt = performance.now();
     if (gate.mode === 'exclusive') {
       try {
         const entryId = await this.append(stream, ENTERED, data, gate.revision < 0 ? 'no_stream' : gate.revision);
-        return { key: gate.key, entryId, enteredAt: performance.now() };
+        return { key: gate.key, entryId, enteredAt };
       } catch (error) {
         if (error instanceof WrongExpectedVersionError) throw new GateMoved(gate.key);
         throw error;
       }
     }
     const entryId = await this.append(stream, ENTERED, data, 'any');
-    const ticket = { key: gate.key, entryId, enteredAt: performance.now() };
-    const between = await this.store.readStream(stream, { fromRevision: gate.revision + 1 });
+    const ticket = { key: gate.key, entryId, enteredAt };
+    const between = await this.store.readStream(stream, { fromRevision: gate.revision + 1 }).catch(async (error: unknown) => {
+      await this.abandon([ticket]);
+      throw error;
+    });
     const abandoned = new Set(between.filter((event) => event.type === ABANDONED).map((event) => String(event.data.entryId)));
     for (const event of between) {
       if (event.id === entryId) break;

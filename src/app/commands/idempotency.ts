@@ -29,17 +29,18 @@ type Entry = {
   writes: Write[];
 };
 
-/** What the call with a key is given: record the events it is about to append, before it appends them. */
-export type BeforeAppend = (write: Write) => Promise<void>;
+/** What the call with a key is given: record the events it is about to append, before it appends them; answers until when an append may start. */
+export type BeforeAppend = (write: Write) => Promise<number>;
 
 /** How long a duplicate waits for the first call with its key, how often it looks, and when a reservation is stale. */
 export interface IdempotencyTimings {
   waitMs: number;
   pollMs: number;
   /**
-   * A reservation with no outcome this long after it was made belongs to a call that died (the
-   * process was killed, the write's outcome stayed unknown): a duplicate resolves it by looking
-   * the recorded event ids up. A call never appends later than half of this after reserving.
+   * A reservation an instance has seen without an outcome this long (on its own clock; or ten
+   * times this by the store's clock) belongs to a call that died (the process was killed, the
+   * write's outcome stayed unknown): a duplicate resolves it by looking the recorded event ids
+   * up. A call starts no append later than half of this after reserving.
    */
   staleMs: number;
 }
@@ -58,6 +59,8 @@ export class IdempotencyKeys {
   private readonly timings: IdempotencyTimings;
   /** Calls running here, by stream: a duplicate on this instance wakes when one ends instead of at its next look. */
   private readonly running = new Map<string, Promise<unknown>>();
+  /** When this instance first saw each reservation without an outcome (`performance.now()`). */
+  private readonly unresolvedSince = new Map<string, number>();
 
   constructor(
     private readonly store: EventStore,
@@ -91,18 +94,18 @@ export class IdempotencyKeys {
 
   private execute(stream: string, key: string, execute: (beforeAppend: BeforeAppend) => Promise<RememberedResult>): Promise<RememberedResult> {
     // Forgotten before the duplicates wake, so a woken duplicate reads the recorded outcome.
-    const outcome = this.executeAndRecord(stream, key, execute).finally(() => this.running.delete(stream));
-    this.running.set(
-      stream,
-      outcome.catch(() => undefined),
-    );
+    const outcome = this.executeAndRecord(stream, key, execute).finally(() => {
+      if (this.running.get(stream) === settled) this.running.delete(stream);
+    });
+    const settled = outcome.catch(() => undefined);
+    this.running.set(stream, settled);
     return outcome;
   }
 
   private async executeAndRecord(stream: string, key: string, execute: (beforeAppend: BeforeAppend) => Promise<RememberedResult>): Promise<RememberedResult> {
-    const reservedAt = performance.now();
+    const deadline = performance.now() + this.timings.staleMs / 2;
     const beforeAppend: BeforeAppend = async (write) => {
-      if (performance.now() - reservedAt > this.timings.staleMs / 2) {
+      if (performance.now() > deadline) {
         throw new Conflict(
           'IDEMPOTENCY.TOO_SLOW',
           `The command with idempotencyKey "${key}" took too long to reach its write; send it again`,
@@ -110,16 +113,19 @@ export class IdempotencyKeys {
         );
       }
       await this.record(stream, 'any', 'IdempotencyKeyWriting', write);
+      return deadline;
     };
+    let result: RememberedResult;
     try {
-      const result = await execute(beforeAppend);
-      await this.record(stream, 'any', 'IdempotencyKeyCompleted', { key, result: result as unknown as Json });
-      return result;
+      result = await execute(beforeAppend);
     } catch (error) {
       // Written or not, nobody knows yet: the key stays reserved until a duplicate resolves it.
       if (!(error instanceof WriteOutcomeUnknown)) await this.record(stream, 'any', 'IdempotencyKeyReleased', { key });
       throw error;
     }
+    // The command is recorded: should its result not be, the key stays reserved and a duplicate later finds the events.
+    await this.record(stream, 'any', 'IdempotencyKeyCompleted', { key, result: result as unknown as Json }).catch(() => undefined);
+    return result;
   }
 
   private async reserve(stream: string, key: string, fingerprint: string): Promise<boolean> {
@@ -144,7 +150,7 @@ export class IdempotencyKeys {
       }
       if (entry?.state === 'COMPLETED' && entry.result) return entry.result;
       if (entry === undefined || entry.state === 'RELEASED') return undefined;
-      if (!this.running.has(stream) && Date.now() - entry.reservedAtMs > this.timings.staleMs) {
+      if (!this.running.has(stream) && this.stale(stream, entry)) {
         await this.resolveStale(stream, key, entry);
         continue;
       }
@@ -155,6 +161,18 @@ export class IdempotencyKeys {
       const pause = new Promise((resolve) => setTimeout(resolve, Math.min(this.timings.pollMs, left)));
       await Promise.race([pause, this.running.get(stream) ?? pause]);
     }
+  }
+
+  /** Whether a reservation without an outcome is stale: seen so by this instance for `staleMs`, or far older by the store's clock. */
+  private stale(stream: string, entry: Entry): boolean {
+    const now = performance.now();
+    const seenKey = `${stream}@${entry.reservedAtMs}`;
+    const since = this.unresolvedSince.get(seenKey);
+    if (since === undefined) {
+      if (this.unresolvedSince.size > 10_000) this.unresolvedSince.clear();
+      this.unresolvedSince.set(seenKey, now);
+    }
+    return now - (since ?? now) > this.timings.staleMs || Date.now() - entry.reservedAtMs > 10 * this.timings.staleMs;
   }
 
   /**

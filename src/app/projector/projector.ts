@@ -173,7 +173,9 @@ export class Projector {
    * wrote before its checkpoint moved is applied again (projections are idempotent per event).
    */
   private async keepRunning(): Promise<void> {
-    let pause = this.options.resumeAfterMs ?? RESUME_FIRST_MS;
+    const firstPause = this.options.resumeAfterMs ?? RESUME_FIRST_MS;
+    let pause = firstPause;
+    let progressAtStart = this.applied;
     const { lease } = this.options;
     for (;;) {
       try {
@@ -183,6 +185,7 @@ export class Projector {
           this.checkpoints = await ProjectionCheckpoints.load(this.readStore, this.names);
         }
         this.currentState = 'running';
+        progressAtStart = this.applied;
         const heartbeat = lease === undefined ? undefined : this.keepLease(lease);
         try {
           await this.run();
@@ -200,6 +203,8 @@ export class Projector {
           continue;
         }
         this.failures++;
+        // An error after a stretch of progress is a new trouble, not the same one again: the pauses start short.
+        if (this.applied > progressAtStart) pause = firstPause;
         this.currentState = 'resuming';
         this.options.onError?.(error);
         await this.subscription?.unsubscribe().catch(() => undefined);

@@ -86,4 +86,29 @@ describe('idempotency keys: a duplicate of a call in flight', () => {
     ).rejects.toMatchObject({ code: 'IDEMPOTENCY.IN_PROGRESS' });
     expect(ranAgain).toBe(false);
   });
+
+  it('a result that could not be recorded leaves the key reserved, never released: the recorded command is not run again', async () => {
+    const failCompletion = new Proxy(store, {
+      get(target, property, receiver) {
+        if (property !== 'append') return Reflect.get(target, property, receiver);
+        const append: typeof store.append = async (stream, events, expected) => {
+          if (events[0]?.type === 'IdempotencyKeyCompleted') throw new Error('connection lost');
+          return target.append(stream, events, expected);
+        };
+        return append;
+      },
+    });
+    const keys = new IdempotencyKeys(failCompletion, clock, { waitMs: 50, pollMs: 5 });
+    expect(await keys.run('k', input, async () => result('m1'))).toEqual(result('m1'));
+    const types = (await store.readAll()).map((event) => event.type);
+    expect(types).toEqual(['IdempotencyKeyReserved']);
+    let ranAgain = false;
+    await expect(
+      keys.run('k', input, async () => {
+        ranAgain = true;
+        return result('m2');
+      }),
+    ).rejects.toMatchObject({ code: 'IDEMPOTENCY.IN_PROGRESS' });
+    expect(ranAgain).toBe(false);
+  });
 });
