@@ -82,10 +82,10 @@ export async function openReadStore(config: Config): Promise<ReadStore> {
   return config.mongoUrl ? MongoReadStore.connect(config.mongoUrl) : new EmbeddedReadStore();
 }
 
-const LEASE_TTL_MS = 10_000;
+export const LEASE_TTL_MS = 10_000;
 
 /** Unique per process: the host, the process id and a random part. */
-function leaseHolder(): string {
+export function leaseHolder(): string {
   return `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }
 

@@ -5,7 +5,7 @@ import { ReadModelsOfAnotherLog } from '../app/projector/checkpointedLog';
 import { ConfigError, loadConfig } from '../app/config';
 import { createLogger } from '../app/logger';
 import { emitSchema, SCHEMA_FILE } from './emitSchema';
-import { rebuild, UnknownProjectionError } from './rebuild';
+import { LeaseHeldElsewhere, rebuild, UnknownProjectionError } from './rebuild';
 import { serve } from './serve';
 import { createToken, listTokens, revokeToken, type CreateTokenOptions } from './tokens';
 import { DomainError } from '../domain/shared/errors';
@@ -94,7 +94,13 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof UnknownProjectionError || error instanceof DomainError || error instanceof ReadModelsOfAnotherLog) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof UnknownProjectionError ||
+    error instanceof DomainError ||
+    error instanceof ReadModelsOfAnotherLog ||
+    error instanceof LeaseHeldElsewhere
+  ) {
     process.stderr.write(`orgtrack: ${error.message}\n`);
   } else {
     process.stderr.write(`orgtrack: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../app/config';
-import { openEventStore, openReadStore, snapshotFile } from '../app/orgtrackApp';
+import { LEASE_TTL_MS, leaseHolder, openEventStore, openReadStore, snapshotFile } from '../app/orgtrackApp';
+import { ProjectorLease } from '../app/projector/projectorLease';
 import { Projector } from '../app/projector/projector';
 import { ReadModelSnapshots } from '../app/snapshots/readModelSnapshots';
 import { restoreReadModels } from '../app/snapshots/restoreReadModels';
@@ -31,10 +32,13 @@ export async function rebuild(config: Config, logger: Logger, projection?: strin
   const restored = snapshotted ? await restoreReadModels(snapshotFile(config), events, allProjections) : undefined;
   if (restored !== undefined) snapshotLog(logger).restored?.(restored.outcome);
   const readStore = restored?.store ?? (await openReadStore(config));
-  const projector = new Projector(events, readStore, allProjections);
+  // A shared (MongoDB) read store is rebuilt by the holder of its lease: this process takes it, or stops.
+  const lease = config.mongoUrl ? new ProjectorLease(readStore, { holder: leaseHolder(), ttlMs: LEASE_TTL_MS }) : undefined;
+  const projector = new Projector(events, readStore, allProjections, { lease });
   try {
     const started = process.hrtime.bigint();
     await projector.start();
+    if (lease !== undefined) await leading(projector);
     if (projection === undefined) await projector.rebuildAll();
     else await projector.rebuildProjections([projection]);
     if (restored !== undefined) {
@@ -57,5 +61,24 @@ export async function rebuild(config: Config, logger: Logger, projection?: strin
     await projector.stop();
     await events.close();
     await readStore.close();
+  }
+}
+
+/** Waits until the projector holds the lease (an instance that stopped frees it within its ttl). */
+async function leading(projector: Projector): Promise<void> {
+  const giveUpAt = Date.now() + LEASE_TTL_MS + 5_000;
+  while (!projector.isLeader) {
+    if (Date.now() > giveUpAt) {
+      throw new LeaseHeldElsewhere();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Another instance projects into this read store: a rebuild here would race it. */
+export class LeaseHeldElsewhere extends Error {
+  constructor() {
+    super('another instance holds the projector lease of this read store: stop the running servers (or run the rebuild on the one holding it) and try again');
+    this.name = 'LeaseHeldElsewhere';
   }
 }
