@@ -22,9 +22,10 @@ export class ReadModelsOfAnotherLog extends Error {
  * Checks, before a projector resumes, that the read store's checkpoints are positions in this
  * log: the first event of the log is the one the read store recorded when it first applied it,
  * and no checkpoint is beyond the head. A read store that records none yet (new, or from before
- * this check) records this log's first event.
+ * this check) records this log's first event. Whether the read store names its log now (false
+ * for an empty log: the first batch applied records it).
  */
-export async function verifyCheckpointedLog(events: EventStore, store: ReadStore, checkpoints: ProjectionCheckpoints): Promise<void> {
+export async function verifyCheckpointedLog(events: EventStore, store: ReadStore, checkpoints: ProjectionCheckpoints): Promise<boolean> {
   const applied = checkpoints.applied();
   const [first] = await events.readAll({ maxCount: 1 });
   const collection = store.collection<CheckpointedLogDocument>(CHECKPOINTED_LOG);
@@ -37,7 +38,18 @@ export async function verifyCheckpointedLog(events: EventStore, store: ReadStore
   if (highest !== undefined && (head === undefined || highest > head)) {
     throw new ReadModelsOfAnotherLog(`a checkpoint (${highest}) is beyond the head of the log (${head ?? 'empty'})`);
   }
-  if (recorded === null && first !== undefined && (applied.length > 0 || head !== undefined)) {
-    await collection.replaceOne({ _id: 'log' }, { _id: 'log', first: { id: first.id, position: first.position } }, { upsert: true });
-  }
+  if (recorded === null && first !== undefined && (applied.length > 0 || head !== undefined)) await record(store, first);
+  return recorded !== null || first !== undefined;
+}
+
+/** Records which log the read store's checkpoints are positions in (its first event), once the log has one. */
+export async function recordCheckpointedLog(events: EventStore, store: ReadStore): Promise<void> {
+  const [first] = await events.readAll({ maxCount: 1 });
+  if (first !== undefined) await record(store, first);
+}
+
+async function record(store: ReadStore, first: LoggedEvent): Promise<void> {
+  await store
+    .collection<CheckpointedLogDocument>(CHECKPOINTED_LOG)
+    .replaceOne({ _id: 'log' }, { _id: 'log', first: { id: first.id, position: first.position } }, { upsert: true });
 }

@@ -6,7 +6,7 @@ import type { ReadStore } from '../../readstore/readStore';
 import type { Projection } from '../../../projections/shared/projection';
 import { isDomainEvent, toPositionedEvent } from '../recordedEvents';
 import { PositionWaiters } from './positionWaiters';
-import { verifyCheckpointedLog } from './checkpointedLog';
+import { recordCheckpointedLog, verifyCheckpointedLog } from './checkpointedLog';
 import type { ProjectorLease } from './projectorLease';
 import { ProjectionCheckpoints } from './projectionCheckpoints';
 import { projectLog } from './projectLog';
@@ -99,6 +99,8 @@ export class Projector {
   private readonly epochEvents: number;
   private sinceMark = 0;
   private currentState: ProjectorState = 'starting';
+  /** Whether the read store names the log its checkpoints are positions in (`checkpointedLog`). */
+  private logRecorded = false;
   /** The lease passed to another instance while this one held it: nothing more is written. */
   private deposed = false;
   private failures = 0;
@@ -149,7 +151,7 @@ export class Projector {
   async start(): Promise<void> {
     for (const projection of this.projections) await projection.setup(this.readStore);
     this.checkpoints = await ProjectionCheckpoints.load(this.readStore, this.names);
-    await verifyCheckpointedLog(this.events, this.readStore, this.checkpoints);
+    this.logRecorded = await verifyCheckpointedLog(this.events, this.readStore, this.checkpoints);
     // What the most advanced projection holds was announced before: a projection added or being
     // rebuilt catches up without telling subscribers of history again.
     this.announced = this.checkpoints.highest;
@@ -529,6 +531,10 @@ export class Projector {
    */
   private async reached(batch: readonly RecordedEvent[], position: Position): Promise<void> {
     await this.fence();
+    if (!this.logRecorded) {
+      await recordCheckpointedLog(this.events, this.readStore);
+      this.logRecorded = true;
+    }
     await this.checkpoints.advance(this.readStore, position);
     this.markHistory(batch.length);
     const included = this.checkpoints.lowest;
