@@ -64,6 +64,7 @@ export interface GateTimings {
 
 const DEFAULT_TIMINGS: GateTimings = { entryTimeoutMs: 20_000, pollMs: 5 };
 const PAGE = 64;
+const FIRST_PAGE = 4;
 /** Entries older than this many timeouts by the store's clock are settled whatever the clocks' skew: a look reads no further back. */
 const HORIZON_TIMEOUTS = 10;
 /** A command that waits on a gate longer than this many timeouts (entries keep coming) gives up. */
@@ -88,6 +89,8 @@ export class Gates {
   private readonly timings: GateTimings;
   /** When this instance first saw each entry it waits on without its fact (`performance.now()`): an entry's age on one clock. */
   private readonly pendingSince = new Map<string, number>();
+  /** By mode and key: the revision up to which this instance found every entry a pass must see settled. */
+  private readonly settled = new Map<string, number>();
 
   constructor(
     private readonly store: EventStore,
@@ -102,7 +105,9 @@ export class Gates {
   async settle(passes: readonly GatePass[]): Promise<SettledGate[]> {
     const settled: SettledGate[] = [];
     for (const pass of passes) settled.push(await this.settleOne(pass));
-    if (settled.length > 0) await this.readModelsUpToDate();
+    // A shared pass decides on its aggregates' streams (which hold the exclusive entries' facts
+    // once settled); an exclusive one on read models, which must include them too.
+    if (settled.some((gate) => gate.mode === 'exclusive')) await this.readModelsUpToDate();
     return settled;
   }
 
@@ -170,16 +175,39 @@ export class Gates {
    * any entry, for a shared one only exclusive entries.
    */
   private async look(pass: GatePass): Promise<{ revision: number; waitingOn: boolean }> {
+    const seen = await this.lookBack(pass);
+    if (!seen.waitingOn) this.rememberSettled(pass, seen.revision);
+    return seen;
+  }
+
+  /** Up to where this instance found the gate settled, for a pass of each mode: a later look reads only what came after. */
+  private settledUpTo(pass: GatePass): number {
+    return this.settled.get(`${pass.mode} ${pass.key}`) ?? -1;
+  }
+
+  private rememberSettled(pass: GatePass, revision: number): void {
+    if (this.settled.size > 10_000) this.settled.clear();
+    // What an exclusive pass found settled (every entry) is settled for a shared one (exclusive entries) too.
+    for (const mode of pass.mode === 'exclusive' ? ['exclusive', 'shared'] : ['shared']) {
+      const key = `${mode} ${pass.key}`;
+      this.settled.set(key, Math.max(this.settled.get(key) ?? -1, revision));
+    }
+  }
+
+  private async lookBack(pass: GatePass): Promise<{ revision: number; waitingOn: boolean }> {
     const stream = gateStream(pass.key);
     const abandoned = new Set<string>();
     const now = Date.now();
+    const known = this.settledUpTo(pass);
     let revision = -1;
     let from: number | undefined;
     for (;;) {
-      const page = await this.store.readStream(stream, { direction: 'backwards', fromRevision: from, maxCount: PAGE });
+      // Usually only the last few entries are new to this instance: a short first page.
+      const page = await this.store.readStream(stream, { direction: 'backwards', fromRevision: from, maxCount: from === undefined ? FIRST_PAGE : PAGE });
       if (page.length === 0) return { revision, waitingOn: false };
       if (revision < 0) revision = page[0].revision;
       for (const event of page) {
+        if (event.revision <= known) return { revision, waitingOn: false };
         if (event.type === ABANDONED) {
           abandoned.add(String(event.data.entryId));
           continue;
