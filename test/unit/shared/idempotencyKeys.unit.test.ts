@@ -7,6 +7,17 @@ const clock = fixedClock('2026-06-15T09:30:00Z', 'Asia/Shanghai');
 const input = { mutation: 'registerMember', input: { name: '张三' } };
 const result = (subjectId: string): RememberedResult => ({ eventIds: [`e-${subjectId}`], position: '1', version: 0, subjectId });
 
+/** A duplicate of key `k` is told IN_PROGRESS and does not run: the key is still reserved. */
+async function expectStillReserved(keys: IdempotencyKeys): Promise<void> {
+  let ranAgain = false;
+  const duplicate = keys.run('k', input, async () => {
+    ranAgain = true;
+    return result('m2');
+  });
+  await expect(duplicate).rejects.toMatchObject({ code: 'IDEMPOTENCY.IN_PROGRESS' });
+  expect(ranAgain).toBe(false);
+}
+
 describe('idempotency keys: a duplicate of a call in flight', () => {
   let store: SqliteEventStore;
   beforeEach(() => {
@@ -77,14 +88,7 @@ describe('idempotency keys: a duplicate of a call in flight', () => {
   it('a write whose outcome stayed unknown keeps the key reserved: a duplicate does not run until the key is resolved', async () => {
     const keys = new IdempotencyKeys(store, clock, { waitMs: 50, pollMs: 5 });
     await expect(keys.run('k', input, async () => Promise.reject(new WriteOutcomeUnknown('member-m1')))).rejects.toBeInstanceOf(WriteOutcomeUnknown);
-    let ranAgain = false;
-    await expect(
-      keys.run('k', input, async () => {
-        ranAgain = true;
-        return result('m2');
-      }),
-    ).rejects.toMatchObject({ code: 'IDEMPOTENCY.IN_PROGRESS' });
-    expect(ranAgain).toBe(false);
+    await expectStillReserved(keys);
   });
 
   it('a result that could not be recorded leaves the key reserved, never released: the recorded command is not run again', async () => {
@@ -102,13 +106,6 @@ describe('idempotency keys: a duplicate of a call in flight', () => {
     expect(await keys.run('k', input, async () => result('m1'))).toEqual(result('m1'));
     const types = (await store.readAll()).map((event) => event.type);
     expect(types).toEqual(['IdempotencyKeyReserved']);
-    let ranAgain = false;
-    await expect(
-      keys.run('k', input, async () => {
-        ranAgain = true;
-        return result('m2');
-      }),
-    ).rejects.toMatchObject({ code: 'IDEMPOTENCY.IN_PROGRESS' });
-    expect(ranAgain).toBe(false);
+    await expectStillReserved(keys);
   });
 });
