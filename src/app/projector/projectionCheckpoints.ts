@@ -77,8 +77,17 @@ export class ProjectionCheckpoints {
   async advance(store: ReadStore, position: Position): Promise<void> {
     const behind = [...this.positions].filter(([, checkpoint]) => checkpoint === undefined || checkpoint < position).map(([name]) => name);
     if (behind.length === 0) return;
-    await store.collection<Checkpoint>(CHECKPOINTS).bulkWrite(behind.map((name) => replacement(name, position)));
+    await store.collection<Checkpoint>(CHECKPOINTS).bulkWrite(behind.map((name) => this.moveForward(name, position)));
     for (const name of behind) this.positions.set(name, position);
+  }
+
+  /**
+   * A stored checkpoint only moves forward: another writer's (a projector deposed or racing the
+   * lease) that stands further on is left as it is. One the store does not hold yet is written.
+   */
+  private moveForward(name: string, position: Position): BulkOperation<Checkpoint> {
+    if (this.positions.get(name) === undefined) return replacement(name, position);
+    return { updateOne: { filter: { _id: name, position: { $lt: position } }, update: { $set: { position } } } };
   }
 
   /** Forgets the checkpoints of these projections: they apply the log from its beginning again. */

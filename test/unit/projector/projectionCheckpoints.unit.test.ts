@@ -1,5 +1,6 @@
 import { allProjections, type Projection } from '../../../projections';
 import { Projector } from '../../../src/app/projector/projector';
+import { ProjectionCheckpoints } from '../../../src/app/projector/projectionCheckpoints';
 import type { AwardEvent } from '../../../src/domain/awards/award.events';
 import type { OrgEvent } from '../../../src/domain/events';
 import type { EventStore } from '../../../src/eventstore/eventStore';
@@ -155,5 +156,18 @@ describe('a checkpoint per projection', () => {
     );
     expect(await dump(store)).toEqual(await fullRebuild(events));
     expect((await checkpoints(store)).map((checkpoint) => checkpoint._id)).toEqual(allProjections.map((projection) => projection.name).sort());
+  });
+});
+
+describe('a stored checkpoint only moves forward', () => {
+  it('a batch ending before what another writer stored leaves the stored checkpoint where it is', async () => {
+    const store = new EmbeddedReadStore();
+    await store.collection('checkpoints').insertOne({ _id: 'units', position: '00000000000000010000000000000001' });
+    const checkpoints = await ProjectionCheckpoints.load(store, ['units']);
+    await store.collection('checkpoints').updateOne({ _id: 'units' }, { $set: { position: '00000000000000090000000000000009' } });
+    await checkpoints.advance(store, '00000000000000050000000000000005');
+    expect(await store.collection('checkpoints').findOne({ _id: 'units' })).toEqual({ _id: 'units', position: '00000000000000090000000000000009' });
+    await checkpoints.advance(store, '0000000000000009900000000000000a');
+    expect((await store.collection('checkpoints').findOne({ _id: 'units' }))?.position).toBe('0000000000000009900000000000000a');
   });
 });
