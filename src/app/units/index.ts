@@ -7,7 +7,7 @@ import { UnitReadFacts } from './unitReadFacts';
 /** Units: the organization's tree and its history. */
 export const unitsFeature = appFeature({
   queries: ({ readStore }) => ({ unitQueries: new UnitQueries(readStore) }),
-  commands: ({ runner, commandPaths, unitStreamFacts, readStore, readModels }) => ({
-    units: new UnitCommands(runner, commandPaths.of(unitAggregate), unitStreamFacts, new UnitReadFacts(readStore), readModels),
+  commands: ({ runner, commandPaths, unitStreamFacts, readStore }) => ({
+    units: new UnitCommands(runner, commandPaths.of(unitAggregate), unitStreamFacts, new UnitReadFacts(readStore)),
   }),
 });

@@ -6,7 +6,6 @@ import type { UnitLevel } from '../../domain/units/unitLevel';
 import type { CommandPath } from '../commands/commandPath';
 import type { RememberedResult } from '../commands/idempotency';
 import type { MutationOptions, MutationRunner } from '../commands/mutationRunner';
-import type { ReadModelCatchUp } from '../commands/readModelCatchUp';
 import type { UnitReadFacts } from './unitReadFacts';
 import { unitGates } from './unitGates';
 import type { UnitStreamFacts } from './unitStreamFacts';
@@ -25,13 +24,12 @@ export class UnitCommands {
     private readonly units: CommandPath<UnitCommand, UnitState>,
     private readonly unitStreamFacts: UnitStreamFacts,
     private readonly unitReadFacts: UnitReadFacts,
-    private readonly readModels: ReadModelCatchUp,
   ) {}
 
   establish(input: EstablishUnitInput, options: MutationOptions): Promise<RememberedResult> {
     return this.runner.run('establishUnit', input, options, async ({ effectiveDate, today, commandOptions }) => {
       const unitId = randomUUID();
-      await this.readModels.upToDate();
+      // A code is decided on the read models: its exclusive gate waits until they include every earlier claim.
       const code = input.code === null || input.code === undefined ? null : canonicalCode(input.code) || null;
       const result = await this.units.handle(
         unitId,
@@ -84,7 +82,7 @@ export class UnitCommands {
 
   dissolve(input: { unitId: string; reason?: string | null }, options: MutationOptions): Promise<RememberedResult> {
     return this.runner.run('dissolveUnit', input, options, async ({ effectiveDate, today, commandOptions }) => {
-      await this.readModels.upToDate();
+      // Members and children are counted on the read models: the exclusive gate waits until they include every placement.
       const result = await this.units.handle(
         input.unitId,
         async () => ({
