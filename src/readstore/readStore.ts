@@ -126,14 +126,24 @@ export interface ReadStore {
    */
   createScratch(): Promise<ReadStore>;
   /**
-   * Replaces every collection of this store with the scratch store's (documents and indexes);
-   * collections the scratch store lacks are dropped. Collections handed out before keep
-   * working and see the new contents. The scratch store is left empty.
+   * Replaces every collection of this store with the scratch store's (documents and indexes),
+   * all at once: no query sees some collections old and others new. Collections the scratch
+   * store lacks are dropped, except the store's bookkeeping (`isBookkeeping`), which stays as it
+   * is. Collections handed out before keep working and see the new contents. The scratch store
+   * is left empty.
    */
   adopt(scratch: ReadStore): Promise<void>;
   close(): Promise<void>;
   /** The store's own past, when it keeps one (the embedded store does by default; MongoDB does not). */
   readonly history?: ReadStoreHistory;
+}
+
+/**
+ * Collections named with a leading `_` are the store's bookkeeping (the projector's lease, say),
+ * not read models: a rebuild neither builds nor replaces them, and `adopt` leaves them alone.
+ */
+export function isBookkeeping(collection: string): boolean {
+  return collection.startsWith('_');
 }
 
 /** A unique index rejected a write (MongoDB error 11000). */

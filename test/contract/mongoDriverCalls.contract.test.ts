@@ -30,7 +30,7 @@ function recordingDriver(): { driver: DriverCollection<Document>; bulkWrites: Bu
 describe('MongoCollection: what it asks of the driver', () => {
   it('a bulk write is ordered unless the caller says otherwise; unordered goes as one unordered driver call', async () => {
     const { driver, bulkWrites } = recordingDriver();
-    const collection = new MongoCollection<Document>(driver);
+    const collection = new MongoCollection<Document>('recorded', () => driver);
     const operations = Array.from({ length: 1500 }, (_, n) => ({ replaceOne: { filter: { _id: `d${n}` }, replacement: { _id: `d${n}`, n }, upsert: true } }));
     await collection.bulkWrite(operations.slice(0, 2));
     await collection.bulkWrite(operations, { ordered: false, handOver: true });
@@ -42,7 +42,7 @@ describe('MongoCollection: what it asks of the driver', () => {
 
   it('readOnly is the port’s own word: the driver is never sent it', async () => {
     const { driver, finds } = recordingDriver();
-    const collection = new MongoCollection<Document>(driver);
+    const collection = new MongoCollection<Document>('recorded', () => driver);
     await collection.find({ _id: 'a' }, { projection: { n: 1 }, readOnly: true });
     await collection.findOne({ _id: 'a' }, { readOnly: true });
     expect(finds).toEqual([

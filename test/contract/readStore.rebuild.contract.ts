@@ -53,5 +53,22 @@ export function describeRebuildContract(fixture: ReadStoreFixture): void {
       await expect(kept.insertOne({ _id: 'dup', email: 'b@x' })).rejects.toThrow();
       expect(await scratch.listCollections()).toEqual([]);
     });
+
+    it('adopt leaves the store’s bookkeeping (a leading _) as it is: not dropped though the scratch store lacks it', async () => {
+      const bookkeeping = `_${uniqueCollectionName()}`;
+      const kept = fixture.store().collection(bookkeeping);
+      await kept.insertOne({ _id: 'lease', token: 7 });
+      const readModel = fixture.collection();
+      await readModel.insertOne({ _id: 'old' });
+      const scratch = await fixture.store().createScratch();
+      await scratch.collection(readModel.name).insertOne({ _id: 'new' });
+
+      await fixture.store().adopt(scratch);
+
+      expect(await kept.find({})).toEqual([{ _id: 'lease', token: 7 }]);
+      expect(idsOf(await readModel.find({}))).toEqual(['new']);
+      await kept.updateOne({ _id: 'lease' }, { $inc: { token: 1 } });
+      expect(await fixture.store().collection(bookkeeping).findOne({ _id: 'lease' })).toEqual({ _id: 'lease', token: 8 });
+    });
   });
 }

@@ -475,6 +475,8 @@ export class Projector {
                   },
           });
     if (position !== undefined) await rebuilt.advance(scratch, position);
+    // A rebuild that outlived its lease is not swapped in: the new holder's read models stay.
+    await this.fence();
     await this.readStore.adopt(scratch);
     await scratch.close();
     this.checkpoints = rebuilt;

@@ -1,7 +1,7 @@
 import { DuplicateKeyError, type ReadStore } from '../../readstore/readStore';
 
-/** The collection of the lease, beside the read models it guards. */
-export const PROJECTOR_LEASE = 'projectorLease';
+/** The collection of the lease, beside the read models it guards: bookkeeping, which a rebuild leaves alone. */
+export const PROJECTOR_LEASE = '_projectorLease';
 
 type LeaseDocument = { _id: 'projector'; holder: string; token: number; expiresAt: number };
 

@@ -1,4 +1,4 @@
-import type { Collection, Document, ReadStore, ReadStoreHistory } from '../readStore';
+import { isBookkeeping, type Collection, type Document, type ReadStore, type ReadStoreHistory } from '../readStore';
 import type { CollectionCopy } from './collectionCopy';
 import { CollectionState } from './collectionState';
 import { CompiledQueries, DEFAULT_COMPILED_CACHE_SIZE } from './compiledQueries';
@@ -109,7 +109,7 @@ export class EmbeddedReadStore implements ReadStore {
       else this.clock.forget();
     }
     for (const name of new Set([...this.collections.keys(), ...scratch.collections.keys()])) {
-      this.stateOf(name).adopt(scratch.stateOf(name));
+      if (!isBookkeeping(name)) this.stateOf(name).adopt(scratch.stateOf(name));
     }
     scratch.collections.clear();
   }

@@ -18,12 +18,18 @@ import type {
 } from '../readStore';
 import { translated } from './mongoErrors';
 
-/** One MongoDB collection behind the port: each call is the driver call of the same name. */
+/**
+ * One MongoDB collection behind the port: each call is the driver call of the same name, on the
+ * driver collection `source` names at the time of the call (the read store's current generation).
+ */
 export class MongoCollection<T extends Document> implements Collection<T> {
-  constructor(private readonly driver: DriverCollection<Document>) {}
+  constructor(
+    readonly name: string,
+    private readonly source: () => DriverCollection<Document>,
+  ) {}
 
-  get name(): string {
-    return this.driver.collectionName;
+  private get driver(): DriverCollection<Document> {
+    return this.source();
   }
 
   // Every document the driver returns is a fresh one: `readOnly` changes nothing here.

@@ -1,6 +1,6 @@
 import { allProjections } from '../../../projections';
 import { Projector } from '../../../src/app/projector/projector';
-import { ProjectorLease } from '../../../src/app/projector/projectorLease';
+import { PROJECTOR_LEASE, ProjectorLease } from '../../../src/app/projector/projectorLease';
 import { SqliteEventStore } from '../../../src/eventstore/sqlite/sqliteEventStore';
 import { EmbeddedReadStore } from '../../../src/readstore/embedded/embeddedReadStore';
 import type { Document, ReadStore } from '../../../src/readstore/readStore';
@@ -137,12 +137,53 @@ describe('one projector writes a shared read store: the holder of the lease', ()
     await leader.catchUp(5_000);
     const checkpointsBefore = await shared.collection('checkpoints').find({}, { sort: { _id: 1 } });
     // Another instance takes the lease while the holder is paused (its renewal late): the lease expired, a new token is issued.
-    await shared.collection('projectorLease').updateOne({ _id: 'projector' }, { $set: { expiresAt: 0 } });
+    await shared.collection(PROJECTOR_LEASE).updateOne({ _id: 'projector' }, { $set: { expiresAt: 0 } });
     const usurper = new ProjectorLease(shared, { holder: 'instance-2', ttlMs: 60_000 });
     expect(await usurper.acquireOrRenew()).toBe(true);
     await storeLog(events, after);
     await until(() => leader.state === 'following', 2_000);
     expect(await shared.collection('checkpoints').find({}, { sort: { _id: 1 } })).toEqual(checkpointsBefore);
     expect(await shared.collection('members').countDocuments({ _id: 'm9' })).toBe(0);
+  });
+
+  it('a rebuild keeps the lease where it is: same holder, same token, and the holder goes on leading', async () => {
+    const { before, after } = history();
+    await storeLog(events, before);
+    const leader = instance(1);
+    await leader.start();
+    await leader.catchUp(5_000);
+    const lease = await shared.collection(PROJECTOR_LEASE).findOne({ _id: 'projector' });
+    // A lease collection made anew (after being dropped) would not hold this.
+    await shared.collection(PROJECTOR_LEASE).insertOne({ _id: 'marker' });
+    await leader.rebuildAll();
+    expect(await shared.collection(PROJECTOR_LEASE).countDocuments({ _id: 'marker' })).toBe(1);
+    expect(await shared.collection(PROJECTOR_LEASE).findOne({ _id: 'projector' }, { projection: { holder: 1, token: 1 } })).toEqual({
+      _id: 'projector',
+      holder: lease?.holder,
+      token: lease?.token,
+    });
+    await storeLog(events, after);
+    await leader.catchUp(5_000);
+    expect(leader.isLeader).toBe(true);
+    expect(await dump(shared)).toEqual(await cleanRebuild(events));
+  });
+
+  it('a rebuild that outlived its lease is not swapped in: the new holder’s read models stay', async () => {
+    const { before, after } = history();
+    await storeLog(events, before);
+    const leader = instance(1);
+    await leader.start();
+    await leader.catchUp(5_000);
+    // The lease is lost while the rebuild runs (its collections being made in the scratch store).
+    const scratchOf = shared.createScratch.bind(shared);
+    jest.spyOn(shared, 'createScratch').mockImplementationOnce(async () => {
+      await shared.collection(PROJECTOR_LEASE).updateOne({ _id: 'projector' }, { $set: { expiresAt: 0 } });
+      expect(await new ProjectorLease(shared, { holder: 'instance-2', ttlMs: 60_000 }).acquireOrRenew()).toBe(true);
+      return scratchOf();
+    });
+    const adopt = jest.spyOn(shared, 'adopt');
+    await storeLog(events, after);
+    await expect(leader.rebuildAll()).rejects.toThrow(/lease/i);
+    expect(adopt).not.toHaveBeenCalled();
   });
 });
