@@ -53,9 +53,10 @@ export const eventIndexProjection: Projection = {
     const writes = events.map((event, at): BulkOperation<EventIndexDocument> => {
       const entry = entryOf(event, subjects[at], versionsOf);
       const before = stored.get(event.position);
-      if (before === undefined) return { insertOne: { document: entry } };
-      if (before.retractedBy !== undefined) entry.retractedBy = before.retractedBy;
-      return { replaceOne: { filter: { _id: entry._id }, replacement: entry } };
+      // An upsert, not an insert: an entry another writer made meanwhile (a deposed projector's
+      // overlapping batch) is replaced by the same entry instead of failing the batch (E11000).
+      if (before?.retractedBy !== undefined) entry.retractedBy = before.retractedBy;
+      return { replaceOne: { filter: { _id: entry._id }, replacement: entry, upsert: true } };
     });
     // Each position once, its entry made for it: in any order.
     await index.bulkWrite(writes, { ordered: false, handOver: true });

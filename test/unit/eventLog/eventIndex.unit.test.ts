@@ -1,4 +1,4 @@
-import { EVENT_INDEX, type EventIndexDocument } from '../../../projections';
+import { EVENT_INDEX, eventIndexProjection, type EventIndexDocument } from '../../../projections';
 import type { ReadStore } from '../../../src/readstore/readStore';
 import { advanced, moved, registered, renamed, transferRejected, transferRequested } from '../support/eventLog';
 import { freshStore, project } from '../support/projectionHarness';
@@ -11,6 +11,30 @@ async function entry(store: ReadStore, position: string): Promise<EventIndexDocu
 const sorted = (ids: readonly string[] | undefined): string[] => [...(ids ?? [])].sort();
 
 describe('event index', () => {
+  it('an entry another writer made between this batch’s read and its write (two projectors overlapping) is replaced, not a duplicate key that fails the batch', async () => {
+    const log = logWithTree();
+    log.record('2014-01-01', registered('m1', 'B1', 'G1'));
+    const store = await freshStore();
+    await project(store, log.events);
+    const written = await entry(store, log.events[log.events.length - 1].position);
+    // This writer read the index before the other wrote: it finds none of the batch's entries.
+    const blind = new Proxy(store, {
+      get(target, property, receiver) {
+        if (property !== 'collection') return Reflect.get(target, property, receiver);
+        return (name: string) => {
+          const collection = target.collection(name);
+          if (name !== EVENT_INDEX) return collection;
+          return new Proxy(collection, {
+            get: (inner, key, innerReceiver) =>
+              key === 'find' ? async () => [] : (Reflect.get(inner, key, innerReceiver) as unknown as (...args: unknown[]) => unknown).bind(inner),
+          });
+        };
+      },
+    });
+    await expect(eventIndexProjection.apply(log.events, blind)).resolves.toBeUndefined();
+    expect(await entry(store, log.events[log.events.length - 1].position)).toEqual(written);
+  });
+
   it('a unit event names the unit and its ancestors on the effective date', async () => {
     const log = logWithTree();
     const rename = log.record('2012-01-01', renamed('G1', 'Red One', 'G1'));
