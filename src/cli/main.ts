@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ReadModelsOfAnotherLog } from '../app/projector/checkpointedLog';
 import { ConfigError, loadConfig } from '../app/config';
 import { createLogger } from '../app/logger';
+import { checkServers, ServersUnreachable } from './checkServers';
 import { emitSchema, SCHEMA_FILE } from './emitSchema';
 import { LeaseHeldElsewhere, rebuild, UnknownProjectionError } from './rebuild';
 import { serve } from './serve';
@@ -86,6 +87,13 @@ async function main(argv: string[]): Promise<void> {
     .action(async (name: string) => revokeToken(loadConfig(), name, print));
 
   program
+    .command('check-servers')
+    .description('check that EVENTSTORE_URL and MONGODB_URL are set and answer (the first step of npm run test:production)')
+    .action(async () => {
+      for (const line of await checkServers({ eventStoreUrl: process.env.EVENTSTORE_URL, mongoUrl: process.env.MONGODB_URL })) print(`reachable: ${line}`);
+    });
+
+  program
     .command('emit-schema')
     .description(`write the GraphQL schema to ${SCHEMA_FILE}`)
     .action(async () => emitSchema());
@@ -99,7 +107,8 @@ main(process.argv).catch((error: unknown) => {
     error instanceof UnknownProjectionError ||
     error instanceof DomainError ||
     error instanceof ReadModelsOfAnotherLog ||
-    error instanceof LeaseHeldElsewhere
+    error instanceof LeaseHeldElsewhere ||
+    error instanceof ServersUnreachable
   ) {
     process.stderr.write(`orgtrack: ${error.message}\n`);
   } else {
