@@ -25,13 +25,21 @@ interface ChildRun {
   saved: string[];
   /** A save it began and did not report done: killed in the middle of it (or just after). */
   saving: string | undefined;
+  /** Killed while rebuilding the read models (between `rebuilding` and `saving`). */
+  rebuilding: boolean;
 }
 
-/** Runs the snapshot loop in a child process and kills it with SIGKILL `afterMs` after its first save began. */
-function runAndKill(dir: string, afterMs: number): Promise<ChildRun> {
+/** `save`: the child saves a snapshot after each event; `rebuild`: it rebuilds every read model first. */
+type Mode = 'save' | 'rebuild';
+
+/**
+ * Runs the snapshot loop in a child process and kills it with SIGKILL `afterMs` after its first
+ * save began (in `rebuild` mode: after its first rebuild began).
+ */
+function runAndKill(dir: string, afterMs: number, mode: Mode): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', HOOK, LOOP, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const run: ChildRun = { restored: '', saved: [], saving: undefined };
+    const child = spawn(process.execPath, ['-r', HOOK, LOOP, dir, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const run: ChildRun = { restored: '', saved: [], saving: undefined, rebuilding: false };
     let stderr = '';
     let killTimer: NodeJS.Timeout | undefined;
     const giveUp = setTimeout(() => child.kill('SIGKILL'), 30_000);
@@ -39,8 +47,13 @@ function runAndKill(dir: string, afterMs: number): Promise<ChildRun> {
     readline.createInterface({ input: child.stdout }).on('line', (line) => {
       const [word, value] = line.split(' ');
       if (word === 'restored') run.restored = value;
+      if (word === 'rebuilding') {
+        run.rebuilding = true;
+        killTimer ??= setTimeout(() => child.kill('SIGKILL'), afterMs);
+      }
       if (word === 'saving') {
         run.saving = value;
+        run.rebuilding = false;
         killTimer ??= setTimeout(() => child.kill('SIGKILL'), afterMs);
       }
       if (word === 'saved') {
@@ -66,7 +79,7 @@ function delays(seed: number): () => number {
   };
 }
 
-describe('a process killed while it saves snapshots of its read models', () => {
+describe.each<Mode>(['save', 'rebuild'])('a process killed while it saves snapshots of its read models (mode %s)', (mode) => {
   let dir: string;
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orgtrack-crash-'));
@@ -85,12 +98,14 @@ describe('a process killed while it saves snapshots of its read models', () => {
     const file = path.join(dir, 'read-models.snapshot');
     let lastSaved: string | undefined;
     let killedWhileSaving = 0;
+    let killedWhileRebuilding = 0;
     for (let kill = 0; kill < KILLS; kill++) {
       const context = `kill ${kill + 1} of ${KILLS}, delay seed ${seed}`;
-      const run = await runAndKill(dir, delay());
+      const run = await runAndKill(dir, delay(), mode);
       // The child's own start restored the last snapshot whole (or found none yet).
       expect({ context, restored: run.restored }).toEqual({ context, restored: lastSaved ?? 'missing' });
       if (run.saving !== undefined) killedWhileSaving++;
+      if (run.rebuilding) killedWhileRebuilding++;
       // The snapshot written last (or none: 'missing'), or the one being written when the kill came.
       const candidates = [run.saved.at(-1) ?? lastSaved ?? 'missing', ...(run.saving === undefined ? [] : [run.saving])];
 
@@ -116,6 +131,8 @@ describe('a process killed while it saves snapshots of its read models', () => {
     }
     // Most kills land in a save (the loop does little else): the test does test torn writes.
     expect(killedWhileSaving).toBeGreaterThan(0);
+    // In rebuild mode, kills also land in the middle of a rebuild.
+    if (mode === 'rebuild') expect(killedWhileRebuilding).toBeGreaterThan(0);
     // Temporary files of killed writers are removed by the next writer: at most the last one's is left.
     expect(fs.readdirSync(dir).filter((name) => name.endsWith('.tmp')).length).toBeLessThanOrEqual(1);
   });

@@ -1,7 +1,9 @@
 /**
  * Child process of the crash test: restores the read models of the data folder `argv[2]` as a
- * start would, then, again and again, records one event, lets the projector apply it and saves a
- * snapshot, telling the parent on stdout (`saving <position>`, `saved <position>`) until it is killed.
+ * start would, then, again and again, records one event, lets the projector apply it (with
+ * `argv[3]` = `rebuild`, then rebuilds every read model from the log, as `orgtrack rebuild` does)
+ * and saves a snapshot, telling the parent on stdout (`rebuilding <position>`, `saving <position>`,
+ * `saved <position>`) until it is killed.
  */
 import path from 'node:path';
 import { allProjections } from '../../../../projections';
@@ -10,7 +12,7 @@ import { ReadModelSnapshots } from '../../../../src/app/snapshots/readModelSnaps
 import { restoreReadModels } from '../../../../src/app/snapshots/restoreReadModels';
 import { SqliteEventStore } from '../../../../src/eventstore/sqlite/sqliteEventStore';
 
-async function main(dir: string): Promise<void> {
+async function main(dir: string, mode: string | undefined): Promise<void> {
   const file = path.join(dir, 'read-models.snapshot');
   const events = SqliteEventStore.open({ path: path.join(dir, 'events.sqlite'), synchronous: 'NORMAL' });
   const { store, outcome } = await restoreReadModels(file, events, allProjections);
@@ -42,13 +44,17 @@ async function main(dir: string): Promise<void> {
       'no_stream',
     );
     await projector.waitFor(position);
+    if (mode === 'rebuild') {
+      process.stdout.write(`rebuilding ${position}\n`);
+      await projector.rebuildAll();
+    }
     process.stdout.write(`saving ${position}\n`);
     await snapshots.save('events');
     process.stdout.write(`saved ${position}\n`);
   }
 }
 
-main(process.argv[2]).catch((error: unknown) => {
+main(process.argv[2], process.argv[3]).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });
